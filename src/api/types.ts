@@ -1,0 +1,54 @@
+/**
+ * The public shapes of Unspin's results. These are the JSON contracts of the CLI
+ * (`--json`, `--jsonl`) and of the HTTP API: change them only by adding fields.
+ */
+
+/** One swapped word or phrase found in the input. */
+export interface Finding {
+  /** JavaScript string index into the decoded input text. */
+  offset: number;
+  /** Length in UTF-16 code units: `text === input.slice(offset, offset + length)`. */
+  length: number;
+  /** The suspect text as it appears in the input. */
+  text: string;
+  /** Likely originals, most probable first, with the input's capitalisation. */
+  suggestions: string[];
+  /** Posterior probability that this span was changed by a spinner (0..1). */
+  confidence: number;
+}
+
+export type Verdict = 'spun' | 'clean' | 'uncertain';
+
+export interface CheckResult {
+  /** Calibrated probability that the document was run through a spinner. */
+  spinProbability: number;
+  verdict: Verdict;
+  /** Number of word tokens in the input. */
+  words: number;
+  /** Sorted by offset, never overlapping. */
+  findings: Finding[];
+}
+
+/** One edit made by `restore`. */
+export interface Change {
+  offset: number;
+  length: number;
+  text: string;
+  replacement: string;
+  confidence: number;
+}
+
+export interface RestoreResult {
+  /** The input with every change applied; everything else byte for byte. */
+  restored: string;
+  /** Sorted by offset, never overlapping. */
+  changes: Change[];
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Minimum posterior for a span to be reported as a finding or applied as a
+   * change. Defaults to 0.5 (the decoder's most probable reading).
+   */
+  minConfidence?: number;
+}

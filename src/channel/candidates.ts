@@ -1,0 +1,115 @@
+/**
+ * Candidate originals for every word and phrase of a sentence: the lattice edges the
+ * decoder chooses among. A cheap local test (the language model in the fixed context
+ * of the neighbouring words, and the spinner model at a generous spin rate) drops the
+ * candidates that could not win, so most words end with none and cost nothing later.
+ */
+import type { Resources } from '../resources/index.js';
+import { lmIdsOfPhrase, type Sentence, type WordPosition } from './positions.js';
+import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
+
+export interface Substitution {
+  /** First position of the spun span in the sentence. */
+  start: number;
+  /** Position after the span. */
+  end: number;
+  /** The candidate original, lower-case words joined by spaces. */
+  original: string;
+  lmIds: number[];
+  logQ: number;
+  reluctance: number;
+}
+
+export interface CandidateOptions {
+  /** Spin rate at which candidates are tested (generous, so none is lost too early). */
+  testRate: number;
+  /** How far (log10) below keeping the word a candidate may score locally and still be kept. */
+  margin: number;
+  /** Most candidates kept per span. */
+  perSpan: number;
+}
+
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { testRate: 0.4, margin: 2.5, perSpan: 6 };
+
+function spanReluctance(sentence: Sentence, start: number, end: number, params: SpinnerModelParams): number {
+  let r = 1;
+  for (let p = start; p < end; p++) r = Math.min(r, params.reluctance[sentence[p].wordClass]);
+  return r;
+}
+
+/** log10 LM score of `ids` following `h2 h1`, then of the `right` ids; returns the total. */
+function localScore(res: Resources, h2: number, h1: number, ids: readonly number[], right: readonly number[]): number {
+  const { lm } = res;
+  let total = 0;
+  for (const w of ids) {
+    total += lm.score(w, h1, h2);
+    h2 = h1;
+    h1 = w;
+  }
+  for (const w of right) {
+    total += lm.score(w, h1, h2);
+    h2 = h1;
+    h1 = w;
+  }
+  return total;
+}
+
+function flatIds(sentence: Sentence, from: number, to: number): number[] {
+  const ids: number[] = [];
+  for (let p = from; p < to; p++) ids.push(...sentence[p].lmIds);
+  return ids;
+}
+
+export function sentenceCandidates(
+  sentence: Sentence,
+  res: Resources,
+  params: SpinnerModelParams,
+  options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
+): Substitution[] {
+  const { lexicon, lm } = res;
+  const out: Substitution[] = [];
+  const n = sentence.length;
+  for (let start = 0; start < n; start++) {
+    const first: WordPosition = sentence[start];
+    let key = '';
+    for (let end = start + 1; end <= Math.min(n, start + lexicon.maxKeyWords); end++) {
+      const position = sentence[end - 1];
+      if (end > start + 1) {
+        // Phrases never cross punctuation, and only start where the lexicon has phrases.
+        if (!position.joinedToPrevious || !lexicon.startsPhrase(first.key) || sentence[end - 2].possessive) break;
+        key += ` ${position.key}`;
+      } else {
+        key = first.key;
+      }
+      const found = lexicon.originalsOf(key);
+      if (found.length === 0) continue;
+      const reluctance = spanReluctance(sentence, start, end, params);
+      const left = flatIds(sentence, Math.max(0, start - 2), start);
+      const h1 = left.length >= 1 ? left[left.length - 1] : lm.sentenceStart;
+      const h2 = left.length >= 2 ? left[left.length - 2] : left.length === 1 ? lm.sentenceStart : -1;
+      const right = flatIds(sentence, end, Math.min(n, end + 2));
+      if (end + 2 > n) right.push(lm.sentenceEnd);
+      let keepCost = 0;
+      for (let p = start; p < end; p++) {
+        keepCost += logKeep(options.testRate, params.reluctance[sentence[p].wordClass], sentence[p].spinnable);
+      }
+      const identity = localScore(res, h2, h1, flatIds(sentence, start, end), right) + keepCost;
+      const scored: [number, Substitution][] = [];
+      for (const candidate of found) {
+        const words = candidate.original.split(' ');
+        const ids = lmIdsOfPhrase(lm, words, sentence[end - 1].possessive);
+        if (ids.some((id) => id < 0)) continue;
+        const score =
+          localScore(res, h2, h1, ids, right) + logSubstitute(options.testRate, reluctance, candidate.logQ) - identity;
+        if (score < -options.margin) continue;
+        scored.push([
+          score,
+          { start, end, original: candidate.original, lmIds: ids, logQ: candidate.logQ, reluctance },
+        ]);
+      }
+      scored.sort((a, b) => b[0] - a[0]);
+      for (const [, s] of scored.slice(0, options.perSpan)) out.push(s);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * The spinner model P(spun | original): a spinner visits each original word and, with
+ * probability λ·κ(word), replaces it (or a phrase starting there) by a substitute drawn
+ * from q(spun | original) in the lexicon. λ is the document's spin rate, estimated per
+ * document; κ says how reluctant spinners are to touch a class of word.
+ */
+import type { WordClass } from './positions.js';
+
+export interface SpinnerModelParams {
+  /** Reluctance factors κ by word class (1 = as likely as any word). */
+  reluctance: Record<WordClass, number>;
+  /** Spin-rate prior: pseudo-counts of changed and unchanged spinnable words. */
+  ratePrior: { changed: number; unchanged: number };
+  /** Bounds of the estimated spin rate. */
+  minRate: number;
+  maxRate: number;
+}
+
+export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
+  // Names and other capitalised words in running text, numbers and quotations are
+  // changed less often by spinners; acronyms almost never (they are not in thesauri).
+  reluctance: { plain: 1, capitalised: 0.3, acronym: 0.02, number: 0.1, quoted: 0.5 },
+  ratePrior: { changed: 1, unchanged: 19 },
+  minRate: 0.002,
+  maxRate: 0.6,
+};
+
+/** log10 P(word left as is | original = word). */
+export function logKeep(rate: number, reluctance: number, spinnable: boolean): number {
+  return spinnable ? Math.log10(1 - rate * reluctance) : 0;
+}
+
+/** log10 P(spun | original) for a substitution with lexicon weight logQ. */
+export function logSubstitute(rate: number, reluctance: number, logQ: number): number {
+  return Math.log10(rate * reluctance) + logQ;
+}

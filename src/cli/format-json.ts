@@ -1,0 +1,21 @@
+/**
+ * The JSON shapes of `--json` and `--jsonl`: the library's result objects
+ * as they are, plus `source` when the text came from a file or stdin.
+ */
+import type { CheckResult, RestoreResult } from '../api/index.js';
+import type { ErrorInfo } from './errors.js';
+
+/** 'html' means offsets refer to the article text extracted from the page. */
+export type Source = 'text' | 'html';
+
+export function checkJson(result: CheckResult, source?: Source): Record<string, unknown> {
+  return source ? { ...result, source } : { ...result };
+}
+
+export function restoreJson(result: RestoreResult, source?: Source): Record<string, unknown> {
+  return source ? { ...result, source } : { ...result };
+}
+
+export function errorJson(info: Pick<ErrorInfo, 'code' | 'message'>): { code: string; message: string } {
+  return { code: info.code, message: info.message };
+}

@@ -1,0 +1,89 @@
+/** The human-readable report of `unspin check`. */
+import type { CheckResult, Verdict } from '../api/index.js';
+import type { Source } from './format-json.js';
+import { LineIndex } from './positions.js';
+import type { Style } from './style.js';
+
+/** Percentages people can read; never "0%" or "100%" for a probability that is neither. */
+export function percent(p: number): string {
+  if (p > 0 && p < 0.01) return '<1%';
+  if (p < 1 && p > 0.99) return '>99%';
+  return `${Math.round(p * 100)}%`;
+}
+
+const MAX_SUGGESTIONS = 3;
+
+// Line breaks or tabs inside a finding would break the one-line-per-finding layout.
+function showText(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
+  return /[\u0000-\u001f\u007f]/.test(s) ? JSON.stringify(s) : s;
+}
+
+function verdictLabel(verdict: Verdict, style: Style): string {
+  if (verdict === 'spun') return style.bold(style.red('spun'));
+  if (verdict === 'clean') return style.green('clean');
+  return style.yellow(verdict);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatCheckText(
+  name: string,
+  text: string,
+  result: CheckResult,
+  style: Style,
+  source: Source = 'text',
+): string {
+  const label = name === '-' ? '<stdin>' : name;
+  const note =
+    source === 'html' ? style.dim(' (article text extracted from HTML; positions refer to it)') : '';
+  const lines = [style.bold(label) + note];
+  const index = new LineIndex(text);
+  const rows = result.findings.map((f) => {
+    const { line, column } = index.position(f.offset);
+    return { where: `${line}:${column}`, finding: f };
+  });
+  const whereWidth = Math.max(0, ...rows.map((r) => r.where.length));
+  const textWidth = Math.min(24, Math.max(0, ...rows.map((r) => showText(r.finding.text).length)));
+  for (const { where, finding } of rows) {
+    // The best few are enough to act on; --json has them all.
+    const [best, ...rest] = finding.suggestions.slice(0, MAX_SUGGESTIONS);
+    const more = finding.suggestions.length > MAX_SUGGESTIONS ? ', …' : '';
+    const suggestion =
+      best === undefined
+        ? style.dim('(no suggestion)')
+        : style.green(best) + (rest.length > 0 ? style.dim(`, ${rest.join(', ')}${more}`) : '');
+    const shown = showText(finding.text);
+    lines.push(
+      `  ${style.dim(where.padStart(whereWidth))}  ${style.yellow(shown)}${' '.repeat(Math.max(0, textWidth - shown.length))}` +
+        `  → ${suggestion}  ${style.dim(`(${percent(finding.confidence)})`)}`,
+    );
+  }
+  if (rows.length === 0) lines.push(`  ${style.dim('no suspect words')}`);
+  const counts = `${plural(result.findings.length, 'finding')} in ${plural(result.words, 'word')}`;
+  lines.push(
+    `  ${verdictLabel(result.verdict, style)}: spin probability ${percent(result.spinProbability)}, ${counts}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export interface Tally {
+  spun: number;
+  clean: number;
+  uncertain: number;
+  errors: number;
+}
+
+/** The closing line when several files were checked. */
+export function formatTally(tally: Tally, style: Style): string {
+  const total = tally.spun + tally.clean + tally.uncertain + tally.errors;
+  const parts = [
+    tally.spun > 0 ? style.red(`${tally.spun} spun`) : `${tally.spun} spun`,
+    `${tally.uncertain} uncertain`,
+    `${tally.clean} clean`,
+  ];
+  if (tally.errors > 0) parts.push(style.red(plural(tally.errors, 'error')));
+  return `\n${plural(total, 'file')}: ${parts.join(', ')}\n`;
+}

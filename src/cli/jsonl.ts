@@ -1,0 +1,104 @@
+/**
+ * `--jsonl`: one JSON object in per line, one out per line, streamed so that
+ * inputs of any size run in constant memory. A bad line yields an error line
+ * and processing goes on; only errors that would hit every line stop the run.
+ */
+import { isInputError, openInputStream, splitLines } from '../input/index.js';
+import type { Context } from './context.js';
+import { getEngine } from './engine.js';
+import { describeError, type ErrorInfo } from './errors.js';
+import { checkJson, errorJson, restoreJson } from './format-json.js';
+import { Progress } from './progress.js';
+
+export type Mode = 'check' | 'restore';
+
+/** A single line may be as large as a whole input file. */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+type Parsed = { id: unknown; text: string } | { id: unknown; error: Pick<ErrorInfo, 'code' | 'message'> };
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function parseRecord(line: string, number: number): Parsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return {
+      id: null,
+      error: { code: 'invalid-json', message: `line ${number} is not valid JSON: ${detail}` },
+    };
+  }
+  if (!isPlainObject(value)) {
+    const message = `line ${number} must be a JSON object like {"id": 1, "text": "..."}`;
+    return { id: null, error: { code: 'invalid-record', message } };
+  }
+  const id = value.id ?? null;
+  if (!('text' in value)) {
+    return { id, error: { code: 'invalid-record', message: `line ${number} has no "text" field` } };
+  }
+  if (typeof value.text !== 'string') {
+    return { id, error: { code: 'invalid-record', message: `line ${number}: "text" must be a string` } };
+  }
+  return { id, text: value.text };
+}
+
+export interface JsonlOptions {
+  mode: Mode;
+  minConfidence?: number;
+}
+
+/** Returns the exit code: 0, or 2 when any line failed. */
+export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptions): Promise<number> {
+  const progress = new Progress(ctx.err, ctx.err.isTTY);
+  const options = opts.minConfidence === undefined ? {} : { minConfidence: opts.minConfidence };
+  let failed = false;
+  const processSource = async (name: string, file: Record<string, string>): Promise<void> => {
+    const emit = (record: Record<string, unknown>) => ctx.out.write(`${JSON.stringify(record)}\n`);
+    const stream = name === '-' ? ctx.stdin : await openInputStream(name);
+    for await (const line of splitLines(stream, { maxLineBytes: MAX_LINE_BYTES })) {
+      progress.tick();
+      if ('text' in line && line.text.trim() === '') continue;
+      const parsed: Parsed =
+        'error' in line ? { id: null, error: errorJson(line.error) } : parseRecord(line.text, line.number);
+      let body: Record<string, unknown> | undefined;
+      let error = 'error' in parsed ? parsed.error : undefined;
+      if ('text' in parsed) {
+        try {
+          const engine = await getEngine();
+          body =
+            opts.mode === 'check'
+              ? checkJson(engine.check(parsed.text, options))
+              : restoreJson(engine.restore(parsed.text, options));
+        } catch (err) {
+          const info = describeError(err);
+          if (info.fatal) throw err;
+          error = errorJson(info);
+        }
+      }
+      if (error) failed = true;
+      await emit(
+        error ? { ...file, id: parsed.id, line: line.number, error } : { ...file, id: parsed.id, ...body },
+      );
+    }
+  };
+  try {
+    for (const name of sources) {
+      try {
+        await processSource(name, sources.length > 1 ? { file: name } : {});
+      } catch (err) {
+        // A missing or unreadable file: report it and go on with the others.
+        if (!isInputError(err)) throw err;
+        failed = true;
+        progress.done();
+        ctx.err.writeNow(`unspin: ${err.message}\n`);
+      }
+    }
+  } finally {
+    progress.done();
+  }
+  return failed ? 2 : 0;
+}

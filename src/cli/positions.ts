@@ -1,0 +1,46 @@
+/** Maps string offsets to 1-based line:column for people reading the output. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** Line number (1-based) containing `offset`. */
+  line(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line - 1];
+  }
+
+  /** End of the line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    return next > this.starts[line - 1] && this.text[next - 1] === '\r' ? next - 1 : next;
+  }
+
+  /**
+   * Columns count characters (code points), as editors show them, so an emoji
+   * earlier on the line shifts the column by one, not two.
+   */
+  position(offset: number): { line: number; column: number } {
+    const line = this.line(offset);
+    let column = 1;
+    for (let i = this.starts[line - 1]; i < offset; i++) {
+      const c = this.text.charCodeAt(i);
+      const isLowAfterHigh =
+        c >= 0xdc00 && c <= 0xdfff && i > 0 && (this.text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+      if (!isLowAfterHigh) column++;
+    }
+    return { line, column };
+  }
+}

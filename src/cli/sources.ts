@@ -1,0 +1,32 @@
+/** Which inputs a command reads, and the options every command shares. */
+import type { InputFormat } from '../input/index.js';
+import type { Context } from './context.js';
+import { UsageError } from './errors.js';
+
+export interface CommonOptions {
+  json?: boolean;
+  jsonl?: boolean;
+  minConfidence?: number;
+  format: InputFormat | 'auto';
+  color?: boolean;
+}
+
+export function analyzeOptions(opts: CommonOptions): { minConfidence?: number } {
+  return opts.minConfidence === undefined ? {} : { minConfidence: opts.minConfidence };
+}
+
+/** No FILE means stdin, unless stdin is a terminal: then waiting for typed input would look like a hang. */
+export function resolveSources(ctx: Context, files: string[], command: string): string[] {
+  if (files.length === 0) {
+    if (ctx.stdin.isTTY) {
+      throw new UsageError(
+        `no input: give a FILE, or pipe text in (e.g. \`cat article.txt | unspin ${command}\`). ` +
+          `See 'unspin ${command} --help'.`,
+      );
+    }
+    return ['-'];
+  }
+  if (files.filter((f) => f === '-').length > 1)
+    throw new UsageError("standard input ('-') can be read only once");
+  return files;
+}

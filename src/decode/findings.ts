@@ -1,0 +1,80 @@
+/**
+ * From lattice posteriors to findings: each swapped span with its likely originals
+ * (capitalisation copied from the input) and the posterior that it was changed.
+ */
+import type { Substitution } from '../channel/candidates.js';
+import type { Sentence } from '../channel/positions.js';
+import { copyCase } from '../text/case.js';
+import type { SentenceDecoding } from './lattice.js';
+
+export interface SpanFinding {
+  /** Offsets into the input text (end exclusive). */
+  offset: number;
+  end: number;
+  /** Originals, most probable first, cased like the input. */
+  suggestions: string[];
+  confidence: number;
+}
+
+function spanConfidence(decoding: SentenceDecoding, start: number, end: number): number {
+  let c = 1;
+  for (let p = start; p < end; p++) c = Math.min(c, decoding.changed[p]);
+  return c;
+}
+
+function suggestionsFor(
+  sentence: Sentence,
+  decoding: SentenceDecoding,
+  chosen: Substitution,
+): string[] {
+  const byOriginal = new Map<string, number>();
+  for (const [s, posterior] of decoding.edgePosterior) {
+    if (s.start !== chosen.start || s.end !== chosen.end) continue;
+    byOriginal.set(s.original, (byOriginal.get(s.original) ?? 0) + posterior);
+  }
+  const ranked = [...byOriginal.entries()].sort((a, b) => b[1] - a[1]).map(([o]) => o);
+  const ordered = [chosen.original, ...ranked.filter((o) => o !== chosen.original)].slice(0, 5);
+  const last = sentence[chosen.end - 1];
+  const spunWords = sentence
+    .slice(chosen.start, chosen.end)
+    .map((p) => p.token.text)
+    .join(' ');
+  // Keep the input's apostrophe style on a possessive that was split off.
+  const possessive = last.possessive ? last.token.text.slice(-2) : '';
+  return ordered.map((o) => copyCase(spunWords, o) + possessive);
+}
+
+export function sentenceFindings(sentence: Sentence, decoding: SentenceDecoding, minConfidence: number): SpanFinding[] {
+  const chosen: Substitution[] = [];
+  const covered = new Uint8Array(sentence.length);
+  const take = (s: Substitution) => {
+    chosen.push(s);
+    for (let p = s.start; p < s.end; p++) covered[p] = 1;
+  };
+  for (const s of decoding.best) if (spanConfidence(decoding, s.start, s.end) >= minConfidence) take(s);
+  // Words judged changed although the single best path leaves them (their probability
+  // is split among several originals): report the most probable edge covering them.
+  for (let p = 0; p < sentence.length; p++) {
+    if (covered[p] || decoding.changed[p] < minConfidence) continue;
+    let best: Substitution | undefined;
+    let bestPosterior = 0;
+    for (const [s, posterior] of decoding.edgePosterior) {
+      if (s.start > p || s.end <= p || posterior <= bestPosterior) continue;
+      let free = true;
+      for (let q = s.start; q < s.end; q++) if (covered[q]) free = false;
+      if (free && spanConfidence(decoding, s.start, s.end) >= minConfidence) {
+        best = s;
+        bestPosterior = posterior;
+      }
+    }
+    if (best) take(best);
+  }
+  return chosen
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({
+      offset: sentence[s.start].token.offset,
+      end: sentence[s.end - 1].token.end,
+      suggestions: suggestionsFor(sentence, decoding, s),
+      confidence: spanConfidence(decoding, s.start, s.end),
+    }));
+}

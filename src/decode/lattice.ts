@@ -1,0 +1,191 @@
+/**
+ * Exact decoding of one sentence's lattice under the noisy-channel model
+ * P(original) · P(spun | original): Viterbi for the most probable original, and
+ * forward–backward for the posterior of every edge. The state is the trigram history
+ * (two previous original words); at words with no candidate the states collapse, so
+ * the work grows with the number of ambiguous words, not the sentence length.
+ */
+import type { Substitution } from '../channel/candidates.js';
+import type { Sentence } from '../channel/positions.js';
+import { logKeep, logSubstitute, type SpinnerModelParams } from '../channel/spinner-model.js';
+import type { LanguageModel } from '../resources/language-model.js';
+
+export interface SentenceDecoding {
+  /** log10 P(spun sentence) under the spinner model at the given rate. */
+  logLikelihood: number;
+  /** log10 P(spun sentence) if nothing was spun: the language model alone. */
+  logLikelihoodClean: number;
+  /** Substitutions on the most probable path. */
+  best: Substitution[];
+  /** Per position, the posterior probability that a substitution covers it. */
+  changed: Float64Array;
+  /** Posterior of each substitution edge (same objects as the input). */
+  edgePosterior: Map<Substitution, number>;
+  /** Expected number of substitutions, weighted for the spin-rate update. */
+  expectedChanges: number;
+  /** Σ reluctance over spinnable positions: the spin rate's exposure. */
+  exposure: number;
+}
+
+/** Most states kept per position: a safety net for pathological sentences. */
+const BEAM = 64;
+const STATE_BASE = 1 << 18;
+
+function logAdd(a: number, b: number): number {
+  if (a === Number.NEGATIVE_INFINITY) return b;
+  if (b === Number.NEGATIVE_INFINITY) return a;
+  return a > b ? a + Math.log10(1 + 10 ** (b - a)) : b + Math.log10(1 + 10 ** (a - b));
+}
+
+interface Edge {
+  start: number;
+  end: number;
+  ids: readonly number[];
+  channel: number;
+  substitution?: Substitution;
+}
+
+export function decodeSentence(
+  sentence: Sentence,
+  substitutions: readonly Substitution[],
+  lm: LanguageModel,
+  params: SpinnerModelParams,
+  rate: number,
+): SentenceDecoding {
+  const n = sentence.length;
+  const edgesFrom: Edge[][] = sentence.map((position, p) => [
+    {
+      start: p,
+      end: p + 1,
+      ids: position.lmIds,
+      channel: logKeep(rate, params.reluctance[position.wordClass], position.spinnable),
+    },
+  ]);
+  for (const s of substitutions) {
+    edgesFrom[s.start].push({
+      start: s.start,
+      end: s.end,
+      ids: s.lmIds,
+      channel: logSubstitute(rate, s.reluctance, s.logQ),
+      substitution: s,
+    });
+  }
+
+  // Nodes: (position, h2, h1). Parallel arrays keep allocation low.
+  const nodeH1: number[] = [];
+  const nodeH2: number[] = [];
+  const alpha: number[] = [];
+  const bestScore: number[] = [];
+  const bestBack: number[] = [];
+  const nodesAt: Map<number, number>[] = Array.from({ length: n + 1 }, () => new Map());
+  const transFrom: number[] = [];
+  const transTo: number[] = [];
+  const transScore: number[] = [];
+  const transEdge: Edge[] = [];
+
+  const node = (position: number, h2: number, h1: number): number => {
+    const key = (h2 + 1) * STATE_BASE + (h1 + 1);
+    let id = nodesAt[position].get(key);
+    if (id === undefined) {
+      id = nodeH1.length;
+      nodeH1.push(h1);
+      nodeH2.push(h2);
+      alpha.push(Number.NEGATIVE_INFINITY);
+      bestScore.push(Number.NEGATIVE_INFINITY);
+      bestBack.push(-1);
+      nodesAt[position].set(key, id);
+    }
+    return id;
+  };
+
+  const start = node(0, -1, lm.sentenceStart);
+  alpha[start] = 0;
+  bestScore[start] = 0;
+
+  for (let p = 0; p < n; p++) {
+    let live = [...nodesAt[p].values()];
+    if (live.length > BEAM) {
+      live.sort((a, b) => alpha[b] - alpha[a]);
+      for (const dead of live.slice(BEAM)) alpha[dead] = Number.NEGATIVE_INFINITY;
+      live = live.slice(0, BEAM);
+    }
+    for (const from of live) {
+      if (alpha[from] === Number.NEGATIVE_INFINITY) continue;
+      for (const edge of edgesFrom[p]) {
+        let h2 = nodeH2[from];
+        let h1 = nodeH1[from];
+        let score = edge.channel;
+        for (const w of edge.ids) {
+          score += lm.score(w, h1, h2);
+          h2 = h1;
+          h1 = w;
+        }
+        const to = node(edge.end, h2, h1);
+        const t = transFrom.length;
+        transFrom.push(from);
+        transTo.push(to);
+        transScore.push(score);
+        transEdge.push(edge);
+        alpha[to] = logAdd(alpha[to], alpha[from] + score);
+        if (bestScore[from] + score > bestScore[to]) {
+          bestScore[to] = bestScore[from] + score;
+          bestBack[to] = t;
+        }
+      }
+    }
+  }
+
+  // Close the sentence with </s>.
+  const beta = new Array<number>(nodeH1.length).fill(Number.NEGATIVE_INFINITY);
+  let logLikelihood = Number.NEGATIVE_INFINITY;
+  let bestFinal = -1;
+  let bestFinalScore = Number.NEGATIVE_INFINITY;
+  for (const id of nodesAt[n].values()) {
+    const end = lm.score(lm.sentenceEnd, nodeH1[id], nodeH2[id]);
+    beta[id] = end;
+    logLikelihood = logAdd(logLikelihood, alpha[id] + end);
+    if (bestScore[id] + end > bestFinalScore) {
+      bestFinalScore = bestScore[id] + end;
+      bestFinal = id;
+    }
+  }
+  for (let t = transFrom.length - 1; t >= 0; t--) {
+    beta[transFrom[t]] = logAdd(beta[transFrom[t]], transScore[t] + beta[transTo[t]]);
+  }
+
+  const changed = new Float64Array(n);
+  const edgePosterior = new Map<Substitution, number>();
+  let expectedChanges = 0;
+  for (let t = 0; t < transFrom.length; t++) {
+    const edge = transEdge[t];
+    if (!edge.substitution) continue;
+    const posterior = 10 ** (alpha[transFrom[t]] + transScore[t] + beta[transTo[t]] - logLikelihood);
+    if (!(posterior > 0)) continue;
+    edgePosterior.set(edge.substitution, (edgePosterior.get(edge.substitution) ?? 0) + posterior);
+    for (let p = edge.start; p < edge.end; p++) changed[p] += posterior;
+    expectedChanges += posterior;
+  }
+  for (let p = 0; p < n; p++) changed[p] = Math.min(1, changed[p]);
+
+  const best: Substitution[] = [];
+  for (let id = bestFinal; id >= 0 && bestBack[id] >= 0; id = transFrom[bestBack[id]]) {
+    const edge = transEdge[bestBack[id]];
+    if (edge.substitution) best.unshift(edge.substitution);
+  }
+
+  let logLikelihoodClean = 0;
+  let h2 = -1;
+  let h1 = lm.sentenceStart;
+  let exposure = 0;
+  for (const position of sentence) {
+    for (const w of position.lmIds) {
+      logLikelihoodClean += lm.score(w, h1, h2);
+      h2 = h1;
+      h1 = w;
+    }
+    if (position.spinnable) exposure += params.reluctance[position.wordClass];
+  }
+  logLikelihoodClean += lm.score(lm.sentenceEnd, h1, h2);
+
+  return { logLikelihood, logLikelihoodClean, best, changed, edgePosterior, expectedChanges, exposure };
+}

@@ -1,0 +1,171 @@
+/**
+ * The substitution lexicon: for a spun word or phrase, the originals a spinner could
+ * have turned into it, each with log10 q(spun | original) — the probability that a
+ * spinner replacing `original` picks `spun`. Compiled by `scripts/build-lexicon.ts`
+ * into one binary file of typed arrays, so loading is a few array views and one split.
+ */
+import { ResourceError, SETUP_HINT } from './errors.js';
+
+const MAGIC = 'UNSPINLEX2\n';
+
+export interface LexiconCandidate {
+  original: string;
+  /** log10 q(spun | original). */
+  logQ: number;
+}
+
+export interface Lexicon {
+  /** Originals that could have been spun into `spun` (lower-case, words joined by one space). */
+  originalsOf(spun: string): readonly LexiconCandidate[];
+  /** Whether a spinner has any substitute for this original (lower-case). */
+  isSpinnable(original: string): boolean;
+  /** Whether some multi-word spun key starts with this word, so longer lookups can be skipped. */
+  startsPhrase(word: string): boolean;
+  /** Longest spun key, in words. */
+  readonly maxKeyWords: number;
+  /** Every (spun, original, logQ) triple; for benchmarks and inspection. */
+  forEachPair(visit: (spun: string, original: string, logQ: number) => void): void;
+}
+
+interface Sections {
+  strings: [number, number];
+  keyIds: [number, number];
+  keyStarts: [number, number];
+  pairOriginal: [number, number];
+  pairLogQ: [number, number];
+  spinnable: [number, number];
+}
+
+export interface LexiconTables {
+  strings: string[];
+  /** For each spun key, its string id; pairs of key k are [keyStarts[k], keyStarts[k+1]). */
+  keyIds: Uint32Array;
+  keyStarts: Uint32Array;
+  pairOriginal: Uint32Array;
+  pairLogQ: Float32Array;
+  /** 1 where the string, as an original, has substitutes. */
+  spinnable: Uint8Array;
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+export function encodeLexicon(tables: LexiconTables, meta: Record<string, unknown>): Uint8Array {
+  const stringBytes = new TextEncoder().encode(tables.strings.join('\n'));
+  const parts: [keyof Sections, Uint8Array][] = [
+    ['strings', stringBytes],
+    ['keyIds', new Uint8Array(tables.keyIds.buffer)],
+    ['keyStarts', new Uint8Array(tables.keyStarts.buffer)],
+    ['pairOriginal', new Uint8Array(tables.pairOriginal.buffer)],
+    ['pairLogQ', new Uint8Array(tables.pairLogQ.buffer)],
+    ['spinnable', tables.spinnable],
+  ];
+  const sections = {} as Sections;
+  let offset = 0;
+  for (const [name, bytes] of parts) {
+    sections[name] = [offset, bytes.byteLength];
+    offset = align4(offset + bytes.byteLength);
+  }
+  const header = new TextEncoder().encode(JSON.stringify({ ...meta, sections }));
+  const start = align4(MAGIC.length + 4 + header.byteLength);
+  const out = new Uint8Array(start + offset);
+  out.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(MAGIC.length, header.byteLength, true);
+  out.set(header, MAGIC.length + 4);
+  for (const [name, bytes] of parts) out.set(bytes, start + sections[name][0]);
+  return out;
+}
+
+export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta: Record<string, unknown> } {
+  const corrupt = (why: string) =>
+    new ResourceError(`The substitution lexicon is corrupt (${why}). ${SETUP_HINT}`, 'resource-corrupt');
+  if (new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw corrupt('bad header');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(MAGIC.length, true);
+  let meta: Record<string, unknown> & { sections: Sections };
+  try {
+    meta = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength)));
+  } catch {
+    throw corrupt('unreadable header');
+  }
+  const start = align4(MAGIC.length + 4 + headerLength);
+  // Copy into an aligned buffer once so typed-array views are valid whatever the source offset.
+  const body = new Uint8Array(bytes.byteLength - start);
+  body.set(bytes.subarray(start));
+  const section = (name: keyof Sections) => {
+    const [off, len] = meta.sections[name];
+    if (off + len > body.byteLength) throw corrupt(`truncated ${name}`);
+    return [off, len] as const;
+  };
+  const u32 = (name: keyof Sections) => {
+    const [off, len] = section(name);
+    return new Uint32Array(body.buffer, off, len / 4);
+  };
+  const [so, sl] = section('strings');
+  const [po, pl] = section('pairLogQ');
+  const [fo, fl] = section('spinnable');
+  return {
+    meta,
+    tables: {
+      strings: new TextDecoder().decode(body.subarray(so, so + sl)).split('\n'),
+      keyIds: u32('keyIds'),
+      keyStarts: u32('keyStarts'),
+      pairOriginal: u32('pairOriginal'),
+      pairLogQ: new Float32Array(body.buffer, po, pl / 4),
+      spinnable: body.subarray(fo, fo + fl),
+    },
+  };
+}
+
+export function lexiconFromTables(tables: LexiconTables): Lexicon {
+  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, spinnable } = tables;
+  const stringId = new Map<string, number>();
+  for (let i = 0; i < strings.length; i++) stringId.set(strings[i], i);
+  const keyOf = new Int32Array(strings.length).fill(-1);
+  const phraseStarts = new Set<string>();
+  let maxKeyWords = 1;
+  for (let k = 0; k < keyIds.length; k++) {
+    const key = strings[keyIds[k]];
+    keyOf[keyIds[k]] = k;
+    const space = key.indexOf(' ');
+    if (space > 0) {
+      phraseStarts.add(key.slice(0, space));
+      maxKeyWords = Math.max(maxKeyWords, key.split(' ').length);
+    }
+  }
+  const cache = new Map<number, LexiconCandidate[]>();
+  const none: LexiconCandidate[] = [];
+
+  function originalsOf(spun: string): readonly LexiconCandidate[] {
+    const id = stringId.get(spun);
+    if (id === undefined || keyOf[id] < 0) return none;
+    const k = keyOf[id];
+    let list = cache.get(k);
+    if (!list) {
+      list = [];
+      for (let p = keyStarts[k]; p < keyStarts[k + 1]; p++) {
+        list.push({ original: strings[pairOriginal[p]], logQ: pairLogQ[p] });
+      }
+      cache.set(k, list);
+    }
+    return list;
+  }
+
+  return {
+    originalsOf,
+    isSpinnable(original) {
+      const id = stringId.get(original);
+      return id !== undefined && spinnable[id] === 1;
+    },
+    startsPhrase: (word) => phraseStarts.has(word),
+    maxKeyWords,
+    forEachPair(visit) {
+      for (let k = 0; k < keyIds.length; k++) {
+        for (let p = keyStarts[k]; p < keyStarts[k + 1]; p++) {
+          visit(strings[keyIds[k]], strings[pairOriginal[p]], pairLogQ[p]);
+        }
+      }
+    },
+  };
+}

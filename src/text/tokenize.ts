@@ -1,0 +1,116 @@
+/**
+ * Tokenizer with exact offsets (JavaScript string indices into the input).
+ * Words keep their internal apostrophes and hyphens (isn't, able-bodied), abbreviations
+ * keep their dots (U.S., p.m., Feb.), numbers keep separators and simple fractions
+ * ("1 / 4" is one token), URLs and e-mail addresses are single tokens.
+ */
+
+export type TokenKind = 'word' | 'number' | 'url' | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  offset: number;
+  /** End offset, exclusive. */
+  end: number;
+  text: string;
+  /** First word of a sentence (after terminal punctuation, a paragraph break, or at the start). */
+  sentenceStart: boolean;
+  /** Punctuation or a line break separates this token from the previous word. */
+  breakBefore: boolean;
+  /** Inside quotation marks. */
+  quoted: boolean;
+}
+
+// Common abbreviations that end with a dot and do not end a sentence. A general list
+// of English titles, months, days and Latin short forms.
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'inc corp co ltd bros dept univ assn est approx vs etc al fig no nos vol pp ed eds ca cf ave blvd rd'
+  ).split(' '),
+);
+
+const URL = /(?:https?:\/\/|www\.)[^\s<>"'“”‘’]*[^\s<>"'“”‘’.,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+const FRACTION = /\d+ ?\/ ?\d+(?![\d/])/y;
+const NUMBER = /\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}\d])/uy;
+const INITIALISM = /(?:\p{L}\.){2,}/uy;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‐-][\p{L}\p{M}\p{N}]+)*/uy;
+const SPACE = /\s+/y;
+const TERMINAL = new Set(['.', '!', '?', '…']);
+const OPEN_QUOTES = new Set(['“', '„', '«']);
+const CLOSE_QUOTES = new Set(['”', '»']);
+
+function matchAt(re: RegExp, text: string, at: number): string | undefined {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  return m ? m[0] : undefined;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let sentenceStart = true;
+  let breakBefore = true;
+  let quoted = false;
+  const push = (kind: TokenKind, value: string) => {
+    const isWordLike = kind !== 'punct';
+    tokens.push({ kind, offset: i, end: i + value.length, text: value, sentenceStart: isWordLike && sentenceStart, breakBefore, quoted });
+    if (isWordLike) {
+      sentenceStart = false;
+      breakBefore = false;
+    }
+    i += value.length;
+  };
+  while (i < text.length) {
+    const space = matchAt(SPACE, text, i);
+    if (space) {
+      const newlines = space.split('\n').length - 1;
+      if (newlines > 0) {
+        breakBefore = true;
+        // A blank line, or a line break after which a capital letter starts, ends a sentence.
+        const next = text[i + space.length] ?? '';
+        if (newlines > 1 || /\p{Lu}/u.test(next)) sentenceStart = true;
+        if (newlines > 1) quoted = false;
+      }
+      i += space.length;
+      continue;
+    }
+    const url = matchAt(URL, text, i);
+    if (url) {
+      push('url', url);
+      continue;
+    }
+    const fraction = matchAt(FRACTION, text, i) ?? matchAt(NUMBER, text, i);
+    if (fraction) {
+      push('number', fraction);
+      continue;
+    }
+    const initialism = matchAt(INITIALISM, text, i);
+    if (initialism) {
+      push('word', initialism);
+      continue;
+    }
+    const word = matchAt(WORD, text, i);
+    if (word) {
+      const abbreviated = text[i + word.length] === '.' && ABBREVIATIONS.has(word.toLowerCase());
+      push('word', abbreviated ? `${word}.` : word);
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (ch === '"') quoted = !quoted;
+    else if (OPEN_QUOTES.has(ch)) quoted = true;
+    else if (CLOSE_QUOTES.has(ch)) quoted = false;
+    push('punct', ch);
+    breakBefore = true;
+    if (TERMINAL.has(ch)) sentenceStart = true;
+    // A closing quote belongs to the text before it; words after it are outside.
+    if (ch === '"' || CLOSE_QUOTES.has(ch)) tokens[tokens.length - 1].quoted = true;
+  }
+  return tokens;
+}
+
+/** Lower-case form with typographic apostrophes and hyphens made plain. */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'").replace(/‐/g, '-');
+}

@@ -1,0 +1,44 @@
+/**
+ * The document's spin probability: a logistic model over the evidence of the lattice
+ * pass (likelihood ratio of "spun at the estimated rate" against "not spun", the
+ * estimated rate, and the length), with weights fitted on development documents by
+ * `scripts/calibrate.ts` and stored in calibration.json.
+ */
+import type { Verdict } from '../api/types.js';
+import type { DocumentEvidence } from '../decode/analyze.js';
+import calibration from './calibration.json' with { type: 'json' };
+
+export interface DocumentVerdict {
+  spinProbability: number;
+  verdict: Verdict;
+}
+
+export interface Calibration {
+  weights: number[];
+  /** Probability at or above which a document is called spun. */
+  spunAt: number;
+  /** Probability below which a document is called clean. */
+  cleanBelow: number;
+}
+
+/** The features the logistic model weighs, in the order of `weights` (bias first). */
+export function documentFeatures(e: DocumentEvidence): number[] {
+  const exposure = Math.max(1, e.exposure);
+  return [
+    1,
+    Math.max(-50, Math.min(50, e.logLikelihoodRatio / Math.sqrt(exposure))),
+    Math.log(Math.max(1e-3, e.rate)),
+    e.expectedChanges / exposure,
+    Math.log(Math.max(1, e.words)),
+  ];
+}
+
+export function judgeDocument(e: DocumentEvidence, model: Calibration = calibration): DocumentVerdict {
+  if (e.words === 0) return { spinProbability: 0, verdict: 'clean' };
+  const x = documentFeatures(e);
+  const z = x.reduce((sum, v, i) => sum + v * (model.weights[i] ?? 0), 0);
+  const spinProbability = 1 / (1 + Math.exp(-z));
+  const verdict: Verdict =
+    spinProbability >= model.spunAt ? 'spun' : spinProbability < model.cleanBelow ? 'clean' : 'uncertain';
+  return { spinProbability, verdict };
+}
