@@ -257,7 +257,8 @@ export function loadDevDocuments(options: DevOptions = {}): BenchDocument[] {
   if (sources.has('nlp-corpus')) {
     const measured = new Set<number>();
     for (const corpus of ['brown', 'sotu'] as const) {
-      for (const doc of loadMeasureDocuments(corpus, seed)) for (const h of shingleHashes(doc.text)) measured.add(h);
+      for (const doc of loadMeasureDocuments(corpus, seed))
+        for (const h of shingleHashes(doc.text)) measured.add(h);
     }
     nlpCorpusSentences().forEach((sentences, i) => {
       const kept = sentences.filter((s) => !shingleHashes(s).some((h) => measured.has(h)));

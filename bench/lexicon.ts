@@ -73,7 +73,10 @@ function loadTortured(path: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [tortured, correctRaw] of readTsv(path)) {
     if (!tortured || !correctRaw) continue;
-    const correct = correctRaw.replace(/\s*\([^)]*\)/g, '').trim().toLowerCase();
+    const correct = correctRaw
+      .replace(/\s*\([^)]*\)/g, '')
+      .trim()
+      .toLowerCase();
     const bad = tortured.trim().toLowerCase();
     addTo(out, correct, bad);
     // Word pairs from same-length rows: "deep learning" -> "profound learning" gives deep -> profound.

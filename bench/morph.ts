@@ -83,9 +83,3 @@ export function inflect(lemma: string, form: Form): string {
   cache.set(key, out);
   return out;
 }
-
-/** The head word whose part of speech decides whether a substitute can take `form`. */
-export function headWord(phrase: string, form: Form): string {
-  const words = phrase.split(' ');
-  return form === 'NNS' ? words[words.length - 1] : words[0];
-}

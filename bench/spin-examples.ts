@@ -32,7 +32,8 @@ export function spinExamples(count: number, rate: number, seed: number): SpinExa
   return out;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''));
+const isMain =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''));
 if (isMain) {
   const count = Number.parseInt(process.argv[2] ?? '6', 10);
   const rate = Number.parseFloat(process.argv[3] ?? '0.25');

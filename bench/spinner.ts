@@ -7,7 +7,12 @@
  */
 import { type Lexicon, loadLexicon } from './lexicon.js';
 import { type Rng, rngFor } from './prng.js';
-import { inResourceLookup, outOfResourceLookup, type SubstituteLookup, type Weighted } from './substitutes.js';
+import {
+  inResourceLookup,
+  outOfResourceLookup,
+  type SubstituteLookup,
+  type Weighted,
+} from './substitutes.js';
 import { wordSpans } from './text.js';
 
 export interface GoldSpan {
@@ -73,7 +78,13 @@ function tokenize(text: string): { tokens: (Token | undefined)[]; total: number 
     const m = /^(.*?)(['’]s)?$/u.exec(w.text)!;
     const core = m[1];
     if (!ALPHA.test(core)) return undefined;
-    return { start: w.start, end: w.end, core, possessive: m[2] ?? '', initial: isSentenceInitial(text, w.start) };
+    return {
+      start: w.start,
+      end: w.end,
+      core,
+      possessive: m[2] ?? '',
+      initial: isSentenceInitial(text, w.start),
+    };
   });
   return { tokens, total: spans.length };
 }
@@ -120,21 +131,30 @@ interface Candidate {
   order: number;
 }
 
-function candidates(lex: Lexicon, lookup: SubstituteLookup, text: string, tokens: (Token | undefined)[], rng: Rng) {
+function candidates(
+  lex: Lexicon,
+  lookup: SubstituteLookup,
+  text: string,
+  tokens: (Token | undefined)[],
+  rng: Rng,
+) {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const words: string[] = [];
+    let properName = false;
     for (let n = 1; n <= MAX_PHRASE && i + n <= tokens.length; n++) {
       const tok = tokens[i + n - 1];
       if (!tok) break;
-      if (n > 1 && (text.slice(tokens[i + n - 2]!.end, tok.start) !== ' ' || tokens[i + n - 2]!.possessive)) break;
+      if (n > 1 && (text.slice(tokens[i + n - 2]!.end, tok.start) !== ' ' || tokens[i + n - 2]!.possessive))
+        break;
       const lower = tok.core.toLowerCase();
       // Acronyms stay; so, mostly, do words that are chiefly names.
       if (tok.core.length > 1 && tok.core === tok.core.toUpperCase()) break;
       const capital = tok.core !== lower;
       if (capital && isNameLike(lex, lower) && rng() >= NAME_SWAP_CHANCE) break;
       words.push(lower);
-      const pools = lookup(words.join(' '));
+      if (capital && !tok.initial) properName = true;
+      const pools = lookup(words.join(' '), n > 1 && properName);
       if (pools.length === 0) continue;
       const weight = n > 1 ? PHRASE_BOOST : 1;
       out.push({ first: i, count: n, pools, order: rng() ** (1 / weight) });
@@ -185,7 +205,13 @@ function spinWith(lex: Lexicon, lookup: SubstituteLookup, text: string, rate: nu
     cursor = end;
   }
   out += text.slice(cursor);
-  return { text: out, spans, changedWords: changed, totalWords: total, rate: total > 0 ? changed / total : 0 };
+  return {
+    text: out,
+    spans,
+    changedWords: changed,
+    totalWords: total,
+    rate: total > 0 ? changed / total : 0,
+  };
 }
 
 export function createSpinner(name: SpinnerName, lex: Lexicon = loadLexicon()): Spinner {
@@ -198,6 +224,12 @@ export function createSpinner(name: SpinnerName, lex: Lexicon = loadLexicon()): 
 }
 
 /** Spins a document reproducibly: the same (seed, label) always gives the same copy. */
-export function spinDocument(spinner: Spinner, text: string, rate: number, seed: number, label: string): SpinResult {
+export function spinDocument(
+  spinner: Spinner,
+  text: string,
+  rate: number,
+  seed: number,
+  label: string,
+): SpinResult {
   return spinner.spin(text, rate, rngFor(seed, `${spinner.name}/${rate}/${label}`));
 }

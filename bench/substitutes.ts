@@ -18,8 +18,13 @@ export interface Weighted {
   weight: number;
 }
 
-/** Non-empty pools of substitutes; empty array when the key cannot be swapped. */
-export type SubstituteLookup = (key: string) => Weighted[][];
+/**
+ * Non-empty pools of substitutes; empty array when the key cannot be swapped. `properName`
+ * marks a multi-word key with a capitalised word inside a sentence ("Wall Street"): spinners
+ * have no entries for names, so only phrase swaps actually observed on spun pages apply and
+ * names otherwise get mangled word by word.
+ */
+export type SubstituteLookup = (key: string, properName: boolean) => Weighted[][];
 
 /**
  * Function words and auxiliaries: thesauri give nonsense for them ("in" -> "indium", "will" ->
@@ -66,7 +71,8 @@ function swapPool(lex: Lexicon, key: string): Weighted[] {
     if (/^\p{Lu}/u.test(e.original) && firstWord !== firstWord.toUpperCase()) {
       spun = spun[0].toLowerCase() + spun.slice(1);
     }
-    if (spun.toLowerCase() !== key) out.push({ text: spun, weight: e.count });
+    // A clitic ("is" -> "'s") would need the space before it removed, outside the span.
+    if (spun.toLowerCase() !== key && !/^['’]/.test(spun)) out.push({ text: spun, weight: e.count });
   }
   return out;
 }
@@ -96,37 +102,56 @@ function dictionaryCandidates(lex: Lexicon, key: string): Set<string> {
   return out;
 }
 
+function contentStems(phrase: string): string[] {
+  return phrase
+    .split(' ')
+    .filter((w) => !FUNCTION_WORDS.has(w))
+    .map((w) => w.replace(/s$/, ''));
+}
+
+/**
+ * Thesaurus pairs that keep a content word ("reporters" -> "television reporters", "primary
+ * election" -> "primary") change only part of the span; spinners swap whole words, so skip them.
+ */
+function sharesContentWord(key: string, candidate: string): boolean {
+  const stems = new Set(contentStems(key));
+  return contentStems(candidate).some((w) => stems.has(w));
+}
+
 function weighted(lex: Lexicon, key: string, candidates: Iterable<string>): Weighted[] {
   const out: Weighted[] = [];
   for (const c of candidates) {
-    if (c !== key && CLEAN_SUBSTITUTE.test(c)) out.push({ text: c, weight: commonness(lex, c) });
+    if (c !== key && CLEAN_SUBSTITUTE.test(c) && !sharesContentWord(key, c)) {
+      out.push({ text: c, weight: commonness(lex, c) });
+    }
   }
   return out;
 }
 
 function memo(fn: SubstituteLookup): SubstituteLookup {
   const cache = new Map<string, Weighted[][]>();
-  return (key) => {
-    let hit = cache.get(key);
+  return (key, properName) => {
+    const id = `${properName ? 'N' : 'w'}:${key}`;
+    let hit = cache.get(id);
     if (!hit) {
-      hit = fn(key).filter((pool) => pool.length > 0);
-      cache.set(key, hit);
+      hit = fn(key, properName).filter((pool) => pool.length > 0);
+      cache.set(id, hit);
     }
     return hit;
   };
 }
 
 export function inResourceLookup(lex: Lexicon): SubstituteLookup {
-  return memo((key) => {
+  return memo((key, properName) => {
     const swaps = swapPool(lex, key);
-    if (restricted(key)) return [swaps];
+    if (restricted(key) || properName) return [swaps];
     return [swaps, weighted(lex, key, dictionaryCandidates(lex, key))];
   });
 }
 
 export function outOfResourceLookup(lex: Lexicon): SubstituteLookup {
-  return memo((key) => {
-    if (restricted(key)) return [];
+  return memo((key, properName) => {
+    if (restricted(key) || properName) return [];
     const known = dictionaryCandidates(lex, key);
     for (const s of swapPool(lex, key)) known.add(s.text.toLowerCase());
     const hyper = new Set<string>();
@@ -144,7 +169,12 @@ export function outOfResourceLookup(lex: Lexicon): SubstituteLookup {
         }
       }
     }
-    const fresh = (set: Set<string>) => weighted(lex, key, [...set].filter((w) => !known.has(w)));
+    const fresh = (set: Set<string>) =>
+      weighted(
+        lex,
+        key,
+        [...set].filter((w) => !known.has(w)),
+      );
     return [fresh(hyper), fresh(hypo), fresh(coord)];
   });
 }

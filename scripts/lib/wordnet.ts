@@ -36,7 +36,12 @@ function parseLine(line: string, pos: WordNetPos): Synset {
   const words: string[] = [];
   let i = 4;
   for (let w = 0; w < wordCount; w++, i += 2) {
-    words.push(fields[i].replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    words.push(
+      fields[i]
+        .replace(/\(.*\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    );
   }
   const pointerCount = Number.parseInt(fields[i], 10);
   i++;

@@ -8,9 +8,9 @@ import { loadResources } from '../resources/index.js';
 import { judgeDocument } from '../verdict/document.js';
 import type { AnalyzeOptions, Change, CheckResult, Finding, RestoreResult } from './types.js';
 
-export type * from './types.js';
 export { ResourceError } from '../resources/errors.js';
-export { tokenize, type Token } from '../text/tokenize.js';
+export { type Token, tokenize } from '../text/tokenize.js';
+export type * from './types.js';
 
 /** Loads the language model and lexicon now instead of on the first call. */
 export function preloadResources(): void {

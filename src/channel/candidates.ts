@@ -5,6 +5,7 @@
  * candidates that could not win, so most words end with none and cost nothing later.
  */
 import type { Resources } from '../resources/index.js';
+import { getOrCreate } from '../util/maps.js';
 import { lmIdsOfPhrase, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 
@@ -18,6 +19,8 @@ export interface Substitution {
   lmIds: number[];
   logQ: number;
   reluctance: number;
+  /** Spin propensity of the original. */
+  propensity: number;
 }
 
 export interface CandidateOptions {
@@ -38,7 +41,13 @@ function spanReluctance(sentence: Sentence, start: number, end: number, params: 
 }
 
 /** log10 LM score of `ids` following `h2 h1`, then of the `right` ids; returns the total. */
-function localScore(res: Resources, h2: number, h1: number, ids: readonly number[], right: readonly number[]): number {
+function localScore(
+  res: Resources,
+  h2: number,
+  h1: number,
+  ids: readonly number[],
+  right: readonly number[],
+): number {
   const { lm } = res;
   let total = 0;
   for (const w of ids) {
@@ -52,6 +61,27 @@ function localScore(res: Resources, h2: number, h1: number, ids: readonly number
     h1 = w;
   }
   return total;
+}
+
+interface OriginalInfo {
+  /** Language-model ids; empty when some word is unknown to the model. */
+  ids: number[];
+  propensity: number;
+}
+
+const originalInfoCache = new WeakMap<Resources, Map<string, OriginalInfo>>();
+
+/** Per-original facts looked up once per process, not once per occurrence. */
+function originalInfo(res: Resources, original: string, possessive: string): OriginalInfo {
+  let cache = originalInfoCache.get(res);
+  if (!cache) {
+    cache = new Map();
+    originalInfoCache.set(res, cache);
+  }
+  return getOrCreate(cache, possessive ? `${original}\u0000s` : original, () => {
+    const ids = lmIdsOfPhrase(res.lm, original.split(' '), possessive);
+    return { ids: ids.some((id) => id < 0) ? [] : ids, propensity: res.lexicon.propensity(original) };
+  });
 }
 
 function flatIds(sentence: Sentence, from: number, to: number): number[] {
@@ -76,7 +106,8 @@ export function sentenceCandidates(
       const position = sentence[end - 1];
       if (end > start + 1) {
         // Phrases never cross punctuation, and only start where the lexicon has phrases.
-        if (!position.joinedToPrevious || !lexicon.startsPhrase(first.key) || sentence[end - 2].possessive) break;
+        if (!position.joinedToPrevious || !lexicon.startsPhrase(first.key) || sentence[end - 2].possessive)
+          break;
         key += ` ${position.key}`;
       } else {
         key = first.key;
@@ -91,20 +122,31 @@ export function sentenceCandidates(
       if (end + 2 > n) right.push(lm.sentenceEnd);
       let keepCost = 0;
       for (let p = start; p < end; p++) {
-        keepCost += logKeep(options.testRate, params.reluctance[sentence[p].wordClass], sentence[p].spinnable);
+        keepCost += logKeep(
+          options.testRate,
+          params.reluctance[sentence[p].wordClass],
+          sentence[p].propensity,
+        );
       }
       const identity = localScore(res, h2, h1, flatIds(sentence, start, end), right) + keepCost;
       const scored: [number, Substitution][] = [];
       for (const candidate of found) {
-        const words = candidate.original.split(' ');
-        const ids = lmIdsOfPhrase(lm, words, sentence[end - 1].possessive);
-        if (ids.some((id) => id < 0)) continue;
-        const score =
-          localScore(res, h2, h1, ids, right) + logSubstitute(options.testRate, reluctance, candidate.logQ) - identity;
+        const { ids, propensity } = originalInfo(res, candidate.original, sentence[end - 1].possessive);
+        if (ids.length === 0) continue;
+        const channel = logSubstitute(options.testRate, reluctance, propensity, candidate.logQ);
+        const score = localScore(res, h2, h1, ids, right) + channel - identity;
         if (score < -options.margin) continue;
         scored.push([
           score,
-          { start, end, original: candidate.original, lmIds: ids, logQ: candidate.logQ, reluctance },
+          {
+            start,
+            end,
+            original: candidate.original,
+            lmIds: ids,
+            logQ: candidate.logQ,
+            reluctance,
+            propensity,
+          },
         ]);
       }
       scored.sort((a, b) => b[0] - a[0]);

@@ -20,8 +20,8 @@ export interface WordPosition {
   /** Language-model ids of the word as written. */
   lmIds: number[];
   wordClass: WordClass;
-  /** Whether a spinner has substitutes for this word (so leaving it alone is a choice). */
-  spinnable: boolean;
+  /** Spin propensity of the word as written (0: a spinner has no substitute for it). */
+  propensity: number;
   /** No punctuation between this word and the previous one in the same sentence. */
   joinedToPrevious: boolean;
 }
@@ -78,14 +78,15 @@ export function wordPositions(tokens: readonly Token[], lm: LanguageModel, lexic
     }
     const normal = normalizeWord(token.text);
     const possessive = token.kind === 'word' && POSSESSIVE.test(normal) && normal.length > 2 ? "'s" : '';
-    const key = token.kind === 'number' ? normal.replace(/\s+/g, '') : possessive ? normal.slice(0, -2) : normal;
+    const key =
+      token.kind === 'number' ? normal.replace(/\s+/g, '') : possessive ? normal.slice(0, -2) : normal;
     current.push({
       token,
       key,
       possessive,
       lmIds: lmIdsOfPhrase(lm, [key], possessive),
       wordClass: classify(token),
-      spinnable: lexicon.isSpinnable(key),
+      propensity: lexicon.propensity(key),
       joinedToPrevious: current.length > 0 && !token.breakBefore && !afterUrl,
     });
     afterUrl = false;

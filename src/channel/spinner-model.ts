@@ -26,11 +26,11 @@ export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
 };
 
 /** log10 P(word left as is | original = word). */
-export function logKeep(rate: number, reluctance: number, spinnable: boolean): number {
-  return spinnable ? Math.log10(1 - rate * reluctance) : 0;
+export function logKeep(rate: number, reluctance: number, propensity: number): number {
+  return propensity > 0 ? Math.log10(1 - Math.min(0.95, rate * reluctance * propensity)) : 0;
 }
 
 /** log10 P(spun | original) for a substitution with lexicon weight logQ. */
-export function logSubstitute(rate: number, reluctance: number, logQ: number): number {
-  return Math.log10(rate * reluctance) + logQ;
+export function logSubstitute(rate: number, reluctance: number, propensity: number, logQ: number): number {
+  return Math.log10(Math.min(0.95, rate * reluctance * propensity)) + logQ;
 }

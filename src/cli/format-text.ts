@@ -15,8 +15,11 @@ const MAX_SUGGESTIONS = 3;
 
 // Line breaks or tabs inside a finding would break the one-line-per-finding layout.
 function showText(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
-  return /[\u0000-\u001f\u007f]/.test(s) ? JSON.stringify(s) : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return JSON.stringify(s);
+  }
+  return s;
 }
 
 function verdictLabel(verdict: Verdict, style: Style): string {

@@ -6,14 +6,17 @@ const INTERVAL_MS = 250;
 export class Progress {
   private count = 0;
   private shown = false;
-  private readonly started = Date.now();
-  private lastShown = this.started;
+  private readonly started: number;
+  private lastShown: number;
 
   constructor(
     private readonly err: Output,
     private readonly enabled: boolean,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.started = now();
+    this.lastShown = this.started;
+  }
 
   tick(): void {
     this.count++;

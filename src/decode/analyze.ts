@@ -3,13 +3,13 @@
  * spin-rate estimation (expectation–maximisation over the lattice posteriors) →
  * decoding at the estimated rate → findings and document evidence.
  */
-import { DEFAULT_CANDIDATE_OPTIONS, sentenceCandidates, type Substitution } from '../channel/candidates.js';
+import { DEFAULT_CANDIDATE_OPTIONS, type Substitution, sentenceCandidates } from '../channel/candidates.js';
 import { type Sentence, wordPositions } from '../channel/positions.js';
 import { DEFAULT_SPINNER_MODEL, logKeep, type SpinnerModelParams } from '../channel/spinner-model.js';
 import type { Resources } from '../resources/index.js';
 import { tokenize } from '../text/tokenize.js';
-import { decodeSentence, type SentenceDecoding } from './lattice.js';
 import { type SpanFinding, sentenceFindings } from './findings.js';
+import { decodeSentence } from './lattice.js';
 
 export interface DocumentEvidence {
   /** Word tokens in the text. */
@@ -20,7 +20,7 @@ export interface DocumentEvidence {
   logLikelihoodRatio: number;
   /** Expected number of swapped spans at the estimated rate. */
   expectedChanges: number;
-  /** Σ reluctance over spinnable words (how many words a spinner could have touched). */
+  /** Σ reluctance × propensity over words: how many words a spinner would touch at rate 1. */
   exposure: number;
 }
 
@@ -29,7 +29,7 @@ export interface Analysis {
   evidence: DocumentEvidence;
 }
 
-const EM_ITERATIONS = 4;
+const EM_ITERATIONS = 3;
 const INITIAL_RATE = 0.2;
 
 interface SentenceWork {
@@ -39,7 +39,7 @@ interface SentenceWork {
 
 function keepOnly(sentence: Sentence, params: SpinnerModelParams, rate: number): number {
   let total = 0;
-  for (const p of sentence) total += logKeep(rate, params.reluctance[p.wordClass], p.spinnable);
+  for (const p of sentence) total += logKeep(rate, params.reluctance[p.wordClass], p.propensity);
   return total;
 }
 
@@ -55,25 +55,24 @@ export function analyzeText(
   let exposure = 0;
   for (const sentence of sentences) {
     words += sentence.length;
-    for (const p of sentence) if (p.spinnable) exposure += params.reluctance[p.wordClass];
+    for (const p of sentence) exposure += params.reluctance[p.wordClass] * p.propensity;
     const substitutions = sentenceCandidates(sentence, res, params, DEFAULT_CANDIDATE_OPTIONS);
     if (substitutions.length) work.push({ sentence, substitutions });
   }
 
-  const decodeAll = (rate: number) => work.map((w) => decodeSentence(w.sentence, w.substitutions, res.lm, params, rate));
+  const decodeAll = (rate: number) =>
+    work.map((w) => decodeSentence(w.sentence, w.substitutions, res.lm, params, rate));
   let rate = INITIAL_RATE;
-  let decoded: SentenceDecoding[] = [];
+  let decoded = decodeAll(rate);
   for (let iteration = 0; iteration < EM_ITERATIONS; iteration++) {
-    decoded = decodeAll(rate);
     const expected = decoded.reduce((sum, d) => sum + d.expectedChanges, 0);
     const { changed, unchanged } = params.ratePrior;
     const next = (expected + changed) / (exposure + changed + unchanged);
     const bounded = Math.min(params.maxRate, Math.max(params.minRate, next));
-    const converged = Math.abs(bounded - rate) < 0.002;
+    if (Math.abs(bounded - rate) < 0.002) break;
     rate = bounded;
-    if (converged) break;
+    decoded = decodeAll(rate);
   }
-  decoded = decodeAll(rate);
 
   let logLikelihoodRatio = 0;
   for (const sentence of sentences) logLikelihoodRatio += keepOnly(sentence, params, rate);

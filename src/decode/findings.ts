@@ -22,11 +22,7 @@ function spanConfidence(decoding: SentenceDecoding, start: number, end: number):
   return c;
 }
 
-function suggestionsFor(
-  sentence: Sentence,
-  decoding: SentenceDecoding,
-  chosen: Substitution,
-): string[] {
+function suggestionsFor(sentence: Sentence, decoding: SentenceDecoding, chosen: Substitution): string[] {
   const byOriginal = new Map<string, number>();
   for (const [s, posterior] of decoding.edgePosterior) {
     if (s.start !== chosen.start || s.end !== chosen.end) continue;
@@ -44,7 +40,11 @@ function suggestionsFor(
   return ordered.map((o) => copyCase(spunWords, o) + possessive);
 }
 
-export function sentenceFindings(sentence: Sentence, decoding: SentenceDecoding, minConfidence: number): SpanFinding[] {
+export function sentenceFindings(
+  sentence: Sentence,
+  decoding: SentenceDecoding,
+  minConfidence: number,
+): SpanFinding[] {
   const chosen: Substitution[] = [];
   const covered = new Uint8Array(sentence.length);
   const take = (s: Substitution) => {

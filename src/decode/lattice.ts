@@ -21,10 +21,8 @@ export interface SentenceDecoding {
   changed: Float64Array;
   /** Posterior of each substitution edge (same objects as the input). */
   edgePosterior: Map<Substitution, number>;
-  /** Expected number of substitutions, weighted for the spin-rate update. */
+  /** Expected number of substitutions. */
   expectedChanges: number;
-  /** Σ reluctance over spinnable positions: the spin rate's exposure. */
-  exposure: number;
 }
 
 /** Most states kept per position: a safety net for pathological sentences. */
@@ -58,7 +56,7 @@ export function decodeSentence(
       start: p,
       end: p + 1,
       ids: position.lmIds,
-      channel: logKeep(rate, params.reluctance[position.wordClass], position.spinnable),
+      channel: logKeep(rate, params.reluctance[position.wordClass], position.propensity),
     },
   ]);
   for (const s of substitutions) {
@@ -66,7 +64,7 @@ export function decodeSentence(
       start: s.start,
       end: s.end,
       ids: s.lmIds,
-      channel: logSubstitute(rate, s.reluctance, s.logQ),
+      channel: logSubstitute(rate, s.reluctance, s.propensity, s.logQ),
       substitution: s,
     });
   }
@@ -176,16 +174,14 @@ export function decodeSentence(
   let logLikelihoodClean = 0;
   let h2 = -1;
   let h1 = lm.sentenceStart;
-  let exposure = 0;
   for (const position of sentence) {
     for (const w of position.lmIds) {
       logLikelihoodClean += lm.score(w, h1, h2);
       h2 = h1;
       h1 = w;
     }
-    if (position.spinnable) exposure += params.reluctance[position.wordClass];
   }
   logLikelihoodClean += lm.score(lm.sentenceEnd, h1, h2);
 
-  return { logLikelihood, logLikelihoodClean, best, changed, edgePosterior, expectedChanges, exposure };
+  return { logLikelihood, logLikelihoodClean, best, changed, edgePosterior, expectedChanges };
 }

@@ -147,10 +147,10 @@ export function textOfNode(node: unknown): string {
 }
 
 function parseDocument(html: string) {
-  // linkedom drops a fragment's content unless it sits inside <html><body>.
-  const wrapped = /<(?:html|body)[\s>]/i.test(html)
-    ? html
-    : `<!doctype html><html><body>${html}</body></html>`;
+  // linkedom drops content that does not sit inside <html> (and, for a fragment, <body>).
+  if (/<html[\s>]/i.test(html)) return parseHTML(html).document;
+  const body = /<body[\s>]/i.test(html) ? html : `<body>${html}</body>`;
+  const wrapped = `<!doctype html><html>${body}</html>`;
   return parseHTML(wrapped).document;
 }
 

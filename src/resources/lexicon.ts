@@ -6,7 +6,7 @@
  */
 import { ResourceError, SETUP_HINT } from './errors.js';
 
-const MAGIC = 'UNSPINLEX2\n';
+const MAGIC = 'UNSPINLEX3\n';
 
 export interface LexiconCandidate {
   original: string;
@@ -17,8 +17,11 @@ export interface LexiconCandidate {
 export interface Lexicon {
   /** Originals that could have been spun into `spun` (lower-case, words joined by one space). */
   originalsOf(spun: string): readonly LexiconCandidate[];
-  /** Whether a spinner has any substitute for this original (lower-case). */
-  isSpinnable(original: string): boolean;
+  /**
+   * How readily spinners change this original relative to an ordinary content word
+   * (0 when they have no substitute for it; frequent words seldom seen swapped score low).
+   */
+  propensity(original: string): number;
   /** Whether some multi-word spun key starts with this word, so longer lookups can be skipped. */
   startsPhrase(word: string): boolean;
   /** Longest spun key, in words. */
@@ -33,7 +36,7 @@ interface Sections {
   keyStarts: [number, number];
   pairOriginal: [number, number];
   pairLogQ: [number, number];
-  spinnable: [number, number];
+  propensity: [number, number];
 }
 
 export interface LexiconTables {
@@ -43,8 +46,8 @@ export interface LexiconTables {
   keyStarts: Uint32Array;
   pairOriginal: Uint32Array;
   pairLogQ: Float32Array;
-  /** 1 where the string, as an original, has substitutes. */
-  spinnable: Uint8Array;
+  /** Per string, as an original: its spin propensity (0 when it has no substitutes). */
+  propensity: Float32Array;
 }
 
 function align4(n: number): number {
@@ -59,7 +62,7 @@ export function encodeLexicon(tables: LexiconTables, meta: Record<string, unknow
     ['keyStarts', new Uint8Array(tables.keyStarts.buffer)],
     ['pairOriginal', new Uint8Array(tables.pairOriginal.buffer)],
     ['pairLogQ', new Uint8Array(tables.pairLogQ.buffer)],
-    ['spinnable', tables.spinnable],
+    ['propensity', new Uint8Array(tables.propensity.buffer)],
   ];
   const sections = {} as Sections;
   let offset = 0;
@@ -85,7 +88,9 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
   const headerLength = view.getUint32(MAGIC.length, true);
   let meta: Record<string, unknown> & { sections: Sections };
   try {
-    meta = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength)));
+    meta = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength)),
+    );
   } catch {
     throw corrupt('unreadable header');
   }
@@ -104,7 +109,7 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
   };
   const [so, sl] = section('strings');
   const [po, pl] = section('pairLogQ');
-  const [fo, fl] = section('spinnable');
+  const [fo, fl] = section('propensity');
   return {
     meta,
     tables: {
@@ -113,13 +118,13 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
       keyStarts: u32('keyStarts'),
       pairOriginal: u32('pairOriginal'),
       pairLogQ: new Float32Array(body.buffer, po, pl / 4),
-      spinnable: body.subarray(fo, fo + fl),
+      propensity: new Float32Array(body.buffer, fo, fl / 4),
     },
   };
 }
 
 export function lexiconFromTables(tables: LexiconTables): Lexicon {
-  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, spinnable } = tables;
+  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, propensity } = tables;
   const stringId = new Map<string, number>();
   for (let i = 0; i < strings.length; i++) stringId.set(strings[i], i);
   const keyOf = new Int32Array(strings.length).fill(-1);
@@ -154,9 +159,9 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
 
   return {
     originalsOf,
-    isSpinnable(original) {
+    propensity(original) {
       const id = stringId.get(original);
-      return id !== undefined && spinnable[id] === 1;
+      return id === undefined ? 0 : propensity[id];
     },
     startsPhrase: (word) => phraseStarts.has(word),
     maxKeyWords,

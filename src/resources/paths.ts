@@ -7,7 +7,8 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('unspin: package.json not found above ' + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error('unspin: package.json not found above ' + fileURLToPath(import.meta.url));
     dir = parent;
   }
   return dir;
@@ -15,7 +16,9 @@ export function packageRoot(): string {
 
 /** Where compiled resources live: UNSPIN_RESOURCES, or resources/compiled in the package. */
 export function compiledDir(): string {
-  return process.env.UNSPIN_RESOURCES ? resolve(process.env.UNSPIN_RESOURCES) : join(packageRoot(), 'resources', 'compiled');
+  return process.env.UNSPIN_RESOURCES
+    ? resolve(process.env.UNSPIN_RESOURCES)
+    : join(packageRoot(), 'resources', 'compiled');
 }
 
 export const LANGUAGE_MODEL_FILE = 'en-us.lm.bin';

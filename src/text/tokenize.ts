@@ -31,7 +31,8 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const URL = /(?:https?:\/\/|www\.)[^\s<>"'“”‘’]*[^\s<>"'“”‘’.,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+const URL =
+  /(?:https?:\/\/|www\.)[^\s<>"'“”‘’]*[^\s<>"'“”‘’.,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
 const FRACTION = /\d+ ?\/ ?\d+(?![\d/])/y;
 const NUMBER = /\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}\d])/uy;
 const INITIALISM = /(?:\p{L}\.){2,}/uy;
@@ -55,7 +56,15 @@ export function tokenize(text: string): Token[] {
   let quoted = false;
   const push = (kind: TokenKind, value: string) => {
     const isWordLike = kind !== 'punct';
-    tokens.push({ kind, offset: i, end: i + value.length, text: value, sentenceStart: isWordLike && sentenceStart, breakBefore, quoted });
+    tokens.push({
+      kind,
+      offset: i,
+      end: i + value.length,
+      text: value,
+      sentenceStart: isWordLike && sentenceStart,
+      breakBefore,
+      quoted,
+    });
     if (isWordLike) {
       sentenceStart = false;
       breakBefore = false;

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check, restore } from '../src/api/index.js';
+
+const SPUN = 'The White Home informed reporters on Monday that the company would shut its places of work.';
+
+describe('check', () => {
+  it('finds swapped words with offsets into the input, sorted and not overlapping', () => {
+    const result = check(SPUN);
+    expect(result.words).toBe(16);
+    expect(result.findings.length).toBeGreaterThan(0);
+    let end = 0;
+    for (const f of result.findings) {
+      expect(SPUN.slice(f.offset, f.offset + f.length)).toBe(f.text);
+      expect(f.offset).toBeGreaterThanOrEqual(end);
+      expect(f.confidence).toBeGreaterThan(0);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+      expect(f.suggestions.length).toBeGreaterThan(0);
+      end = f.offset + f.length;
+    }
+    const home = result.findings.find((f) => f.text === 'Home');
+    expect(home?.suggestions[0]).toBe('House');
+  });
+
+  it('leaves ordinary clean sentences alone', () => {
+    const clean = 'The White House told reporters on Monday that the agency would close its offices.';
+    expect(check(clean).findings).toEqual([]);
+    expect(restore(clean).restored).toBe(clean);
+  });
+
+  it('handles empty and punctuation-only input', () => {
+    expect(check('')).toEqual({ spinProbability: 0, verdict: 'clean', words: 0, findings: [] });
+    expect(check(' ,.;— ').words).toBe(0);
+  });
+
+  it('rejects a non-string with a TypeError', () => {
+    expect(() => check(42 as unknown as string)).toThrow(TypeError);
+  });
+
+  it('keeps the finding contract for arbitrary text', () => {
+    const word = fc.constantFrom(
+      'home',
+      'House',
+      'informed',
+      'the',
+      'shut',
+      'places',
+      'of',
+      'work',
+      'Monday',
+      '12',
+      'isn’t',
+    );
+    const sep = fc.constantFrom(' ', ', ', '. ', '\n', ' “', '” ', ' - ');
+    const textArb = fc.array(fc.tuple(word, sep), { maxLength: 40 }).map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const result = check(text);
+        let end = 0;
+        for (const f of result.findings) {
+          expect(text.slice(f.offset, f.offset + f.length)).toBe(f.text);
+          expect(f.offset).toBeGreaterThanOrEqual(end);
+          end = f.offset + f.length;
+        }
+        expect(result.spinProbability).toBeGreaterThanOrEqual(0);
+        expect(result.spinProbability).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('restore', () => {
+  it('puts the original wording back, copying capitalisation', () => {
+    const { restored, changes } = restore(SPUN);
+    expect(restored).toContain('White House told reporters');
+    expect(changes.every((c) => SPUN.slice(c.offset, c.offset + c.length) === c.text)).toBe(true);
+  });
+
+  it('keeps everything it does not change byte for byte', () => {
+    const input = '  \u201cThe White Home\u201d\tinformed\r\nreporters  —  ok.  ';
+    const { restored, changes } = restore(input);
+    let rebuilt = '';
+    let at = 0;
+    for (const c of changes) {
+      rebuilt += input.slice(at, c.offset) + c.replacement;
+      at = c.offset + c.length;
+    }
+    expect(rebuilt + input.slice(at)).toBe(restored);
+    expect(restored.startsWith('  \u201c')).toBe(true);
+    expect(restored.endsWith('  —  ok.  ')).toBe(true);
+  });
+
+  it('keeps a possessive on a restored word', () => {
+    expect(restore('The White Home’s spokesman informed reporters.').restored).toContain('House’s');
+  });
+
+  it('gives text that is not flagged again', () => {
+    const once = restore(SPUN).restored;
+    expect(check(once).findings.length).toBeLessThan(check(SPUN).findings.length);
+    expect(restore(once).restored).toBe(once);
+  });
+});

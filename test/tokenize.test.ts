@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/text/tokenize.js';
+
+const texts = (input: string) => tokenize(input).map((t) => t.text);
+
+describe('tokenize', () => {
+  it('keeps abbreviations, times and months whole', () => {
+    expect(texts('The U.S. agency met at 3 p.m. on Feb. 5.')).toEqual([
+      'The',
+      'U.S.',
+      'agency',
+      'met',
+      'at',
+      '3',
+      'p.m.',
+      'on',
+      'Feb.',
+      '5',
+      '.',
+    ]);
+  });
+
+  it('keeps contractions, hyphenated words and curly apostrophes in one token', () => {
+    expect(texts("isn’t able-bodied O’Brien’s don't")).toEqual([
+      'isn’t',
+      'able-bodied',
+      'O’Brien’s',
+      "don't",
+    ]);
+  });
+
+  it('reads fractions, decimals and numbers with separators as numbers', () => {
+    const tokens = tokenize('About 1 / 4 paid $1,200.50 in the 1990s.');
+    expect(tokens.filter((t) => t.kind === 'number').map((t) => t.text)).toEqual([
+      '1 / 4',
+      '1,200.50',
+      '1990s',
+    ]);
+  });
+
+  it('keeps URLs and e-mail addresses whole, without trailing punctuation', () => {
+    expect(texts('See https://example.com/a?b=1. Or mail a.b@example.org, please')).toContain(
+      'https://example.com/a?b=1',
+    );
+    expect(texts('Or mail a.b@example.org, please')).toContain('a.b@example.org');
+  });
+
+  it('marks sentence starts, quotations and punctuation breaks', () => {
+    const tokens = tokenize('He said “the rule stands.” Then, it ended.\n\nNew paragraph');
+    const by = (text: string) => tokens.find((t) => t.text === text)!;
+    expect(by('He').sentenceStart).toBe(true);
+    expect(by('rule').quoted).toBe(true);
+    expect(by('Then').quoted).toBe(false);
+    expect(by('Then').sentenceStart).toBe(true);
+    expect(by('it').breakBefore).toBe(true);
+    expect(by('New').sentenceStart).toBe(true);
+  });
+
+  it('handles Unicode letters and marks', () => {
+    expect(texts('Naïve café Zürich résumé')).toEqual(['Naïve', 'café', 'Zürich', 'résumé']);
+  });
+
+  it('gives exact offsets for any input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (input) => {
+        let last = 0;
+        for (const t of tokenize(input)) {
+          expect(input.slice(t.offset, t.end)).toBe(t.text);
+          expect(t.offset).toBeGreaterThanOrEqual(last);
+          last = t.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
