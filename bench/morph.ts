@@ -66,7 +66,10 @@ export function inflect(lemma: string, form: Form): string {
   const words = lemma.split(' ');
   let out: string;
   if (form === 'NNS') {
-    words[words.length - 1] = new Inflectors(words[words.length - 1]).toPlural();
+    // The head of "piece of ground" is "piece"; otherwise the last word ("price range").
+    const of = words.indexOf('of');
+    const head = of > 0 ? of - 1 : words.length - 1;
+    words[head] = new Inflectors(words[head]).toPlural();
     out = words.join(' ');
   } else {
     const inf = new Inflectors(words[0]);

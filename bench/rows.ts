@@ -235,14 +235,25 @@ export function speedRows(s: SpeedResult): Row[] {
       data,
       command,
     });
-  const long = `${s.longWords}-word doc, ${s.reps} run(s), one core, fresh process`;
+  const long = (t: Throughput | undefined, what: string) =>
+    `${t ? Math.round(t.words / s.reps) : s.longWords}-word ${what} doc (Brown press + SOTU), ${s.reps} run(s), one core, fresh process`;
   const short = `${s.shortDocuments} docs × 50 words, spinner A 25%, fresh process`;
   const startup = s.startup;
   return [
-    speed('check speed, long spun document', c?.long.spun.check, true, `${long}, spinner A 25%`),
-    speed('check speed, long clean document', c?.long.clean.check, true, long),
+    speed(
+      'check speed, long spun document',
+      c?.long.spun.check,
+      true,
+      long(c?.long.spun.check, 'spinner A 25%'),
+    ),
+    speed('check speed, long clean document', c?.long.clean.check, true, long(c?.long.clean.check, 'clean')),
     speed('check speed, short documents', c?.short.check, true, short),
-    speed('restore speed, long spun document', c?.long.spun.restore, false, `${long}, spinner A 25%`),
+    speed(
+      'restore speed, long spun document',
+      c?.long.spun.restore,
+      false,
+      long(c?.long.spun.restore, 'spinner A 25%'),
+    ),
     speed('restore speed, short documents', c?.short.restore, false, short),
     row({
       section: 'speed',

@@ -50,8 +50,10 @@ function parseArgs(argv: string[]): Options {
   }
   const sections =
     filters.length === 0 ? [...SECTIONS] : SECTIONS.filter((s) => filters.some((f) => s.includes(f)));
-  if (sections.length === 0)
-    throw new Error(`no section matches ${filters.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+  if (sections.length === 0) {
+    console.error(`no section matches ${filters.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
   return { quick, documents: documents ?? (quick ? 10 : 100), seed, out, sections };
 }
 

@@ -49,8 +49,8 @@ export interface Spinner {
 const MAX_PHRASE = 4;
 /** Phrase spans are tried before single words this much more often, so phrase swaps are common. */
 const PHRASE_BOOST = 3;
-/** Chance that a word that is mostly a name in Brown ("Allen", "Pye") is swapped anyway. */
-const NAME_SWAP_CHANCE = 0.05;
+/** Chance that a word that is mostly a name in Brown ("Fulton", "Bush") is swapped anyway. */
+const NAME_SWAP_CHANCE = 0.03;
 /** Real spun pages sometimes keep a spintax alternative in braces: "{dollars}". */
 const SPINTAX_CHANCE = 0.003;
 const SMALL_WORDS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'at', 'to', 'a', 'an', 'or', 'by']);
@@ -62,6 +62,8 @@ interface Token {
   core: string;
   possessive: string;
   initial: boolean;
+  /** Capitalised and chiefly a name (decided once per occurrence, so phrases cannot retry it). */
+  protectedName: boolean;
 }
 
 const ALPHA = /^\p{L}+(?:[-'’]\p{L}+)*$/u;
@@ -72,18 +74,20 @@ function isSentenceInitial(text: string, start: number): boolean {
   return i < 0 || /[.!?:]/.test(text[i]);
 }
 
-function tokenize(text: string): { tokens: (Token | undefined)[]; total: number } {
+function tokenize(lex: Lexicon, text: string, rng: Rng): { tokens: (Token | undefined)[]; total: number } {
   const spans = wordSpans(text);
   const tokens = spans.map((w) => {
     const m = /^(.*?)(['’]s)?$/u.exec(w.text)!;
     const core = m[1];
     if (!ALPHA.test(core)) return undefined;
+    const lower = core.toLowerCase();
     return {
       start: w.start,
       end: w.end,
       core,
       possessive: m[2] ?? '',
       initial: isSentenceInitial(text, w.start),
+      protectedName: core !== lower && isNameLike(lex, lower) && rng() >= NAME_SWAP_CHANCE,
     };
   });
   return { tokens, total: spans.length };
@@ -131,13 +135,7 @@ interface Candidate {
   order: number;
 }
 
-function candidates(
-  lex: Lexicon,
-  lookup: SubstituteLookup,
-  text: string,
-  tokens: (Token | undefined)[],
-  rng: Rng,
-) {
+function candidates(lookup: SubstituteLookup, text: string, tokens: (Token | undefined)[], rng: Rng) {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const words: string[] = [];
@@ -151,7 +149,7 @@ function candidates(
       // Acronyms stay; so, mostly, do words that are chiefly names.
       if (tok.core.length > 1 && tok.core === tok.core.toUpperCase()) break;
       const capital = tok.core !== lower;
-      if (capital && isNameLike(lex, lower) && rng() >= NAME_SWAP_CHANCE) break;
+      if (tok.protectedName) break;
       words.push(lower);
       if (capital && !tok.initial) properName = true;
       const pools = lookup(words.join(' '), n > 1 && properName);
@@ -164,12 +162,12 @@ function candidates(
 }
 
 function spinWith(lex: Lexicon, lookup: SubstituteLookup, text: string, rate: number, rng: Rng): SpinResult {
-  const { tokens, total } = tokenize(text);
+  const { tokens, total } = tokenize(lex, text, rng);
   const target = Math.max(1, Math.round(rate * total));
   const used = new Uint8Array(tokens.length);
   const chosen: { first: number; count: number; substitute: string }[] = [];
   let changed = 0;
-  for (const c of candidates(lex, lookup, text, tokens, rng)) {
+  for (const c of candidates(lookup, text, tokens, rng)) {
     if (changed >= target) break;
     let free = true;
     for (let k = c.first; k < c.first + c.count; k++) if (used[k]) free = false;

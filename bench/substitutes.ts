@@ -121,9 +121,9 @@ function sharesContentWord(key: string, candidate: string): boolean {
 function weighted(lex: Lexicon, key: string, candidates: Iterable<string>): Weighted[] {
   const out: Weighted[] = [];
   for (const c of candidates) {
-    if (c !== key && CLEAN_SUBSTITUTE.test(c) && !sharesContentWord(key, c)) {
-      out.push({ text: c, weight: commonness(lex, c) });
-    }
+    if (c === key || !CLEAN_SUBSTITUTE.test(c) || sharesContentWord(key, c)) continue;
+    if (lex.properOnly.has(c) || c.split(' ').some((w) => lex.properOnly.has(w))) continue;
+    out.push({ text: c, weight: commonness(lex, c) });
   }
   return out;
 }
