@@ -18,10 +18,16 @@ import { readWordNet, type WordNetPos } from './lib/wordnet.js';
 
 /** Pseudo-count of the thesaurus prior against learned counts. */
 const GAMMA = 2;
+/**
+ * A thesaurus lists few substitutes for rare words, but a spinner's own dictionary
+ * has others: q is spread over at least this many substitutes, so a rare original with
+ * two listed synonyms does not claim half of a spinner's choices.
+ */
+const MIN_SUBSTITUTES = Number(process.env.UNSPIN_MIN_SUBSTITUTES ?? 5);
 /** Longest phrase, in words, on either side of a substitution. */
 const MAX_WORDS = 4;
 /** Keep at most this many originals per spun key (the most probable). */
-const MAX_ORIGINALS = 40;
+const MAX_ORIGINALS = 120;
 /**
  * Words in the real spun pages behind data/spinner-swaps.tsv (18 news pages; assumed
  * about 550 words each). With the language model's word frequencies it gives how often
@@ -36,6 +42,8 @@ export interface LexiconSources {
   mythesModule: string;
   swapsTsv: string;
   torturedTrainTsv: string;
+  /** Keeps only some training rows (to hold out a development slice); all when absent. */
+  keepTorturedRow?: (tortured: string) => boolean;
   /** Words the language model knows: originals must be made of these. */
   vocabulary: Set<string>;
   /** log10 probability of a phrase in isolation, by the language model. */
@@ -143,6 +151,7 @@ function newsSwapCounts(sources: LexiconSources): Counts {
 function torturedSwapCounts(sources: LexiconSources): Counts {
   const counts: Counts = new Map();
   for (const row of readTsv(sources.torturedTrainTsv)) {
+    if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
     const correct = row.correct.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
     countSwap(counts, correct, row.tortured, 1);
     // Word-for-word alignment of equal-length phrases: the swaps generalise to new phrases.
@@ -153,6 +162,48 @@ function torturedSwapCounts(sources: LexiconSources): Counts {
     }
   }
   return counts;
+}
+
+/**
+ * Established multi-word terms: the correct side of the tortured-phrase training rows,
+ * made of words the language model knows. (WordNet's multi-word nouns were tried too:
+ * on news they mostly added false readings.) A spinner
+ * swapping the words of a term one by one leaves a phrase whose restoration is a term.
+ */
+function establishedTerms(sources: LexiconSources): Set<string> {
+  const terms = new Set<string>();
+  const known = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w));
+  const consider = (phrase: string) => {
+    const words = wordCount(phrase);
+    if (words >= 2 && words <= 3 && known(phrase)) terms.add(phrase);
+  };
+  for (const row of readTsv(sources.torturedTrainTsv)) {
+    if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
+    consider(
+      row.correct
+        .replace(/\s*\([^)]*\)\s*/g, ' ')
+        .trim()
+        .toLowerCase(),
+    );
+  }
+  return terms;
+}
+
+/**
+ * Odds that a real spinner's swap changes the number of words (offices → places of
+ * work) against keeping it, from the observed swaps: such thesaurus pairs are weighted
+ * by it, so that long phrase readings of a single word need more support.
+ */
+function lengthChangeOdds(news: Counts): number {
+  let same = 0;
+  let changed = 0;
+  for (const [o, m] of news) {
+    for (const [s, n] of m) {
+      if (wordCount(o) === wordCount(s)) same += n;
+      else changed += n;
+    }
+  }
+  return (changed + 1) / (same + 1);
 }
 
 export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stats: Record<string, number> } {
@@ -167,6 +218,8 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     for (const [s, n] of m) merged.set(s, (merged.get(s) ?? 0) + n);
     counts.set(o, merged);
   }
+  const lengthChange = lengthChangeOdds(news);
+  const pairWeight = (o: string, s: string) => (wordCount(o) === wordCount(s) ? 1 : lengthChange);
   const newsSwaps = (o: string) => [...(news.get(o)?.values() ?? [])].reduce((x, y) => x + y, 0);
   const knownPhrase = (phrase: string) =>
     phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^\d/.test(w));
@@ -175,6 +228,9 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const reverse = new Map<string, [string, number][]>();
   const spinnable = new Map<string, number>();
   const originals = new Set<string>([...thesaurus.keys(), ...counts.keys()]);
+  const massCache = new Map<string, number>();
+  const thesaurusMass = (o: string, t: Set<string>) =>
+    getOrCreate(massCache, o, () => [...t].reduce((sum, s) => sum + pairWeight(o, s), 0));
   for (const o of originals) {
     if (!knownPhrase(o) || wordCount(o) > MAX_WORDS) continue;
     const t = thesaurus.get(o);
@@ -183,7 +239,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     const candidates = new Set<string>([...(t ?? []), ...(c?.keys() ?? [])]);
     for (const s of candidates) {
       if (wordCount(s) > MAX_WORDS) continue;
-      const thes = t?.has(s) ? 1 / t.size : 0;
+      const thes = t?.has(s) ? pairWeight(o, s) / Math.max(MIN_SUBSTITUTES, thesaurusMass(o, t)) : 0;
       const q = ((c?.get(s) ?? 0) + GAMMA * thes) / (total + GAMMA);
       if (q <= 0) continue;
       getOrCreate(reverse, s, () => [] as [string, number][]).push([o, Math.log10(q)]);
@@ -224,7 +280,9 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const propensities = new Float32Array(strings.length);
   for (const [o, value] of spinnable) propensities[stringIds.get(o)!] = value;
 
+  const termIds = Uint32Array.from([...establishedTerms(sources)].map(intern));
   const tables: LexiconTables = {
+    terms: termIds,
     strings,
     keyIds,
     keyStarts,

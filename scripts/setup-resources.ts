@@ -87,10 +87,29 @@ function lexiconInputHash(): string {
   return h.digest('hex');
 }
 
+/**
+ * UNSPIN_DEV_HOLDOUT=1 builds a development lexicon without a fifth of the tortured
+ * training rows, and writes those rows next to it, so that restoring unseen phrases can
+ * be measured without touching the test split.
+ */
+const devHoldout =
+  process.env.UNSPIN_DEV_HOLDOUT === '1'
+    ? (tortured: string) => Number.parseInt(hashHex(tortured.toLowerCase()).slice(0, 8), 16) % 5 === 1
+    : undefined;
+
+function hashHex(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
 function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   const target = join(outDir, LEXICON_FILE);
   const stamp = join(outDir, 'lexicon.inputs');
-  const inputs = lexiconInputHash();
+  const inputs = `${lexiconInputHash()}${devHoldout ? ':dev-holdout' : ''}:${process.env.UNSPIN_MIN_SUBSTITUTES ?? ''}`;
+  if (devHoldout) {
+    const rows = readFileSync(join(root, 'data/tortured-phrases-train.tsv'), 'utf8').split('\n');
+    const held = rows.filter((line, i) => i === 0 || (line && devHoldout(line.split('\t')[0])));
+    writeAtomically(join(outDir, 'dev-holdout.tsv'), `${held.join('\n')}\n`);
+  }
   if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
     log('lexicon up to date');
     return;
@@ -110,7 +129,10 @@ function buildLexiconIfNeeded(lmBytes: Uint8Array) {
     }
     return total;
   };
-  const { bytes, stats } = buildLexicon(defaultSources(root, vocabularyOf(words), phraseLogProb));
+  const { bytes, stats } = buildLexicon({
+    ...defaultSources(root, vocabularyOf(words), phraseLogProb),
+    keepTorturedRow: devHoldout ? (tortured) => !devHoldout(tortured) : undefined,
+  });
   writeAtomically(target, bytes);
   writeAtomically(stamp, inputs);
   log(

@@ -169,7 +169,7 @@ describe('check', () => {
     const path = file('plain.txt', SPUN);
     const piped = await cli(['check', path]);
     expect(piped.stdout).toContain(path);
-    expect(piped.stdout).toMatch(/(spun|clean|uncertain): spin probability \d+%/);
+    expect(piped.stdout).toMatch(/(spun|clean|uncertain): spin probability [<>]?\d+%/);
     expect(piped.stdout).not.toContain('\x1b[');
     expect((await cli(['check', path], { tty: true })).stdout).toContain('\x1b[');
     expect((await cli(['check', path], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');

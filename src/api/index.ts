@@ -3,9 +3,8 @@
  * `restore` puts the original wording back. Both are synchronous; the resources load
  * once, on first use (or explicitly with `loadResources`).
  */
-import { analyzeText } from '../decode/analyze.js';
 import { loadResources } from '../resources/index.js';
-import { judgeDocument } from '../verdict/document.js';
+import { runPipeline } from './pipeline.js';
 import type { AnalyzeOptions, Change, CheckResult, Finding, RestoreResult } from './types.js';
 
 export { ResourceError } from '../resources/errors.js';
@@ -27,12 +26,12 @@ function validate(text: unknown): string {
 
 function analyze(text: string, options: AnalyzeOptions) {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  return analyzeText(validate(text), loadResources(), minConfidence);
+  return runPipeline(validate(text), loadResources(), minConfidence);
 }
 
 export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
-  const { findings, evidence } = analyze(text, options);
-  const { spinProbability, verdict } = judgeDocument(evidence);
+  const { findings, evidence, verdict: judged } = analyze(text, options);
+  const { spinProbability, verdict } = judged;
   return {
     spinProbability: Math.round(spinProbability * 1e4) / 1e4,
     verdict,

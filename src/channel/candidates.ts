@@ -21,6 +21,10 @@ export interface Substitution {
   reluctance: number;
   /** Spin propensity of the original. */
   propensity: number;
+  /** Words the spinner changed: 1 for a lexicon swap, more for a term swapped word by word, 0 for a kept term. */
+  changes: number;
+  /** The original is an established multi-word term. */
+  term: boolean;
 }
 
 export interface CandidateOptions {
@@ -128,16 +132,18 @@ export function sentenceCandidates(
           sentence[p].propensity,
         );
       }
-      const identity = localScore(res, h2, h1, flatIds(sentence, start, end), right) + keepCost;
+      const weight = params.languageModelWeight;
+      const identity = weight * localScore(res, h2, h1, flatIds(sentence, start, end), right) + keepCost;
       const scored: [number, Substitution][] = [];
       for (const candidate of found) {
         const { ids, propensity } = originalInfo(res, candidate.original, sentence[end - 1].possessive);
         if (ids.length === 0) continue;
         const channel = logSubstitute(options.testRate, reluctance, propensity, candidate.logQ);
-        const score = localScore(res, h2, h1, ids, right) + channel - identity;
+        const score = weight * localScore(res, h2, h1, ids, right) + channel - identity;
         if (score < -options.margin) continue;
+        const term = lexicon.isTerm(candidate.original);
         scored.push([
-          score,
+          score + (term ? params.termBonus : 0),
           {
             start,
             end,
@@ -146,11 +152,69 @@ export function sentenceCandidates(
             logQ: candidate.logQ,
             reluctance,
             propensity,
+            changes: 1,
+            term,
           },
         ]);
       }
       scored.sort((a, b) => b[0] - a[0]);
       for (const [, s] of scored.slice(0, options.perSpan)) out.push(s);
+    }
+  }
+  out.push(...termCandidates(sentence, res, params));
+  return out;
+}
+
+/** Longest established term, in words, read by `termCandidates`. */
+const MAX_TERM_WORDS = 3;
+
+/**
+ * Readings of 2–3 adjacent words as an established term, each word kept or replaced
+ * by one of its lexicon originals ("component extraction" → "feature extraction");
+ * and a spun phrase that already is a term, kept as a unit.
+ */
+function termCandidates(sentence: Sentence, res: Resources, params: SpinnerModelParams): Substitution[] {
+  const { lexicon } = res;
+  const out: Substitution[] = [];
+  for (let start = 0; start + 1 < sentence.length; start++) {
+    const options: Map<string, number>[] = [];
+    for (let end = start + 1; end <= Math.min(sentence.length, start + MAX_TERM_WORDS); end++) {
+      const position = sentence[end - 1];
+      if (end > start + 1 && (!position.joinedToPrevious || sentence[end - 2].possessive)) break;
+      const choices = new Map<string, number>([[position.key, 0]]);
+      for (const c of lexicon.originalsOf(position.key))
+        if (!choices.has(c.original)) choices.set(c.original, c.logQ);
+      options.push(choices);
+      if (end === start + 1) continue;
+      const words = end - start;
+      for (const first of options[0].keys()) {
+        for (const term of lexicon.termsStartingWith(first)) {
+          const termWords = term.split(' ');
+          if (termWords.length !== words || !termWords.every((w, i) => options[i].has(w))) continue;
+          let logQ = 0;
+          let changes = 0;
+          let propensity = 1;
+          termWords.forEach((w, i) => {
+            if (w === sentence[start + i].key) return;
+            changes++;
+            logQ += options[i].get(w)!;
+            propensity = Math.min(propensity, lexicon.propensity(w) || 1);
+          });
+          const { ids } = originalInfo(res, term, position.possessive);
+          if (ids.length === 0) continue;
+          out.push({
+            start,
+            end,
+            original: term,
+            lmIds: ids,
+            logQ,
+            reluctance: spanReluctance(sentence, start, end, params),
+            propensity,
+            changes,
+            term: true,
+          });
+        }
+      }
     }
   }
   return out;

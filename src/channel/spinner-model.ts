@@ -14,6 +14,16 @@ export interface SpinnerModelParams {
   /** Bounds of the estimated spin rate. */
   minRate: number;
   maxRate: number;
+  /**
+   * Weight of the language model against the spinner model (log-linear). Below 1 it
+   * tempers the model's over-confident preferences for one common word over another.
+   */
+  languageModelWeight: number;
+  /**
+   * log10 bonus for a reading that forms an established multi-word term ("feature
+   * extraction"): the language model alone knows few technical terms.
+   */
+  termBonus: number;
 }
 
 export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
@@ -23,6 +33,8 @@ export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
   ratePrior: { changed: 1, unchanged: 19 },
   minRate: 0.002,
   maxRate: 0.6,
+  languageModelWeight: 1,
+  termBonus: 2,
 };
 
 /** log10 P(word left as is | original = word). */
@@ -30,7 +42,16 @@ export function logKeep(rate: number, reluctance: number, propensity: number): n
   return propensity > 0 ? Math.log10(1 - Math.min(0.95, rate * reluctance * propensity)) : 0;
 }
 
-/** log10 P(spun | original) for a substitution with lexicon weight logQ. */
-export function logSubstitute(rate: number, reluctance: number, propensity: number, logQ: number): number {
-  return Math.log10(Math.min(0.95, rate * reluctance * propensity)) + logQ;
+/**
+ * log10 P(spun | original) for a substitution with lexicon weight logQ that changed
+ * `changes` words (a term restored word by word may have changed several).
+ */
+export function logSubstitute(
+  rate: number,
+  reluctance: number,
+  propensity: number,
+  logQ: number,
+  changes = 1,
+): number {
+  return changes * Math.log10(Math.min(0.95, rate * reluctance * propensity)) + logQ;
 }

@@ -51,6 +51,7 @@ export function decodeSentence(
   rate: number,
 ): SentenceDecoding {
   const n = sentence.length;
+  const weight = params.languageModelWeight;
   const edgesFrom: Edge[][] = sentence.map((position, p) => [
     {
       start: p,
@@ -60,12 +61,21 @@ export function decodeSentence(
     },
   ]);
   for (const s of substitutions) {
+    // Words a term reading keeps pay the cost of being kept; a term reading that keeps
+    // every word is another way of reading the text as it is, not a substitution.
+    let channel = s.term ? params.termBonus : 0;
+    for (let p = s.start; p < s.end; p++) {
+      if (sentence[p].key === s.original.split(' ')[p - s.start]) {
+        channel += logKeep(rate, params.reluctance[sentence[p].wordClass], sentence[p].propensity);
+      }
+    }
+    channel += s.changes > 0 ? logSubstitute(rate, s.reluctance, s.propensity, s.logQ, s.changes) : 0;
     edgesFrom[s.start].push({
       start: s.start,
       end: s.end,
       ids: s.lmIds,
-      channel: logSubstitute(rate, s.reluctance, s.propensity, s.logQ),
-      substitution: s,
+      channel,
+      substitution: s.changes > 0 ? s : undefined,
     });
   }
 
@@ -112,12 +122,13 @@ export function decodeSentence(
       for (const edge of edgesFrom[p]) {
         let h2 = nodeH2[from];
         let h1 = nodeH1[from];
-        let score = edge.channel;
+        let lmScore = 0;
         for (const w of edge.ids) {
-          score += lm.score(w, h1, h2);
+          lmScore += lm.score(w, h1, h2);
           h2 = h1;
           h1 = w;
         }
+        const score = edge.channel + weight * lmScore;
         const to = node(edge.end, h2, h1);
         const t = transFrom.length;
         transFrom.push(from);
@@ -139,7 +150,7 @@ export function decodeSentence(
   let bestFinal = -1;
   let bestFinalScore = Number.NEGATIVE_INFINITY;
   for (const id of nodesAt[n].values()) {
-    const end = lm.score(lm.sentenceEnd, nodeH1[id], nodeH2[id]);
+    const end = weight * lm.score(lm.sentenceEnd, nodeH1[id], nodeH2[id]);
     beta[id] = end;
     logLikelihood = logAdd(logLikelihood, alpha[id] + end);
     if (bestScore[id] + end > bestFinalScore) {
@@ -182,6 +193,7 @@ export function decodeSentence(
     }
   }
   logLikelihoodClean += lm.score(lm.sentenceEnd, h1, h2);
+  logLikelihoodClean *= weight;
 
   return { logLikelihood, logLikelihoodClean, best, changed, edgePosterior, expectedChanges };
 }

@@ -4,9 +4,10 @@
  * spinner replacing `original` picks `spun`. Compiled by `scripts/build-lexicon.ts`
  * into one binary file of typed arrays, so loading is a few array views and one split.
  */
+import { getOrCreate } from '../util/maps.js';
 import { ResourceError, SETUP_HINT } from './errors.js';
 
-const MAGIC = 'UNSPINLEX3\n';
+const MAGIC = 'UNSPINLEX4\n';
 
 export interface LexiconCandidate {
   original: string;
@@ -24,6 +25,10 @@ export interface Lexicon {
   propensity(original: string): number;
   /** Whether some multi-word spun key starts with this word, so longer lookups can be skipped. */
   startsPhrase(word: string): boolean;
+  /** Whether this lower-case phrase is an established multi-word term ("feature extraction"). */
+  isTerm(phrase: string): boolean;
+  /** Established terms whose first word is `word`. */
+  termsStartingWith(word: string): readonly string[];
   /** Longest spun key, in words. */
   readonly maxKeyWords: number;
   /** Every (spun, original, logQ) triple; for benchmarks and inspection. */
@@ -37,6 +42,7 @@ interface Sections {
   pairOriginal: [number, number];
   pairLogQ: [number, number];
   propensity: [number, number];
+  terms: [number, number];
 }
 
 export interface LexiconTables {
@@ -48,6 +54,8 @@ export interface LexiconTables {
   pairLogQ: Float32Array;
   /** Per string, as an original: its spin propensity (0 when it has no substitutes). */
   propensity: Float32Array;
+  /** String ids of established multi-word terms. */
+  terms: Uint32Array;
 }
 
 function align4(n: number): number {
@@ -63,6 +71,7 @@ export function encodeLexicon(tables: LexiconTables, meta: Record<string, unknow
     ['pairOriginal', new Uint8Array(tables.pairOriginal.buffer)],
     ['pairLogQ', new Uint8Array(tables.pairLogQ.buffer)],
     ['propensity', new Uint8Array(tables.propensity.buffer)],
+    ['terms', new Uint8Array(tables.terms.buffer)],
   ];
   const sections = {} as Sections;
   let offset = 0;
@@ -119,12 +128,13 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
       pairOriginal: u32('pairOriginal'),
       pairLogQ: new Float32Array(body.buffer, po, pl / 4),
       propensity: new Float32Array(body.buffer, fo, fl / 4),
+      terms: u32('terms'),
     },
   };
 }
 
 export function lexiconFromTables(tables: LexiconTables): Lexicon {
-  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, propensity } = tables;
+  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, propensity, terms } = tables;
   const stringId = new Map<string, number>();
   for (let i = 0; i < strings.length; i++) stringId.set(strings[i], i);
   const keyOf = new Int32Array(strings.length).fill(-1);
@@ -139,8 +149,15 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
       maxKeyWords = Math.max(maxKeyWords, key.split(' ').length);
     }
   }
+  const termSet = new Set<string>();
+  const termsByFirstWord = new Map<string, string[]>();
+  for (const id of terms) {
+    const term = strings[id];
+    termSet.add(term);
+    getOrCreate(termsByFirstWord, term.slice(0, term.indexOf(' ')), () => []).push(term);
+  }
   const cache = new Map<number, LexiconCandidate[]>();
-  const none: LexiconCandidate[] = [];
+  const none: never[] = [];
 
   function originalsOf(spun: string): readonly LexiconCandidate[] {
     const id = stringId.get(spun);
@@ -164,6 +181,8 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
       return id === undefined ? 0 : propensity[id];
     },
     startsPhrase: (word) => phraseStarts.has(word),
+    isTerm: (phrase) => termSet.has(phrase),
+    termsStartingWith: (word) => termsByFirstWord.get(word) ?? none,
     maxKeyWords,
     forEachPair(visit) {
       for (let k = 0; k < keyIds.length; k++) {

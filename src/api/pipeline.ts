@@ -1,0 +1,31 @@
+/**
+ * The library's one pipeline: decode the text under the "spun" model, judge the
+ * document, and weigh every finding by the probability that the document was spun at
+ * all — P(changed) = P(spun) · P(changed | spun) — so that clean text comes out
+ * untouched and clearly spun text is restored boldly.
+ */
+import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../channel/spinner-model.js';
+import { analyzeText, type DocumentEvidence } from '../decode/analyze.js';
+import type { SpanFinding } from '../decode/findings.js';
+import type { Resources } from '../resources/index.js';
+import { type DocumentVerdict, judgeDocument } from '../verdict/document.js';
+
+export interface PipelineResult {
+  findings: SpanFinding[];
+  evidence: DocumentEvidence;
+  verdict: DocumentVerdict;
+}
+
+export function runPipeline(
+  text: string,
+  res: Resources,
+  minConfidence: number,
+  params: SpinnerModelParams = DEFAULT_SPINNER_MODEL,
+): PipelineResult {
+  const { findings, evidence } = analyzeText(text, res, minConfidence, params);
+  const verdict = judgeDocument(evidence);
+  const weighed = findings
+    .map((f) => ({ ...f, confidence: f.confidence * verdict.spinProbability }))
+    .filter((f) => f.confidence >= minConfidence);
+  return { findings: weighed, evidence, verdict };
+}
