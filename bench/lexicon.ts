@@ -10,7 +10,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { readWordNet, type Synset, type WordNetPos } from '../scripts/lib/wordnet.js';
+import {
+  broaderPairs,
+  isBroaderOrNarrower,
+  readWordNet,
+  type Synset,
+  type WordNetPos,
+} from '../scripts/lib/wordnet.js';
 
 export interface SwapEntry {
   /** The original as written in the table (its case tells how to read the spun case). */
@@ -169,7 +175,17 @@ export function loadLexicon(): Lexicon {
       else entry[synset.pos] = [synset.key];
     }
   }
-  const mythes = require(join(nodeModule('thesaurus'), 'lib', 'th_en_US_new.js')) as Record<string, string[]>;
+  const rawMythes = require(join(nodeModule('thesaurus'), 'lib', 'th_en_US_new.js')) as Record<
+    string,
+    string[]
+  >;
+  // The restorer leaves out MyThes's broader and narrower terms (scripts/lib/wordnet.ts);
+  // spinner A draws from the same filtered lists, so it stays "in-resource".
+  const broader = broaderPairs(synsets);
+  const mythes: Record<string, string[]> = {};
+  for (const [key, list] of Object.entries(rawMythes)) {
+    mythes[key] = list.filter((w) => !isBroaderOrNarrower(key.toLowerCase(), w.toLowerCase(), broader));
+  }
   const swaps = new Map<string, SwapEntry[]>();
   for (const [original, spun, count] of readTsv(join(root, 'data', 'spinner-swaps.tsv'))) {
     if (!original || !spun) continue;

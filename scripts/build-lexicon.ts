@@ -14,7 +14,7 @@ import { numberWordPairs } from '../src/text/numbers.js';
 import { getOrCreate } from '../src/util/maps.js';
 import { formsOf, type Tag } from './lib/morphology.js';
 import { readTsv } from './lib/tsv.js';
-import { readWordNet, type WordNetPos } from './lib/wordnet.js';
+import { broaderPairs, isBroaderOrNarrower, readWordNet, type WordNetPos } from './lib/wordnet.js';
 
 /** Pseudo-count of the thesaurus prior against learned counts. */
 const GAMMA = 2;
@@ -94,13 +94,14 @@ function thesaurusSubstitutes(sources: LexiconSources): SubstituteSets {
       }
     }
   }
+  const broader = broaderPairs(synsets);
   const require = createRequire(import.meta.url);
   const mythes = require(sources.mythesModule) as Record<string, string[]>;
   for (const [rawKey, related] of Object.entries(mythes)) {
     const a = rawKey.toLowerCase();
     for (const raw of related) {
       const b = raw.toLowerCase();
-      if (b === a || /[^a-z' -]/.test(b)) continue;
+      if (b === a || /[^a-z' -]/.test(b) || isBroaderOrNarrower(a, b, broader)) continue;
       const shared = [...(posOf.get(a) ?? [])].filter((p) => posOf.get(b)?.has(p));
       if (shared.length === 0) {
         add(subs, a, b);

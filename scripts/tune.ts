@@ -24,7 +24,16 @@ const shortDocs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 12, maxDo
     return { ...d, id: `${d.id}/s`, text: sentence };
   },
 );
-const docs = process.env.UNSPIN_TUNE_SHORT === '0' ? longDocs : [...longDocs, ...shortDocs];
+// And fragments of a few words, which carry little evidence either way.
+const tinyDocs = shortDocs.map((d, i) => ({
+  ...d,
+  id: `${d.id}/t`,
+  text: d.text
+    .split(/\s+/)
+    .slice(0, 3 + (i % 10))
+    .join(' '),
+}));
+const docs = process.env.UNSPIN_TUNE_SHORT === '0' ? longDocs : [...longDocs, ...shortDocs, ...tinyDocs];
 const spinner = createSpinner('A');
 const RATES = (process.env.UNSPIN_TUNE_RATES ?? '0.1,0.25,0.4').split(',').map(Number);
 

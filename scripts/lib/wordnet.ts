@@ -65,3 +65,27 @@ export function readWordNet(dictDir: string): Map<string, Synset> {
   }
   return synsets;
 }
+
+/**
+ * Lemma pairs linked by WordNet hypernymy ("sulfonic acid" / "acid"). MyThes lists
+ * broader and narrower terms next to synonyms; reading a specific word back into its
+ * generic term (or the reverse) is what over-corrects correct text, so those are left out.
+ */
+export function broaderPairs(synsets: Map<string, Synset>): Set<string> {
+  const pairs = new Set<string>();
+  for (const s of synsets.values()) {
+    for (const p of s.pointers) {
+      if (p.symbol !== '@' && p.symbol !== '@i') continue;
+      const parent = synsets.get(p.target);
+      if (!parent) continue;
+      for (const a of s.words) for (const b of parent.words) pairs.add(`${a}|${b}`);
+    }
+  }
+  return pairs;
+}
+
+export function isBroaderOrNarrower(a: string, b: string, broader: Set<string>): boolean {
+  if (broader.has(`${a}|${b}`) || broader.has(`${b}|${a}`)) return true;
+  // A compound and its head ("closed-circuit television" / "television") are narrower and broader.
+  return a.endsWith(` ${b}`) || b.endsWith(` ${a}`) || a.endsWith(`-${b}`) || b.endsWith(`-${a}`);
+}

@@ -7,6 +7,7 @@
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../channel/spinner-model.js';
 import { analyzeText, type DocumentEvidence } from '../decode/analyze.js';
 import type { SpanFinding } from '../decode/findings.js';
+import { spintaxFindings, withSpintax } from '../decode/spintax.js';
 import type { Resources } from '../resources/index.js';
 import { type DocumentVerdict, judgeDocument } from '../verdict/document.js';
 
@@ -27,5 +28,6 @@ export function runPipeline(
   const weighed = findings
     .map((f) => ({ ...f, confidence: f.confidence * verdict.spinProbability }))
     .filter((f) => f.confidence >= minConfidence);
-  return { findings: weighed, evidence, verdict };
+  const spintax = spintaxFindings(text).filter((f) => f.confidence >= minConfidence);
+  return { findings: withSpintax(weighed, spintax), evidence, verdict };
 }

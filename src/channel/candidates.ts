@@ -44,21 +44,26 @@ function spanReluctance(sentence: Sentence, start: number, end: number, params: 
   return r;
 }
 
-/** log10 LM score of `ids` following `h2 h1`, then of the `right` ids; returns the total. */
+/**
+ * log10 LM score of `ids` following `h2 h1`, then of the `right` ids. With a `floor`
+ * (an established term), the term's own words score at least the floor.
+ */
 function localScore(
   res: Resources,
   h2: number,
   h1: number,
   ids: readonly number[],
   right: readonly number[],
+  floor = Number.NEGATIVE_INFINITY,
 ): number {
   const { lm } = res;
-  let total = 0;
+  let inside = 0;
   for (const w of ids) {
-    total += lm.score(w, h1, h2);
+    inside += lm.score(w, h1, h2);
     h2 = h1;
     h1 = w;
   }
+  let total = Math.max(inside, floor);
   for (const w of right) {
     total += lm.score(w, h1, h2);
     h2 = h1;
@@ -139,11 +144,12 @@ export function sentenceCandidates(
         const { ids, propensity } = originalInfo(res, candidate.original, sentence[end - 1].possessive);
         if (ids.length === 0) continue;
         const channel = logSubstitute(options.testRate, reluctance, propensity, candidate.logQ);
-        const score = weight * localScore(res, h2, h1, ids, right) + channel - identity;
-        if (score < -options.margin) continue;
         const term = lexicon.isTerm(candidate.original);
+        const floor = term ? params.termLogProb : Number.NEGATIVE_INFINITY;
+        const score = weight * localScore(res, h2, h1, ids, right, floor) + channel - identity;
+        if (score < -options.margin) continue;
         scored.push([
-          score + (term ? params.termBonus : 0),
+          score,
           {
             start,
             end,

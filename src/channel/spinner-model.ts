@@ -20,10 +20,12 @@ export interface SpinnerModelParams {
    */
   languageModelWeight: number;
   /**
-   * log10 bonus for a reading that forms an established multi-word term ("feature
-   * extraction"): the language model alone knows few technical terms.
+   * log10 probability of an established multi-word term ("feature extraction") as a
+   * unit, the floor under the language model's own score for its words: the model
+   * alone knows few technical terms. Roughly log10(share of text that is such terms /
+   * number of terms).
    */
-  termBonus: number;
+  termLogProb: number;
 }
 
 export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
@@ -34,7 +36,7 @@ export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
   minRate: 0.002,
   maxRate: 0.6,
   languageModelWeight: 1,
-  termBonus: 2,
+  termLogProb: -6,
 };
 
 /** log10 P(word left as is | original = word). */

@@ -53,7 +53,7 @@ Examples:
   $ cat article.txt | unspin check
   $ unspin check --jsonl docs.jsonl > results.jsonl
 
-Exit status: 0 clean or uncertain, 1 spun (any file), 2 error (any file).
+Exit status: 0 clean or uncertain, 1 spun (any file), 2 error (any file); with --jsonl, 0 unless a line failed (then 2).
 HTML is reduced to its main article text; positions and offsets refer to that text.`;
 
 const RESTORE_HELP = `

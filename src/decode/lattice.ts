@@ -41,6 +41,8 @@ interface Edge {
   ids: readonly number[];
   channel: number;
   substitution?: Substitution;
+  /** For an established term: the floor under the language model's score of its words. */
+  termFloor?: number;
 }
 
 export function decodeSentence(
@@ -63,7 +65,7 @@ export function decodeSentence(
   for (const s of substitutions) {
     // Words a term reading keeps pay the cost of being kept; a term reading that keeps
     // every word is another way of reading the text as it is, not a substitution.
-    let channel = s.term ? params.termBonus : 0;
+    let channel = 0;
     for (let p = s.start; p < s.end; p++) {
       if (sentence[p].key === s.original.split(' ')[p - s.start]) {
         channel += logKeep(rate, params.reluctance[sentence[p].wordClass], sentence[p].propensity);
@@ -76,6 +78,7 @@ export function decodeSentence(
       ids: s.lmIds,
       channel,
       substitution: s.changes > 0 ? s : undefined,
+      termFloor: s.term ? params.termLogProb : undefined,
     });
   }
 
@@ -128,6 +131,7 @@ export function decodeSentence(
           h2 = h1;
           h1 = w;
         }
+        if (edge.termFloor !== undefined && lmScore < edge.termFloor) lmScore = edge.termFloor;
         const score = edge.channel + weight * lmScore;
         const to = node(edge.end, h2, h1);
         const t = transFrom.length;

@@ -8,6 +8,9 @@ import type { Verdict } from '../api/types.js';
 import type { DocumentEvidence } from '../decode/analyze.js';
 import calibration from './calibration.json' with { type: 'json' };
 
+const MIN_CALIBRATED_WORDS = 8;
+const MAX_CALIBRATED_WORDS = 2000;
+
 export interface DocumentVerdict {
   spinProbability: number;
   verdict: Verdict;
@@ -29,7 +32,8 @@ export function documentFeatures(e: DocumentEvidence): number[] {
     Math.max(-50, Math.min(50, e.logLikelihoodRatio / Math.sqrt(exposure))),
     Math.log(Math.max(1e-3, e.rate)),
     e.expectedChanges / exposure,
-    Math.log(Math.max(1, e.words)),
+    // Kept within the lengths the model was fitted on (single sentences to long articles).
+    Math.log(Math.min(MAX_CALIBRATED_WORDS, Math.max(MIN_CALIBRATED_WORDS, e.words))),
   ];
 }
 
