@@ -9,7 +9,9 @@
  *   hyponyms of a hypernym), minus anything the in-resource lookup could produce, so a
  *   restorer cannot have seen the exact pair.
  */
+
 import type { WordNetPos } from '../scripts/lib/wordnet.js';
+import { isCompoundOfOther } from '../scripts/lib/wordnet.js';
 import { type Lexicon, linkedSynsets, linkedWords, synsetsOf } from './lexicon.js';
 import { type Analysis, analyse, inflect } from './morph.js';
 
@@ -93,9 +95,14 @@ function dictionaryCandidates(lex: Lexicon, key: string): Set<string> {
     for (const synset of synsetsOf(lex, a.lemma, a.pos)) {
       const words = [...synset.words];
       if (synset.pos === 'a') words.push(...linkedWords(lex, synset, '&'));
-      for (const w of words) out.add(inflect(w, a.form));
+      // Like the restorer's lexicon: no compound-and-head pairs (thyroid gland / thyroid).
+      for (const w of words) if (!isCompoundOfOther(a.lemma, w)) out.add(inflect(w, a.form));
     }
-    for (const w of [...(lex.mythes[a.lemma] ?? []), ...(lex.tortured.get(a.lemma) ?? [])]) {
+    for (const w of lex.mythes[a.lemma] ?? []) {
+      if (w === w.toLowerCase() && fitsForm(lex, w, a) && !isCompoundOfOther(a.lemma, w))
+        out.add(inflect(w, a.form));
+    }
+    for (const w of lex.tortured.get(a.lemma) ?? []) {
       if (w === w.toLowerCase() && fitsForm(lex, w, a)) out.add(inflect(w, a.form));
     }
   }

@@ -14,7 +14,13 @@ import { numberWordPairs } from '../src/text/numbers.js';
 import { getOrCreate } from '../src/util/maps.js';
 import { formsOf, type Tag } from './lib/morphology.js';
 import { readTsv } from './lib/tsv.js';
-import { broaderPairs, isBroaderOrNarrower, readWordNet, type WordNetPos } from './lib/wordnet.js';
+import {
+  broaderPairs,
+  isBroaderOrNarrower,
+  isCompoundOfOther,
+  readWordNet,
+  type WordNetPos,
+} from './lib/wordnet.js';
 
 /** Pseudo-count of the thesaurus prior against learned counts. */
 const GAMMA = 2;
@@ -71,7 +77,7 @@ function thesaurusSubstitutes(sources: LexiconSources): SubstituteSets {
   const subs: SubstituteSets = new Map();
   const known = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w));
   const pairLemmas = (a: string, b: string, pos: WordNetPos) => {
-    if (a === b || wordCount(a) > MAX_WORDS || wordCount(b) > MAX_WORDS) return;
+    if (a === b || wordCount(a) > MAX_WORDS || wordCount(b) > MAX_WORDS || isCompoundOfOther(a, b)) return;
     const fa = forms(a, pos);
     const fb = forms(b, pos);
     for (const [tag, formA] of fa) {

@@ -1,87 +1,157 @@
 /**
- * Development tool: scores model parameters on the DEV split (never the measured one)
- * with spinner A, and writes the documents' evidence for `scripts/calibrate.ts`.
- *   npx tsx scripts/tune.ts '{"languageModelWeight":0.8}' [documents]
+ * Development tool, DEV split only (never the measured documents): decodes clean and
+ * spinner-A documents under the given model parameters, fits the document verdict on
+ * them (so every setting is judged with its own calibration), and reports quality.
+ *   npx tsx scripts/tune.ts '{"languageModelWeight":0.9}' [documents] [--write]
+ * --write stores the fitted verdict in src/verdict/calibration.json.
  */
 import { writeFileSync } from 'node:fs';
 import { loadDevDocuments } from '../bench/corpora.js';
 import { addCounts, type Counts, detectionCounts, prf, wordEdits } from '../bench/metrics.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
-import { runPipeline } from '../src/api/pipeline.js';
+import { worthRestoring } from '../src/api/pipeline.js';
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
-import type { DocumentEvidence } from '../src/decode/analyze.js';
+import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
+import { documentFeatures } from '../src/verdict/document.js';
+import { fitLogistic, logistic } from './lib/logistic.js';
 
-const overrides = JSON.parse(process.argv[2] ?? '{}') as Partial<SpinnerModelParams>;
-const documents = Number(process.argv[3] ?? 60);
-const params: SpinnerModelParams = { ...DEFAULT_SPINNER_MODEL, ...overrides };
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const write = process.argv.includes('--write');
+const params: SpinnerModelParams = { ...DEFAULT_SPINNER_MODEL, ...JSON.parse(args[0] ?? '{}') };
+const documents = Number(args[1] ?? 80);
+const RATES = [0.1, 0.15, 0.25, 0.4];
+const SPUN_AT = 0.65;
+const CLEAN_BELOW = 0.35;
 const res = loadResources();
+const spinner = createSpinner('A');
+
+type Kind = 'long' | 'sentence' | 'fragment';
 const longDocs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 11, maxDocuments: documents });
-// Single sentences too: the verdict must stay calibrated on a one-line input.
-const shortDocs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 12, maxDocuments: documents }).map(
-  (d) => {
-    const sentence = d.text.match(/[^.!?]{40,240}[.!?]/)?.[0]?.trim() ?? d.text.slice(0, 200);
-    return { ...d, id: `${d.id}/s`, text: sentence };
-  },
+// Single sentences and fragments of a few words too: the verdict must stay calibrated on
+// a one-line input, and a fragment carries little evidence either way.
+const sentences = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 12, maxDocuments: documents }).map(
+  (d) => ({
+    ...d,
+    text: d.text.match(/[^.!?]{40,240}[.!?]/)?.[0]?.trim() ?? d.text.slice(0, 200),
+  }),
 );
-// And fragments of a few words, which carry little evidence either way.
-const tinyDocs = shortDocs.map((d, i) => ({
+const fragments = sentences.map((d, i) => ({
   ...d,
-  id: `${d.id}/t`,
   text: d.text
     .split(/\s+/)
     .slice(0, 3 + (i % 10))
     .join(' '),
 }));
-const docs = process.env.UNSPIN_TUNE_SHORT === '0' ? longDocs : [...longDocs, ...shortDocs, ...tinyDocs];
-const spinner = createSpinner('A');
-const RATES = (process.env.UNSPIN_TUNE_RATES ?? '0.1,0.25,0.4').split(',').map(Number);
+const sets: [Kind, { id: string; text: string }[]][] = [
+  ['long', longDocs],
+  ['sentence', sentences],
+  ['fragment', fragments],
+];
 
-function apply(text: string, findings: { offset: number; end: number; suggestions: string[] }[]) {
+interface Case {
+  kind: Kind;
+  rate: number;
+  original: string;
+  text: string;
+  gold: { offset: number; length: number }[];
+  analysis: Analysis;
+}
+
+const started = Date.now();
+const cases: Case[] = [];
+for (const [kind, docs] of sets) {
+  for (const doc of docs) {
+    for (const rate of [0, ...RATES]) {
+      const spun = rate ? spinDocument(spinner, doc.text, rate, 7, doc.id) : { text: doc.text, spans: [] };
+      const gold = spun.spans.map((s) => ({ offset: s.spunOffset, length: s.spunLength }));
+      cases.push({
+        kind,
+        rate,
+        original: doc.text,
+        text: spun.text,
+        gold,
+        analysis: analyzeText(spun.text, res, 0.05, params),
+      });
+    }
+  }
+}
+
+const x = cases.map((c) => documentFeatures(c.analysis.evidence));
+const y = cases.map((c) => (c.rate > 0 ? 1 : 0));
+const positives = y.filter((v) => v === 1).length;
+const weights = fitLogistic(x, y, (label) =>
+  label ? cases.length / (2 * positives) : cases.length / (2 * (cases.length - positives)),
+);
+
+function restoreWith(c: Case, p: number): { text: string; found: { offset: number; length: number }[] } {
   let out = '';
   let at = 0;
-  for (const f of findings) {
-    out += text.slice(at, f.offset) + f.suggestions[0];
+  const found: { offset: number; length: number }[] = [];
+  for (const f of c.analysis.findings) {
+    if (f.confidence * p < 0.5) continue;
+    found.push({ offset: f.offset, length: f.end - f.offset });
+    if (
+      !worthRestoring({
+        ...f,
+        confidence: f.confidence * p,
+        suggestionConfidence: f.suggestionConfidence * p,
+      })
+    )
+      continue;
+    out += c.text.slice(at, f.offset) + f.suggestions[0];
     at = f.end;
   }
-  return out + text.slice(at);
+  return { text: out + c.text.slice(at), found };
 }
 
-const evidence: { spun: number; rate: number; evidence: DocumentEvidence }[] = [];
-let cleanWords = 0;
-let falseChanges = 0;
-const started = Date.now();
-for (const doc of docs) {
-  const a = runPipeline(doc.text, res, 0.5, params);
-  cleanWords += a.evidence.words;
-  falseChanges += a.findings.reduce((n, f) => n + doc.text.slice(f.offset, f.end).split(/\s+/).length, 0);
-  evidence.push({ spun: 0, rate: 0, evidence: a.evidence });
-}
-const report: string[] = [`clean: ${((100 * falseChanges) / cleanWords).toFixed(2)} false changes/100w`];
-for (const rate of RATES) {
-  let counts: Counts = { tp: 0, fp: 0, fn: 0 };
-  let spunEdits = 0;
-  let restoredEdits = 0;
-  let rates = 0;
-  for (const doc of docs) {
-    const spun = spinDocument(spinner, doc.text, rate, 7, doc.id);
-    const a = runPipeline(spun.text, res, 0.5, params);
-    const gold = spun.spans.map((s) => ({ offset: s.spunOffset, length: s.spunLength }));
-    const found = a.findings.map((f) => ({ offset: f.offset, length: f.end - f.offset }));
-    counts = addCounts(counts, detectionCounts(spun.text, gold, found));
-    spunEdits += wordEdits(spun.text, doc.text);
-    restoredEdits += wordEdits(apply(spun.text, a.findings), doc.text);
-    rates += a.evidence.rate;
-    evidence.push({ spun: 1, rate, evidence: a.evidence });
+const lines: string[] = [];
+for (const kind of ['long', 'sentence'] as Kind[]) {
+  for (const rate of [0, ...RATES]) {
+    let counts: Counts = { tp: 0, fp: 0, fn: 0 };
+    let spunEdits = 0;
+    let restoredEdits = 0;
+    let correct = 0;
+    let n = 0;
+    let words = 0;
+    let changedWords = 0;
+    cases.forEach((c, i) => {
+      if (c.kind !== kind || c.rate !== rate) return;
+      const p = logistic(weights, x[i]);
+      const verdict = p >= SPUN_AT ? 1 : p < CLEAN_BELOW ? 0 : -1;
+      if (verdict === (rate > 0 ? 1 : 0)) correct++;
+      n++;
+      const restored = restoreWith(c, p);
+      counts = addCounts(counts, detectionCounts(c.text, c.gold, restored.found));
+      spunEdits += wordEdits(c.text, c.original);
+      restoredEdits += wordEdits(restored.text, c.original);
+      words += c.analysis.evidence.words;
+      changedWords += restored.found.reduce(
+        (s, f) => s + c.text.slice(f.offset, f.offset + f.length).split(/\s+/).length,
+        0,
+      );
+    });
+    const q = prf(counts);
+    lines.push(
+      rate === 0
+        ? `${kind} clean: ${((100 * changedWords) / words).toFixed(2)} false changes/100w, docs right ${((100 * correct) / n).toFixed(1)}%`
+        : `${kind} A${rate * 100}: F1 ${q.f1.toFixed(3)} (P ${q.precision.toFixed(3)} R ${q.recall.toFixed(3)}) gain ${(1 - restoredEdits / spunEdits).toFixed(3)} docs right ${((100 * correct) / n).toFixed(1)}%`,
+    );
   }
-  const p = prf(counts);
-  report.push(
-    `A${rate * 100}: F1 ${p.f1.toFixed(3)} P ${p.precision.toFixed(3)} R ${p.recall.toFixed(3)} gain ${(1 - restoredEdits / spunEdits).toFixed(3)} λ̂ ${(rates / docs.length).toFixed(3)}`,
-  );
 }
-const cleanRate = evidence.filter((e) => !e.spun).reduce((s, e) => s + e.evidence.rate, 0) / docs.length;
-report.push(
-  `clean λ̂ ${cleanRate.toFixed(3)}; ${docs.length} docs; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+console.log(
+  `${JSON.stringify(args[0] ?? '{}')} (${((Date.now() - started) / 1000).toFixed(0)} s)\n  ${lines.join('\n  ')}`,
 );
-console.log(JSON.stringify(overrides), '\n  ' + report.join('\n  '));
-writeFileSync('/tmp/unspin-dev-evidence.json', JSON.stringify(evidence));
+if (write) {
+  const out = {
+    weights: weights.map((v) => Number(v.toFixed(5))),
+    spunAt: SPUN_AT,
+    cleanBelow: CLEAN_BELOW,
+    fittedOn: `${cases.length} dev texts (articles, sentences, fragments; clean and spinner A at ${RATES.join(', ')}) by scripts/tune.ts`,
+  };
+  writeFileSync(
+    new URL('../src/verdict/calibration.json', import.meta.url),
+    `${JSON.stringify(out, null, 2)}\n`,
+  );
+  console.log('wrote src/verdict/calibration.json');
+}

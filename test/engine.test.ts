@@ -101,3 +101,21 @@ describe('restore', () => {
     expect(restore(once).restored).toBe(once);
   });
 });
+
+describe('spinner artefacts and tiny inputs', () => {
+  it('removes a leftover spintax brace, keeping the first alternative', () => {
+    const text = 'The budget grew by ten {dollars|bucks} and {million} more.';
+    const { restored, changes } = restore(text);
+    expect(restored).toContain('ten dollars and million more');
+    expect(changes.map((c) => c.text)).toEqual(expect.arrayContaining(['{dollars|bucks}', '{million}']));
+  });
+
+  it('leaves braces around code or template fields alone', () => {
+    const text = 'Use the {user.name} field or {"a": 1} in templates.';
+    expect(restore(text).changes.filter((c) => c.text.includes('{'))).toEqual([]);
+  });
+
+  it('does not call a one-word text spun', () => {
+    for (const text of ['vm', 'hello', 'The cat sat.']) expect(check(text).verdict).not.toBe('spun');
+  });
+});

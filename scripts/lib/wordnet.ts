@@ -86,6 +86,21 @@ export function broaderPairs(synsets: Map<string, Synset>): Set<string> {
 
 export function isBroaderOrNarrower(a: string, b: string, broader: Set<string>): boolean {
   if (broader.has(`${a}|${b}`) || broader.has(`${b}|${a}`)) return true;
-  // A compound and its head ("closed-circuit television" / "television") are narrower and broader.
-  return a.endsWith(` ${b}`) || b.endsWith(` ${a}`) || a.endsWith(`-${b}`) || b.endsWith(`-${a}`);
+  return isCompoundOfOther(a, b);
+}
+
+/** One phrase holds every word of the other (see `containsWords`). */
+export function isCompoundOfOther(a: string, b: string): boolean {
+  return containsWords(a, b) || containsWords(b, a);
+}
+
+/**
+ * Whether every word of the shorter phrase stands in the longer one: a compound and its
+ * head ("thyroid gland" / "thyroid"), a phrasal verb and its verb ("sort out" / "sort").
+ * Such pairs differ in precision, not wording; reading one as the other over-corrects.
+ */
+function containsWords(longer: string, shorter: string): boolean {
+  if (longer.length <= shorter.length) return false;
+  const words = new Set(longer.split(/[ -]/));
+  return shorter.split(/[ -]/).every((w) => words.has(w));
 }

@@ -4,7 +4,7 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
-import { runPipeline } from './pipeline.js';
+import { runPipeline, worthRestoring } from './pipeline.js';
 import type { AnalyzeOptions, Change, CheckResult, Finding, RestoreResult } from './types.js';
 
 export { ResourceError } from '../resources/errors.js';
@@ -50,7 +50,7 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
 
 export function restore(text: string, options: AnalyzeOptions = {}): RestoreResult {
   const { findings } = analyze(text, options);
-  const changes: Change[] = findings.map((f) => ({
+  const changes: Change[] = findings.filter(worthRestoring).map((f) => ({
     offset: f.offset,
     length: f.end - f.offset,
     text: text.slice(f.offset, f.end),

@@ -17,6 +17,15 @@ export interface PipelineResult {
   verdict: DocumentVerdict;
 }
 
+/**
+ * Whether replacing the span by its first suggestion is expected to bring the text closer
+ * to the original: the suggestion must be likelier than the span being unchanged. (A
+ * changed span restored to a wrong original is no worse than left alone.)
+ */
+export function worthRestoring(f: SpanFinding): boolean {
+  return f.suggestionConfidence > 1 - f.confidence;
+}
+
 export function runPipeline(
   text: string,
   res: Resources,
@@ -25,8 +34,9 @@ export function runPipeline(
 ): PipelineResult {
   const { findings, evidence } = analyzeText(text, res, minConfidence, params);
   const verdict = judgeDocument(evidence);
+  const p = verdict.spinProbability;
   const weighed = findings
-    .map((f) => ({ ...f, confidence: f.confidence * verdict.spinProbability }))
+    .map((f) => ({ ...f, confidence: f.confidence * p, suggestionConfidence: f.suggestionConfidence * p }))
     .filter((f) => f.confidence >= minConfidence);
   const spintax = spintaxFindings(text).filter((f) => f.confidence >= minConfidence);
   return { findings: withSpintax(weighed, spintax), evidence, verdict };

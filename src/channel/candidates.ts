@@ -5,6 +5,7 @@
  * candidates that could not win, so most words end with none and cost nothing later.
  */
 import type { Resources } from '../resources/index.js';
+import type { WordScorer } from './document-cache.js';
 import { getOrCreate } from '../util/maps.js';
 import { lmIdsOfPhrase, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
@@ -49,23 +50,23 @@ function spanReluctance(sentence: Sentence, start: number, end: number, params: 
  * (an established term), the term's own words score at least the floor.
  */
 function localScore(
-  res: Resources,
+  scorer: WordScorer,
   h2: number,
   h1: number,
   ids: readonly number[],
   right: readonly number[],
+  kept: boolean,
   floor = Number.NEGATIVE_INFINITY,
 ): number {
-  const { lm } = res;
   let inside = 0;
   for (const w of ids) {
-    inside += lm.score(w, h1, h2);
+    inside += scorer.score(w, h1, h2, kept);
     h2 = h1;
     h1 = w;
   }
   let total = Math.max(inside, floor);
   for (const w of right) {
-    total += lm.score(w, h1, h2);
+    total += scorer.score(w, h1, h2, true);
     h2 = h1;
     h1 = w;
   }
@@ -102,6 +103,7 @@ function flatIds(sentence: Sentence, from: number, to: number): number[] {
 export function sentenceCandidates(
   sentence: Sentence,
   res: Resources,
+  scorer: WordScorer,
   params: SpinnerModelParams,
   options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
 ): Substitution[] {
@@ -138,7 +140,7 @@ export function sentenceCandidates(
         );
       }
       const weight = params.languageModelWeight;
-      const identity = weight * localScore(res, h2, h1, flatIds(sentence, start, end), right) + keepCost;
+      const identity = weight * localScore(scorer, h2, h1, flatIds(sentence, start, end), right, true) + keepCost;
       const scored: [number, Substitution][] = [];
       for (const candidate of found) {
         const { ids, propensity } = originalInfo(res, candidate.original, sentence[end - 1].possessive);
@@ -146,7 +148,7 @@ export function sentenceCandidates(
         const channel = logSubstitute(options.testRate, reluctance, propensity, candidate.logQ);
         const term = lexicon.isTerm(candidate.original);
         const floor = term ? params.termLogProb : Number.NEGATIVE_INFINITY;
-        const score = weight * localScore(res, h2, h1, ids, right, floor) + channel - identity;
+        const score = weight * localScore(scorer, h2, h1, ids, right, false, floor) + channel - identity;
         if (score < -options.margin) continue;
         scored.push([
           score,

@@ -26,6 +26,8 @@ export interface SpinnerModelParams {
    * number of terms).
    */
   termLogProb: number;
+  /** Weight μ of the document's own words in the language model (a cache model). */
+  cacheWeight: number;
 }
 
 export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
@@ -35,8 +37,9 @@ export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
   ratePrior: { changed: 1, unchanged: 19 },
   minRate: 0.002,
   maxRate: 0.6,
-  languageModelWeight: 1,
+  languageModelWeight: 1.15,
   termLogProb: -6,
+  cacheWeight: 0.02,
 };
 
 /** log10 P(word left as is | original = word). */

@@ -13,7 +13,10 @@ export interface SpanFinding {
   end: number;
   /** Originals, most probable first, cased like the input. */
   suggestions: string[];
+  /** Posterior that the span was changed. */
   confidence: number;
+  /** Posterior that the first suggestion is the original (at most `confidence`). */
+  suggestionConfidence: number;
 }
 
 function spanConfidence(decoding: SentenceDecoding, start: number, end: number): number {
@@ -22,14 +25,20 @@ function spanConfidence(decoding: SentenceDecoding, start: number, end: number):
   return c;
 }
 
-function suggestionsFor(sentence: Sentence, decoding: SentenceDecoding, chosen: Substitution): string[] {
+function suggestionsFor(
+  sentence: Sentence,
+  decoding: SentenceDecoding,
+  chosen: Substitution,
+): { suggestions: string[]; first: number } {
   const byOriginal = new Map<string, number>();
   for (const [s, posterior] of decoding.edgePosterior) {
     if (s.start !== chosen.start || s.end !== chosen.end) continue;
     byOriginal.set(s.original, (byOriginal.get(s.original) ?? 0) + posterior);
   }
   const ranked = [...byOriginal.entries()].sort((a, b) => b[1] - a[1]).map(([o]) => o);
-  const ordered = [chosen.original, ...ranked.filter((o) => o !== chosen.original)].slice(0, 5);
+  // Most probable original of this span first (the single best path may disagree when
+  // the probability is spread over several readings).
+  const ordered = (ranked.length ? ranked : [chosen.original]).slice(0, 5);
   const last = sentence[chosen.end - 1];
   const spunWords = sentence
     .slice(chosen.start, chosen.end)
@@ -37,7 +46,10 @@ function suggestionsFor(sentence: Sentence, decoding: SentenceDecoding, chosen: 
     .join(' ');
   // Keep the input's apostrophe style on a possessive that was split off.
   const possessive = last.possessive ? last.token.text.slice(-2) : '';
-  return ordered.map((o) => copyCase(spunWords, o) + possessive);
+  return {
+    suggestions: ordered.map((o) => copyCase(spunWords, o) + possessive),
+    first: byOriginal.get(ordered[0]) ?? 0,
+  };
 }
 
 export function sentenceFindings(
@@ -71,10 +83,15 @@ export function sentenceFindings(
   }
   return chosen
     .sort((a, b) => a.start - b.start)
-    .map((s) => ({
-      offset: sentence[s.start].token.offset,
-      end: sentence[s.end - 1].token.end,
-      suggestions: suggestionsFor(sentence, decoding, s),
-      confidence: spanConfidence(decoding, s.start, s.end),
-    }));
+    .map((s) => {
+      const { suggestions, first } = suggestionsFor(sentence, decoding, s);
+      const confidence = spanConfidence(decoding, s.start, s.end);
+      return {
+        offset: sentence[s.start].token.offset,
+        end: sentence[s.end - 1].token.end,
+        suggestions,
+        confidence,
+        suggestionConfidence: Math.min(confidence, first),
+      };
+    });
 }

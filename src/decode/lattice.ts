@@ -8,7 +8,7 @@
 import type { Substitution } from '../channel/candidates.js';
 import type { Sentence } from '../channel/positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from '../channel/spinner-model.js';
-import type { LanguageModel } from '../resources/language-model.js';
+import type { WordScorer } from '../channel/document-cache.js';
 
 export interface SentenceDecoding {
   /** log10 P(spun sentence) under the spinner model at the given rate. */
@@ -40,6 +40,8 @@ interface Edge {
   end: number;
   ids: readonly number[];
   channel: number;
+  /** The edge reads the words as written (so the cache leaves out their own occurrence). */
+  kept: boolean;
   substitution?: Substitution;
   /** For an established term: the floor under the language model's score of its words. */
   termFloor?: number;
@@ -48,10 +50,11 @@ interface Edge {
 export function decodeSentence(
   sentence: Sentence,
   substitutions: readonly Substitution[],
-  lm: LanguageModel,
+  scorer: WordScorer,
   params: SpinnerModelParams,
   rate: number,
 ): SentenceDecoding {
+  const { lm } = scorer;
   const n = sentence.length;
   const weight = params.languageModelWeight;
   const edgesFrom: Edge[][] = sentence.map((position, p) => [
@@ -59,6 +62,7 @@ export function decodeSentence(
       start: p,
       end: p + 1,
       ids: position.lmIds,
+      kept: true,
       channel: logKeep(rate, params.reluctance[position.wordClass], position.propensity),
     },
   ]);
@@ -77,6 +81,7 @@ export function decodeSentence(
       end: s.end,
       ids: s.lmIds,
       channel,
+      kept: s.changes === 0,
       substitution: s.changes > 0 ? s : undefined,
       termFloor: s.term ? params.termLogProb : undefined,
     });
@@ -127,7 +132,7 @@ export function decodeSentence(
         let h1 = nodeH1[from];
         let lmScore = 0;
         for (const w of edge.ids) {
-          lmScore += lm.score(w, h1, h2);
+          lmScore += scorer.score(w, h1, h2, edge.kept);
           h2 = h1;
           h1 = w;
         }
@@ -191,7 +196,7 @@ export function decodeSentence(
   let h1 = lm.sentenceStart;
   for (const position of sentence) {
     for (const w of position.lmIds) {
-      logLikelihoodClean += lm.score(w, h1, h2);
+      logLikelihoodClean += scorer.score(w, h1, h2, true);
       h2 = h1;
       h1 = w;
     }

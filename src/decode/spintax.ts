@@ -19,6 +19,7 @@ export function spintaxFindings(text: string): SpanFinding[] {
       end: m.index + m[0].length,
       suggestions: [first],
       confidence: SPINTAX_CONFIDENCE,
+      suggestionConfidence: SPINTAX_CONFIDENCE,
     });
   }
   return found;
