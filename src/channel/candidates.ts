@@ -5,8 +5,8 @@
  * candidates that could not win, so most words end with none and cost nothing later.
  */
 import type { Resources } from '../resources/index.js';
-import type { WordScorer } from './document-cache.js';
 import { getOrCreate } from '../util/maps.js';
+import type { WordScorer } from './document-cache.js';
 import { lmIdsOfPhrase, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 
@@ -140,7 +140,8 @@ export function sentenceCandidates(
         );
       }
       const weight = params.languageModelWeight;
-      const identity = weight * localScore(scorer, h2, h1, flatIds(sentence, start, end), right, true) + keepCost;
+      const identity =
+        weight * localScore(scorer, h2, h1, flatIds(sentence, start, end), right, true) + keepCost;
       const scored: [number, Substitution][] = [];
       for (const candidate of found) {
         const { ids, propensity } = originalInfo(res, candidate.original, sentence[end - 1].possessive);

@@ -6,9 +6,9 @@
  * the work grows with the number of ambiguous words, not the sentence length.
  */
 import type { Substitution } from '../channel/candidates.js';
+import type { WordScorer } from '../channel/document-cache.js';
 import type { Sentence } from '../channel/positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from '../channel/spinner-model.js';
-import type { WordScorer } from '../channel/document-cache.js';
 
 export interface SentenceDecoding {
   /** log10 P(spun sentence) under the spinner model at the given rate. */
