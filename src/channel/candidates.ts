@@ -146,7 +146,9 @@ export function sentenceCandidates(
       for (const candidate of found) {
         const { ids, propensity } = originalInfo(res, candidate.original, sentence[end - 1].possessive);
         if (ids.length === 0) continue;
-        const channel = logSubstitute(options.testRate, reluctance, propensity, candidate.logQ);
+        const lengthChange = candidate.original.split(' ').length - (end - start);
+        const channel =
+          logSubstitute(options.testRate, reluctance, propensity, candidate.logQ) + params.wordBonus * lengthChange;
         const term = lexicon.isTerm(candidate.original);
         const floor = term ? params.termLogProb : Number.NEGATIVE_INFINITY;
         const score = weight * localScore(scorer, h2, h1, ids, right, false, floor) + channel - identity;

@@ -28,6 +28,11 @@ export interface SpinnerModelParams {
   termLogProb: number;
   /** Weight μ of the document's own words in the language model (a cache model). */
   cacheWeight: number;
+  /**
+   * log10 bonus per word of a reading longer than the text (a penalty when shorter): the
+   * language model prefers fewer words whatever they say ("word insertion bonus").
+   */
+  wordBonus: number;
 }
 
 export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
@@ -40,6 +45,7 @@ export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
   languageModelWeight: 1.15,
   termLogProb: -6,
   cacheWeight: 0.02,
+  wordBonus: -0.5,
 };
 
 /** log10 P(word left as is | original = word). */

@@ -69,7 +69,9 @@ export function decodeSentence(
   for (const s of substitutions) {
     // Words a term reading keeps pay the cost of being kept; a term reading that keeps
     // every word is another way of reading the text as it is, not a substitution.
-    let channel = 0;
+    // Reading a span as more or fewer words than written: the language model charges
+    // every word, so a length-neutral bonus per original word offsets its bias to shorter readings.
+    let channel = params.wordBonus * (s.original.split(' ').length - (s.end - s.start));
     for (let p = s.start; p < s.end; p++) {
       if (sentence[p].key === s.original.split(' ')[p - s.start]) {
         channel += logKeep(rate, params.reluctance[sentence[p].wordClass], sentence[p].propensity);
