@@ -148,7 +148,8 @@ export function sentenceCandidates(
         if (ids.length === 0) continue;
         const lengthChange = candidate.original.split(' ').length - (end - start);
         const channel =
-          logSubstitute(options.testRate, reluctance, propensity, candidate.logQ) + params.wordBonus * lengthChange;
+          logSubstitute(options.testRate, reluctance, propensity, candidate.logQ) +
+          params.wordBonus * lengthChange;
         const term = lexicon.isTerm(candidate.original);
         const floor = term ? params.termLogProb : Number.NEGATIVE_INFINITY;
         const score = weight * localScore(scorer, h2, h1, ids, right, false, floor) + channel - identity;
