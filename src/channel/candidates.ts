@@ -77,6 +77,8 @@ interface OriginalInfo {
   /** Language-model ids; empty when some word is unknown to the model. */
   ids: number[];
   propensity: number;
+  words: number;
+  term: boolean;
 }
 
 const originalInfoCache = new WeakMap<Resources, Map<string, OriginalInfo>>();
@@ -90,7 +92,12 @@ function originalInfo(res: Resources, original: string, possessive: string): Ori
   }
   return getOrCreate(cache, possessive ? `${original}\u0000s` : original, () => {
     const ids = lmIdsOfPhrase(res.lm, original.split(' '), possessive);
-    return { ids: ids.some((id) => id < 0) ? [] : ids, propensity: res.lexicon.propensity(original) };
+    return {
+      ids: ids.some((id) => id < 0) ? [] : ids,
+      propensity: res.lexicon.propensity(original),
+      words: original.split(' ').length,
+      term: res.lexicon.isTerm(original),
+    };
   });
 }
 
@@ -144,13 +151,16 @@ export function sentenceCandidates(
         weight * localScore(scorer, h2, h1, flatIds(sentence, start, end), right, true) + keepCost;
       const scored: [number, Substitution][] = [];
       for (const candidate of found) {
-        const { ids, propensity } = originalInfo(res, candidate.original, sentence[end - 1].possessive);
+        const { ids, propensity, words, term } = originalInfo(
+          res,
+          candidate.original,
+          sentence[end - 1].possessive,
+        );
         if (ids.length === 0) continue;
-        const lengthChange = candidate.original.split(' ').length - (end - start);
+        const lengthChange = words - (end - start);
         const channel =
           logSubstitute(options.testRate, reluctance, propensity, candidate.logQ) +
           params.wordBonus * lengthChange;
-        const term = lexicon.isTerm(candidate.original);
         const floor = term ? params.termLogProb : Number.NEGATIVE_INFINITY;
         const score = weight * localScore(scorer, h2, h1, ids, right, false, floor) + channel - identity;
         if (score < -options.margin) continue;
@@ -188,44 +198,54 @@ const MAX_TERM_WORDS = 3;
 function termCandidates(sentence: Sentence, res: Resources, params: SpinnerModelParams): Substitution[] {
   const { lexicon } = res;
   const out: Substitution[] = [];
+  // Each word's readings (as written, or one of its lexicon originals with log q), built
+  // only for words that may take part in a term.
+  const choicesAt: (Map<string, number> | undefined)[] = new Array(sentence.length);
+  const choices = (p: number) => {
+    let map = choicesAt[p];
+    if (!map) {
+      map = new Map([[sentence[p].key, 0]]);
+      for (const c of lexicon.originalsOf(sentence[p].key))
+        if (!map.has(c.original)) map.set(c.original, c.logQ);
+      choicesAt[p] = map;
+    }
+    return map;
+  };
   for (let start = 0; start + 1 < sentence.length; start++) {
-    const options: Map<string, number>[] = [];
-    for (let end = start + 1; end <= Math.min(sentence.length, start + MAX_TERM_WORDS); end++) {
-      const position = sentence[end - 1];
-      if (end > start + 1 && (!position.joinedToPrevious || sentence[end - 2].possessive)) break;
-      const choices = new Map<string, number>([[position.key, 0]]);
-      for (const c of lexicon.originalsOf(position.key))
-        if (!choices.has(c.original)) choices.set(c.original, c.logQ);
-      options.push(choices);
-      if (end === start + 1) continue;
-      const words = end - start;
-      for (const first of options[0].keys()) {
-        for (const term of lexicon.termsStartingWith(first)) {
-          const termWords = term.split(' ');
-          if (termWords.length !== words || !termWords.every((w, i) => options[i].has(w))) continue;
-          let logQ = 0;
-          let changes = 0;
-          let propensity = 1;
-          termWords.forEach((w, i) => {
-            if (w === sentence[start + i].key) return;
-            changes++;
-            logQ += options[i].get(w)!;
-            propensity = Math.min(propensity, lexicon.propensity(w) || 1);
-          });
-          const { ids } = originalInfo(res, term, position.possessive);
-          if (ids.length === 0) continue;
-          out.push({
-            start,
-            end,
-            original: term,
-            lmIds: ids,
-            logQ,
-            reluctance: spanReluctance(sentence, start, end, params),
-            propensity,
-            changes,
-            term: true,
-          });
+    if (!sentence[start + 1].joinedToPrevious || sentence[start].possessive) continue;
+    for (const first of choices(start).keys()) {
+      for (const term of lexicon.termsStartingWith(first)) {
+        const termWords = term.split(' ');
+        const end = start + termWords.length;
+        if (end > sentence.length) continue;
+        let fits = true;
+        for (let i = 1; i < termWords.length && fits; i++) {
+          const p = start + i;
+          fits = sentence[p].joinedToPrevious && !sentence[p - 1].possessive && choices(p).has(termWords[i]);
         }
+        if (!fits) continue;
+        let logQ = 0;
+        let changes = 0;
+        let propensity = 1;
+        termWords.forEach((w, i) => {
+          if (w === sentence[start + i].key) return;
+          changes++;
+          logQ += choices(start + i).get(w)!;
+          propensity = Math.min(propensity, lexicon.propensity(w) || 1);
+        });
+        const { ids } = originalInfo(res, term, sentence[end - 1].possessive);
+        if (ids.length === 0) continue;
+        out.push({
+          start,
+          end,
+          original: term,
+          lmIds: ids,
+          logQ,
+          reluctance: spanReluctance(sentence, start, end, params),
+          propensity,
+          changes,
+          term: true,
+        });
       }
     }
   }

@@ -44,7 +44,7 @@ export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
   maxRate: 0.6,
   languageModelWeight: 1.15,
   termLogProb: -6,
-  cacheWeight: 0.02,
+  cacheWeight: 0,
   wordBonus: -0.5,
 };
 
