@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
 import { getOrCreate } from '../src/util/maps.js';
-import { formsOf, type Tag } from './lib/morphology.js';
+import { FormTable } from './lib/morphology.js';
 import { readTsv } from './lib/tsv.js';
 import {
   broaderPairs,
   isBroaderOrNarrower,
   isCompoundOfOther,
   readWordNet,
+  type Synset,
   type WordNetPos,
 } from './lib/wordnet.js';
 
@@ -65,15 +66,16 @@ function add(map: SubstituteSets, original: string, spun: string) {
 
 const wordCount = (phrase: string) => phrase.split(' ').length;
 
-function thesaurusSubstitutes(sources: LexiconSources): SubstituteSets {
-  const synsets = readWordNet(sources.wordnetDir);
+function thesaurusSubstitutes(
+  sources: LexiconSources,
+  synsets: Map<string, Synset>,
+  table: FormTable,
+): SubstituteSets {
   const posOf = new Map<string, Set<WordNetPos>>();
   for (const s of synsets.values()) {
     for (const w of s.words) getOrCreate(posOf, w, () => new Set<WordNetPos>()).add(s.pos);
   }
-  const formCache = new Map<string, Map<Tag, string>>();
-  const forms = (lemma: string, pos: WordNetPos) =>
-    getOrCreate(formCache, `${pos}:${lemma}`, () => formsOf(lemma, pos));
+  const forms = (lemma: string, pos: WordNetPos) => table.forms(lemma, pos);
   const subs: SubstituteSets = new Map();
   const known = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w));
   const pairLemmas = (a: string, b: string, pos: WordNetPos) => {
@@ -155,6 +157,31 @@ function newsSwapCounts(sources: LexiconSources): Counts {
 }
 
 /** Tortured phrases from the training split, whole and word for word. */
+/**
+ * A learned word swap holds for the word's other forms too: "picture → image" teaches
+ * "pictures → images". Each inflected variant counts half an observation.
+ */
+function withInflectedVariants(counts: Counts, table: FormTable): Counts {
+  const out: Counts = new Map([...counts].map(([o, m]) => [o, new Map(m)]));
+  for (const [o, m] of counts) {
+    if (o.includes(' ')) continue;
+    for (const [s, n] of m) {
+      if (s.includes(' ')) continue;
+      for (const a of table.analyses(o)) {
+        for (const b of table.analyses(s)) {
+          if (a.pos !== b.pos || a.tag !== b.tag) continue;
+          const other = table.forms(b.lemma, b.pos);
+          for (const [tag, fo] of table.forms(a.lemma, a.pos)) {
+            const fs = other.get(tag);
+            if (fs && fo !== o && !counts.get(fo)?.has(fs)) countSwap(out, fo, fs, n / 2);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 function torturedSwapCounts(sources: LexiconSources): Counts {
   const counts: Counts = new Map();
   for (const row of readTsv(sources.torturedTrainTsv)) {
@@ -177,7 +204,7 @@ function torturedSwapCounts(sources: LexiconSources): Counts {
  * on news they mostly added false readings.) A spinner
  * swapping the words of a term one by one leaves a phrase whose restoration is a term.
  */
-function establishedTerms(sources: LexiconSources): Set<string> {
+function establishedTerms(sources: LexiconSources, table: FormTable): Set<string> {
   const terms = new Set<string>();
   const known = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w));
   const consider = (phrase: string) => {
@@ -186,12 +213,19 @@ function establishedTerms(sources: LexiconSources): Set<string> {
   };
   for (const row of readTsv(sources.torturedTrainTsv)) {
     if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
-    consider(
-      row.correct
-        .replace(/\s*\([^)]*\)\s*/g, ' ')
-        .trim()
-        .toLowerCase(),
-    );
+    const term = row.correct
+      .replace(/\s*\([^)]*\)\s*/g, ' ')
+      .trim()
+      .toLowerCase();
+    consider(term);
+    // The same term in the other number: "neural network" / "neural networks".
+    const words = term.split(' ');
+    const head = words[words.length - 1];
+    for (const a of table.analyses(head)) {
+      if (a.pos !== 'n') continue;
+      for (const form of table.forms(a.lemma, 'n').values())
+        consider([...words.slice(0, -1), form].join(' '));
+    }
   }
   return terms;
 }
@@ -214,9 +248,16 @@ function lengthChangeOdds(news: Counts): number {
 }
 
 export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stats: Record<string, number> } {
-  const thesaurus = thesaurusSubstitutes(sources);
+  const synsets = readWordNet(sources.wordnetDir);
+  const lemmas = new Set<string>();
+  for (const synset of synsets.values())
+    for (const w of synset.words) if (!w.includes(' ')) lemmas.add(`${synset.pos}:${w}`);
+  const table = new FormTable(
+    [...lemmas].map((k) => [k.slice(2), k[0] as WordNetPos] as [string, WordNetPos]),
+  );
+  const thesaurus = thesaurusSubstitutes(sources, synsets, table);
   const news = newsSwapCounts(sources);
-  const papers = torturedSwapCounts(sources);
+  const papers = withInflectedVariants(torturedSwapCounts(sources), table);
   // Both sources teach which substitutes a spinner picks; only the news pages, whose
   // unchanged words we can estimate, teach how often a word is swapped at all.
   const counts: Counts = new Map(news);
@@ -287,7 +328,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const propensities = new Float32Array(strings.length);
   for (const [o, value] of spinnable) propensities[stringIds.get(o)!] = value;
 
-  const termIds = Uint32Array.from([...establishedTerms(sources)].map(intern));
+  const termIds = Uint32Array.from([...establishedTerms(sources, table)].map(intern));
   const tables: LexiconTables = {
     terms: termIds,
     strings,

@@ -67,3 +67,42 @@ export function formsOf(lemma: string, pos: WordNetPos): Map<Tag, string> {
   }
   return forms;
 }
+
+export interface Analysis {
+  lemma: string;
+  pos: WordNetPos;
+  tag: Tag;
+}
+
+/** Forms of lemmas, memoised, and (built on first use) the analyses of a form. */
+export class FormTable {
+  private readonly cache = new Map<string, Map<Tag, string>>();
+  private reverse: Map<string, Analysis[]> | undefined;
+
+  constructor(private readonly lemmas: Iterable<[string, WordNetPos]>) {}
+
+  forms(lemma: string, pos: WordNetPos): Map<Tag, string> {
+    const key = `${pos}:${lemma}`;
+    let forms = this.cache.get(key);
+    if (!forms) {
+      forms = formsOf(lemma, pos);
+      this.cache.set(key, forms);
+    }
+    return forms;
+  }
+
+  /** Every (lemma, part of speech, tag) whose form is `form`: "informed" → inform/v/past, … */
+  analyses(form: string): readonly Analysis[] {
+    if (!this.reverse) {
+      this.reverse = new Map();
+      for (const [lemma, pos] of this.lemmas) {
+        for (const [tag, f] of this.forms(lemma, pos)) {
+          let list = this.reverse.get(f);
+          if (!list) this.reverse.set(f, (list = []));
+          list.push({ lemma, pos, tag });
+        }
+      }
+    }
+    return this.reverse.get(form) ?? [];
+  }
+}
