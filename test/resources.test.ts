@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ResourceError } from '../src/resources/errors.js';
+import { loadResources } from '../src/resources/index.js';
+import { readLanguageModel } from '../src/resources/language-model.js';
+import { decodeLexicon, encodeLexicon, lexiconFromTables } from '../src/resources/lexicon.js';
+import { compiledDir } from '../src/resources/paths.js';
+
+describe('lexicon', () => {
+  it('round-trips through its binary form', () => {
+    const tables = {
+      strings: ['informed', 'told', 'advised', 'feature extraction'],
+      keyIds: Uint32Array.from([0]),
+      keyStarts: Uint32Array.from([0, 2]),
+      pairOriginal: Uint32Array.from([1, 2]),
+      pairLogQ: Float32Array.from([-0.5, -1]),
+      propensity: Float32Array.from([0, 0.8, 0.4, 0]),
+      terms: Uint32Array.from([3]),
+    };
+    const lexicon = lexiconFromTables(decodeLexicon(encodeLexicon(tables, { version: 1 })).tables);
+    expect(lexicon.originalsOf('informed')).toEqual([
+      { original: 'told', logQ: -0.5 },
+      { original: 'advised', logQ: -1 },
+    ]);
+    expect(lexicon.originalsOf('told')).toEqual([]);
+    expect(lexicon.propensity('told')).toBeCloseTo(0.8);
+    expect(lexicon.isTerm('feature extraction')).toBe(true);
+    expect(lexicon.termsStartingWith('feature')).toEqual(['feature extraction']);
+  });
+
+  it('knows inflection-aware substitutions from the thesauri and learned swaps', () => {
+    const { lexicon } = loadResources();
+    const originals = (spun: string) => lexicon.originalsOf(spun).map((c) => c.original);
+    expect(originals('informed')).toContain('told');
+    expect(originals('home')).toContain('house');
+    expect(originals('12 months')).toContain('year');
+    expect(originals('1/4')).toContain('a quarter');
+    // Frequent words seldom seen swapped are reluctant to change; "said" is swapped often.
+    expect(lexicon.propensity('the')).toBeLessThan(0.2);
+    expect(lexicon.propensity('said')).toBeGreaterThan(0.5);
+  });
+});
+
+describe('resource errors', () => {
+  it('names the problem and the fix for a corrupt language model', () => {
+    const bytes = readFileSync(join(compiledDir(), 'en-us.lm.bin'));
+    expect(() => readLanguageModel(bytes.subarray(0, 1000))).toThrow(ResourceError);
+    expect(() => readLanguageModel(bytes.subarray(0, 1000))).toThrow(/corrupt.*npm run setup/);
+    expect(() => readLanguageModel(Buffer.from('not a model at all'))).toThrow(/bad header/);
+  });
+
+  it('names the problem and the fix for a corrupt lexicon', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspin-res-'));
+    writeFileSync(join(dir, 'lexicon.bin'), 'garbage');
+    expect(() => decodeLexicon(readFileSync(join(dir, 'lexicon.bin')))).toThrow(
+      /lexicon is corrupt.*npm run setup/,
+    );
+  });
+});
+
+describe('missing resources', () => {
+  it('exit 2 with a message that says how to fix it, no stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const empty = mkdtempSync(join(tmpdir(), 'unspin-empty-'));
+    const result = spawnSync(process.execPath, ['bin/unspin.js', 'check', '-'], {
+      input: 'The White Home informed reporters.',
+      env: { ...process.env, UNSPIN_RESOURCES: empty },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/missing.*npm run setup/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
