@@ -2,7 +2,7 @@
  * The document's spin probability: a logistic model over the evidence of the lattice
  * pass (likelihood ratio of "spun at the estimated rate" against "not spun", the
  * estimated rate, and the length), with weights fitted on development documents by
- * `scripts/calibrate.ts` and stored in calibration.json.
+ * `scripts/tune.ts --write` and stored in calibration.json.
  */
 import type { Verdict } from '../api/types.js';
 import type { DocumentEvidence } from '../decode/analyze.js';
