@@ -26,7 +26,7 @@ const CLEAN_BELOW = 0.35;
 const res = loadResources();
 const spinner = createSpinner('A');
 
-type Kind = 'long' | 'sentence' | 'fragment';
+type Kind = 'long' | 'article' | 'sentence' | 'fragment';
 const longDocs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 11, maxDocuments: documents });
 // Single sentences and fragments of a few words too: the verdict must stay calibrated on
 // a one-line input, and a fragment carries little evidence either way.
@@ -43,8 +43,14 @@ const fragments = sentences.map((d, i) => ({
     .slice(0, 3 + (i % 10))
     .join(' '),
 }));
+// And articles of a few thousand words, so that the verdict holds for long texts too.
+const articles = Array.from({ length: Math.max(4, Math.round(documents / 10)) }, (_, k) => {
+  const parts = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 100 + k, maxDocuments: 25 });
+  return { id: `article-${k}`, text: parts.map((d) => d.text).join('\n\n') };
+});
 const sets: [Kind, { id: string; text: string }[]][] = [
   ['long', longDocs],
+  ['article', articles],
   ['sentence', sentences],
   ['fragment', fragments],
 ];
@@ -106,7 +112,7 @@ function restoreWith(c: Case, p: number): { text: string; found: { offset: numbe
 }
 
 const lines: string[] = [];
-for (const kind of ['long', 'sentence'] as Kind[]) {
+for (const kind of ['long', 'article', 'sentence'] as Kind[]) {
   for (const rate of [0, ...RATES]) {
     let counts: Counts = { tp: 0, fp: 0, fn: 0 };
     let spunEdits = 0;

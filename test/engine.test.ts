@@ -119,3 +119,16 @@ describe('spinner artefacts and tiny inputs', () => {
     for (const text of ['vm', 'hello', 'The cat sat.']) expect(check(text).verdict).not.toBe('spun');
   });
 });
+
+describe('document verdict across lengths', () => {
+  it('calls a long clean article clean and its spun copy spun', async () => {
+    const { loadDevDocuments } = await import('../bench/corpora.js');
+    const { createSpinner, spinDocument } = await import('../bench/spinner.js');
+    const parts = loadDevDocuments({ sources: ['brown'], seed: 21, maxDocuments: 40 });
+    const article = parts.map((d) => d.text).join('\n\n');
+    expect(article.split(/\s+/).length).toBeGreaterThan(4000);
+    expect(check(article).verdict).toBe('clean');
+    const spun = spinDocument(createSpinner('A'), article, 0.15, 5, 'length-test').text;
+    expect(check(spun).verdict).toBe('spun');
+  });
+});

@@ -9,7 +9,7 @@ import type { DocumentEvidence } from '../decode/analyze.js';
 import calibration from './calibration.json' with { type: 'json' };
 
 const MIN_CALIBRATED_WORDS = 8;
-const MAX_CALIBRATED_WORDS = 2000;
+const MAX_CALIBRATED_WORDS = 20_000;
 
 export interface DocumentVerdict {
   spinProbability: number;
@@ -27,13 +27,19 @@ export interface Calibration {
 /** The features the logistic model weighs, in the order of `weights` (bias first). */
 export function documentFeatures(e: DocumentEvidence): number[] {
   const exposure = Math.max(1, e.exposure);
+  // Per word, not in total: the total grows with length even for clean text, where small
+  // false readings add up; an average is comparable between a paragraph and a book.
+  const perWord = Math.max(-5, Math.min(5, e.logLikelihoodRatio / exposure));
+  // The longer the text, the more precisely the average is known: the product lets the
+  // verdict sharpen with length around a threshold the fit learns, instead of drifting.
+  const length = Math.sqrt(Math.min(MAX_CALIBRATED_WORDS, Math.max(MIN_CALIBRATED_WORDS, e.words))) / 10;
   return [
     1,
-    Math.max(-50, Math.min(50, e.logLikelihoodRatio / Math.sqrt(exposure))),
+    perWord,
     Math.log(Math.max(1e-3, e.rate)),
     e.expectedChanges / exposure,
-    // Kept within the lengths the model was fitted on (single sentences to long articles).
-    Math.log(Math.min(MAX_CALIBRATED_WORDS, Math.max(MIN_CALIBRATED_WORDS, e.words))),
+    length,
+    perWord * length,
   ];
 }
 
