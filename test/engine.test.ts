@@ -132,3 +132,25 @@ describe('document verdict across lengths', () => {
     expect(check(spun).verdict).toBe('spun');
   });
 });
+
+describe('limits and public exports', () => {
+  it('refuses a text longer than one analysis takes, with a clear error', async () => {
+    const api = await import('../src/api/index.js');
+    expect(() => check('a '.repeat(api.MAX_TEXT_LENGTH / 2 + 1))).toThrow(api.TextTooLongError);
+    expect(() => restore('a '.repeat(api.MAX_TEXT_LENGTH / 2 + 1))).toThrow(/split it into parts/);
+  });
+
+  it('exports the documented library API', async () => {
+    const api = await import('../src/api/index.js');
+    expect(Object.keys(api).sort()).toEqual(
+      expect.arrayContaining([
+        'MAX_TEXT_LENGTH',
+        'ResourceError',
+        'TextTooLongError',
+        'check',
+        'loadResources',
+        'restore',
+      ]),
+    );
+  });
+});

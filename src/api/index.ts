@@ -12,15 +12,30 @@ export { type Token, tokenize } from '../text/tokenize.js';
 export type * from './types.js';
 
 /** Loads the language model and lexicon now instead of on the first call. */
-export function preloadResources(): void {
-  loadResources();
-}
 export { loadResources };
 
 const DEFAULT_MIN_CONFIDENCE = 0.5;
 
+/**
+ * Longest text analysed in one call (about 1.3 million words, a minute of work and
+ * under 2 GB of memory). Longer input is refused with a clear error rather than left to
+ * run out of memory; a collection of documents belongs in --jsonl, one per line.
+ */
+export const MAX_TEXT_LENGTH = 8_000_000;
+
+/** The text is longer than one analysis takes (`MAX_TEXT_LENGTH`); the message says what to do. */
+export class TextTooLongError extends RangeError {
+  override readonly name = 'TextTooLongError';
+  readonly code = 'too-long';
+}
+
 function validate(text: unknown): string {
-  if (typeof text !== 'string') throw new TypeError('unspin: the text to analyse must be a string');
+  if (typeof text !== 'string') throw new TypeError('the text to analyse must be a string');
+  if (text.length > MAX_TEXT_LENGTH) {
+    throw new TextTooLongError(
+      `the text is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${MAX_TEXT_LENGTH.toLocaleString('en-US')} for one analysis: split it into parts (for many documents, one JSON line each with --jsonl)`,
+    );
+  }
   return text;
 }
 
@@ -66,3 +81,5 @@ export function restore(text: string, options: AnalyzeOptions = {}): RestoreResu
   restored += text.slice(at);
   return { restored, changes };
 }
+export type * from './source.js';
+export { isServerUrl, openIndex, SourceIndex } from './source.js';

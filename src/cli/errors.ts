@@ -25,6 +25,9 @@ function codeOf(err: Error): string | undefined {
 export function describeError(err: unknown): ErrorInfo {
   if (isInputError(err)) return { code: err.code, message: err.message, fatal: false };
   if (err instanceof UsageError) return { code: err.code, message: err.message, fatal: true };
+  if (err instanceof Error && err.name === 'TextTooLongError') {
+    return { code: codeOf(err) ?? 'too-long', message: err.message, fatal: false };
+  }
   if (err instanceof Error && err.name === 'ResourceError') {
     // Its message is written for users by the engine (e.g. "run npm run setup").
     return { code: codeOf(err) ?? 'resources-missing', message: err.message, fatal: true };
