@@ -90,6 +90,37 @@ const weights = fitLogistic(x, y, (label) =>
   label ? cases.length / (2 * positives) : cases.length / (2 * (cases.length - positives)),
 );
 
+// Finding confidences: a Platt scaling of P(changed | spun)·P(spun) against whether the
+// span really was changed, fitted on the same dev texts.
+const logit = (v: number) =>
+  Math.log(Math.min(0.999, Math.max(0.001, v)) / (1 - Math.min(0.999, Math.max(0.001, v))));
+const findingX: number[][] = [];
+const findingY: number[] = [];
+cases.forEach((c, i) => {
+  const p = logistic(weights, x[i]);
+  for (const f of c.analysis.findings) {
+    findingX.push([1, logit(f.confidence * p)]);
+    findingY.push(c.gold.some((g) => f.offset < g.offset + g.length && g.offset < f.end) ? 1 : 0);
+  }
+});
+const findingScale = fitLogistic(findingX, findingY, () => 1);
+const ece = (scores: number[]) => {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
+  scores.forEach((v, j) => {
+    const b = bins[Math.min(9, Math.floor(v * 10))];
+    b.n++;
+    b.conf += v;
+    b.right += findingY[j];
+  });
+  return bins.reduce((sum, b) => sum + (b.n ? Math.abs(b.conf - b.right) : 0), 0) / scores.length;
+};
+const rawScores = findingX.map((f) => 1 / (1 + Math.exp(-f[1])));
+const scaledScores = findingX.map((f) => logistic(findingScale, f));
+console.log(
+  `finding ECE ${ece(rawScores).toFixed(3)} raw, ${ece(scaledScores).toFixed(3)} scaled (${findingY.length} findings)`,
+);
+const scaled = (confidence: number) => logistic(findingScale, [1, logit(confidence)]);
+
 function restoreWith(c: Case, p: number): { text: string; found: { offset: number; length: number }[] } {
   let out = '';
   let at = 0;
@@ -153,6 +184,7 @@ if (write) {
     weights: weights.map((v) => Number(v.toFixed(5))),
     spunAt: SPUN_AT,
     cleanBelow: CLEAN_BELOW,
+    findingScale: findingScale.map((v) => Number(v.toFixed(5))),
     fittedOn: `${cases.length} dev texts (articles, sentences, fragments; clean and spinner A at ${RATES.join(', ')}) by scripts/tune.ts`,
   };
   writeFileSync(

@@ -9,7 +9,10 @@ import { analyzeText, type DocumentEvidence } from '../decode/analyze.js';
 import type { SpanFinding } from '../decode/findings.js';
 import { spintaxFindings, withSpintax } from '../decode/spintax.js';
 import type { Resources } from '../resources/index.js';
-import { type DocumentVerdict, judgeDocument } from '../verdict/document.js';
+import { calibrateConfidence, type DocumentVerdict, judgeDocument } from '../verdict/document.js';
+
+/** Lowest lattice posterior kept as a candidate finding before calibration. */
+const RAW_FINDING_FLOOR = 0.05;
 
 export interface PipelineResult {
   findings: SpanFinding[];
@@ -32,11 +35,17 @@ export function runPipeline(
   minConfidence: number,
   params: SpinnerModelParams = DEFAULT_SPINNER_MODEL,
 ): PipelineResult {
-  const { findings, evidence } = analyzeText(text, res, minConfidence, params);
+  // Decode with a low bar: calibration below may raise a finding past `minConfidence`.
+  const { findings, evidence } = analyzeText(text, res, Math.min(minConfidence, RAW_FINDING_FLOOR), params);
   const verdict = judgeDocument(evidence);
   const p = verdict.spinProbability;
   const weighed = findings
-    .map((f) => ({ ...f, confidence: f.confidence * p, suggestionConfidence: f.suggestionConfidence * p }))
+    .map((f) => {
+      const confidence = calibrateConfidence(f.confidence * p);
+      // The first suggestion keeps its share of the span's probability.
+      const suggestionConfidence = (f.suggestionConfidence / Math.max(1e-9, f.confidence)) * confidence;
+      return { ...f, confidence, suggestionConfidence };
+    })
     .filter((f) => f.confidence >= minConfidence);
   const spintax = spintaxFindings(text).filter((f) => f.confidence >= minConfidence);
   return { findings: withSpintax(weighed, spintax), evidence, verdict };

@@ -22,6 +22,8 @@ export interface Calibration {
   spunAt: number;
   /** Probability below which a document is called clean. */
   cleanBelow: number;
+  /** Platt scaling [bias, slope] of a finding's logit confidence (fitted on dev texts). */
+  findingScale: number[];
 }
 
 /** The features the logistic model weighs, in the order of `weights` (bias first). */
@@ -41,6 +43,17 @@ export function documentFeatures(e: DocumentEvidence): number[] {
     length,
     perWord * length,
   ];
+}
+
+/**
+ * A finding's calibrated confidence from P(changed | spun)·P(spun): the lattice
+ * posterior is over-confident where the language model is, and the scaling learned on
+ * development texts corrects that so that "80%" is right about 80% of the time.
+ */
+export function calibrateConfidence(confidence: number, model: Calibration = calibration): number {
+  const c = Math.min(0.999, Math.max(0.001, confidence));
+  const [bias, slope] = model.findingScale;
+  return 1 / (1 + Math.exp(-(bias + slope * Math.log(c / (1 - c)))));
 }
 
 export function judgeDocument(e: DocumentEvidence, model: Calibration = calibration): DocumentVerdict {
