@@ -3,8 +3,21 @@
  * separated by a blank line, so that findings point at readable prose and the
  * navigation, ads and footers of a saved web page are not judged as writing.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
+
+// The DOM library takes a quarter of a second to load: only pages pay for it, not every
+// run of the command on plain text.
+const require = createRequire(import.meta.url);
+let htmlModules: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | undefined;
+function htmlLibraries() {
+  htmlModules ??= {
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+  };
+  return htmlModules;
+}
 
 // Never prose, or not visible as part of the page's text.
 const SKIP = new Set([
@@ -148,10 +161,10 @@ export function textOfNode(node: unknown): string {
 
 function parseDocument(html: string) {
   // linkedom drops content that does not sit inside <html> (and, for a fragment, <body>).
-  if (/<html[\s>]/i.test(html)) return parseHTML(html).document;
+  if (/<html[\s>]/i.test(html)) return htmlLibraries().parseHTML(html).document;
   const body = /<body[\s>]/i.test(html) ? html : `<body>${html}</body>`;
   const wrapped = `<!doctype html><html>${body}</html>`;
-  return parseHTML(wrapped).document;
+  return htmlLibraries().parseHTML(wrapped).document;
 }
 
 export interface HtmlExtraction {
@@ -166,7 +179,9 @@ export function extractHtmlText(html: string): HtmlExtraction {
   try {
     // Readability edits the document it is given, hence the separate parse for the fallback.
     const doc = parseDocument(html);
-    article = new Readability<unknown>(doc as unknown as Document, { serializer: (n) => n }).parse();
+    article = new (htmlLibraries().Readability)<unknown>(doc as unknown as Document, {
+      serializer: (n: unknown) => n,
+    }).parse();
   } catch {
     // Readability gives up on some odd markup; the body text is still useful.
   }
