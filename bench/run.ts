@@ -5,8 +5,10 @@
  * argument selects the sections whose name contains it (`news` means brown). Prints a
  * markdown report and writes JSON to bench/results/latest.json.
  */
+import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CorpusName } from './corpora.js';
 import { type Engine, loadEngine } from './engine.js';
 import { repoRoot } from './lexicon.js';
@@ -18,6 +20,14 @@ import { runSynthetic, type SyntheticResult } from './synthetic.js';
 import { runTortured, type TorturedResult } from './tortured.js';
 
 const SECTIONS = ['tortured', 'brown', 'sotu', 'speed'] as const;
+
+// The source-search benchmark (issue 3) has its own options and its own process:
+// `npm run bench -- source [--docs N] [--queries N]`.
+if (process.argv[2] === 'source') {
+  const script = fileURLToPath(new URL('./source.js', import.meta.url));
+  const child = spawnSync(process.execPath, [script, ...process.argv.slice(3)], { stdio: 'inherit' });
+  process.exit(child.status ?? 2);
+}
 type Section = (typeof SECTIONS)[number];
 const RATES = [0.1, 0.15, 0.25, 0.4];
 

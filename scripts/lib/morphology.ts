@@ -97,9 +97,9 @@ export class FormTable {
       this.reverse = new Map();
       for (const [lemma, pos] of this.lemmas) {
         for (const [tag, f] of this.forms(lemma, pos)) {
-          let list = this.reverse.get(f);
-          if (!list) this.reverse.set(f, (list = []));
-          list.push({ lemma, pos, tag });
+          const list = this.reverse.get(f);
+          if (list) list.push({ lemma, pos, tag });
+          else this.reverse.set(f, [{ lemma, pos, tag }]);
         }
       }
     }

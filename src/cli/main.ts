@@ -8,6 +8,7 @@ import { type CliIo, type Context, createContext, disposeContext } from './conte
 import { describeError } from './errors.js';
 import { BrokenPipe } from './output.js';
 import { type RestoreOptions, runRestore } from './restore.js';
+import { registerSourceCommands } from './source-commands.js';
 import type { CommonOptions } from './sources.js';
 import { packageVersion } from './version.js';
 
@@ -71,6 +72,8 @@ const MAIN_HELP = `
 Examples:
   $ unspin check article.txt          is it spun? which words were swapped?
   $ unspin restore article.txt        put the original words back
+  $ unspin index add archive/         index originals, then
+  $ unspin find article.txt           find which of them a text was spun from
   $ unspin check --help               more options and examples`;
 
 function buildProgram(ctx: Context): Command {
@@ -105,6 +108,7 @@ function buildProgram(ctx: Context): Command {
       ctx.exitCode = await runRestore(ctx, files, opts);
     });
 
+  registerSourceCommands(program, ctx);
   return program;
 }
 

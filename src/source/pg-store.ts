@@ -1,0 +1,191 @@
+/**
+ * PostgreSQL store: the same tables and behaviour as the SQLite store, on a server, so
+ * several machines can share one archive. Each batch is one transaction (a killed ingest
+ * leaves the last whole batch); readers see committed batches only (MVCC), so searches
+ * run during an ingest. Hashes are below 2^53, so bigint columns read back exactly.
+ */
+import pg from 'pg';
+import type {
+  AddResult,
+  Posting,
+  PreparedDocument,
+  SourceStore,
+  StoredDocument,
+  StoreStats,
+} from './store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS unspin_docs (
+  key BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  text_hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  title TEXT, url TEXT, date TEXT,
+  fps BIGINT[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS unspin_postings (
+  hash BIGINT NOT NULL,
+  doc BIGINT NOT NULL,
+  PRIMARY KEY (hash, doc)
+);
+`;
+
+// Two processes creating the tables at once would race; a fixed advisory lock serialises it.
+const SCHEMA_LOCK = 0x756e7370;
+
+interface DocRow {
+  key: string;
+  id: string;
+  text: string;
+  title: string | null;
+  url: string | null;
+  date: string | null;
+}
+
+export class PgStore implements SourceStore {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(url: string): Promise<PgStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const client = await pool.connect().catch(async (err: unknown) => {
+      await pool.end();
+      throw err;
+    });
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      await client.query(SCHEMA);
+      await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+    } finally {
+      client.release();
+    }
+    return new PgStore(pool);
+  }
+
+  private async inTransaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async removeKey(c: pg.PoolClient, key: string, fps: string[]): Promise<void> {
+    await c.query('DELETE FROM unspin_postings WHERE doc = $2 AND hash = ANY($1::bigint[])', [fps, key]);
+    await c.query('DELETE FROM unspin_docs WHERE key = $1', [key]);
+  }
+
+  async addBatch(docs: readonly PreparedDocument[]): Promise<AddResult> {
+    const result: AddResult = { added: 0, replaced: 0, unchanged: 0 };
+    await this.inTransaction(async (c) => {
+      const hashes: number[] = [];
+      const keys: string[] = [];
+      for (const doc of docs) {
+        // FOR UPDATE: two ingests of the same id serialise instead of both inserting.
+        const old = await c.query<{ key: string; text_hash: string; fps: string[] }>(
+          'SELECT key, text_hash, fps FROM unspin_docs WHERE id = $1 FOR UPDATE',
+          [doc.id],
+        );
+        const prev = old.rows[0];
+        if (prev && prev.text_hash === doc.textHash) {
+          result.unchanged++;
+          continue;
+        }
+        if (prev) await this.removeKey(c, prev.key, prev.fps);
+        const inserted = await c.query<{ key: string }>(
+          `INSERT INTO unspin_docs (id, text_hash, text, title, url, date, fps)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::bigint[]) RETURNING key`,
+          [
+            doc.id,
+            doc.textHash,
+            doc.text,
+            doc.title ?? null,
+            doc.url ?? null,
+            doc.date ?? null,
+            doc.fingerprints,
+          ],
+        );
+        for (const h of doc.fingerprints) {
+          hashes.push(h);
+          keys.push(inserted.rows[0].key);
+        }
+        if (prev) result.replaced++;
+        else result.added++;
+      }
+      if (hashes.length > 0) {
+        await c.query(
+          `INSERT INTO unspin_postings (hash, doc)
+           SELECT * FROM unnest($1::bigint[], $2::bigint[]) ORDER BY 1, 2 ON CONFLICT DO NOTHING`,
+          [hashes, keys],
+        );
+      }
+    });
+    return result;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.inTransaction(async (c) => {
+      const old = await c.query<{ key: string; fps: string[] }>(
+        'SELECT key, fps FROM unspin_docs WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (old.rows.length === 0) return false;
+      await this.removeKey(c, old.rows[0].key, old.rows[0].fps);
+      return true;
+    });
+  }
+
+  async postings(hashes: readonly number[]): Promise<Posting[]> {
+    if (hashes.length === 0) return [];
+    const r = await this.pool.query<{ hash: string; doc: string }>(
+      'SELECT hash, doc FROM unspin_postings WHERE hash = ANY($1::bigint[])',
+      [hashes],
+    );
+    return r.rows.map((row) => ({ hash: Number(row.hash), key: Number(row.doc) }));
+  }
+
+  async documentCount(): Promise<number> {
+    const r = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM unspin_docs');
+    return Number(r.rows[0].n);
+  }
+
+  async documents(keys: readonly number[]): Promise<StoredDocument[]> {
+    if (keys.length === 0) return [];
+    const r = await this.pool.query<DocRow>(
+      'SELECT key, id, text, title, url, date FROM unspin_docs WHERE key = ANY($1::bigint[])',
+      [keys],
+    );
+    return r.rows.map((row) => ({
+      key: Number(row.key),
+      id: row.id,
+      text: row.text,
+      ...(row.title !== null && { title: row.title }),
+      ...(row.url !== null && { url: row.url }),
+      ...(row.date !== null && { date: row.date }),
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const r = await this.pool.query<{ documents: string; fingerprints: string; bytes: string }>(
+      `SELECT (SELECT count(*) FROM unspin_docs) AS documents,
+              (SELECT count(*) FROM unspin_postings) AS fingerprints,
+              pg_total_relation_size('unspin_docs') + pg_total_relation_size('unspin_postings') AS bytes`,
+    );
+    const row = r.rows[0];
+    return {
+      documents: Number(row.documents),
+      fingerprints: Number(row.fingerprints),
+      bytes: Number(row.bytes),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

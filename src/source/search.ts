@@ -1,0 +1,167 @@
+/**
+ * A source index: documents go in with their fingerprints; a query's fingerprints pick
+ * candidate sources from the inverted index (shared fingerprints weighted by rarity), and
+ * each candidate is verified by a swap-aware alignment that also yields the evidence.
+ * Only candidates whose alignment finds a real copied passage are reported, so a text
+ * with nothing in common with the archive returns no match.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type AlignmentResult,
+  alignSource,
+  type Evidence,
+  queryOriginals,
+  type SwapLexicon,
+} from './align.js';
+import { fingerprints, words } from './fingerprint.js';
+import type { AddResult, PreparedDocument, SourceDocument, SourceStore, StoreStats } from './store.js';
+
+export interface SourceMatch {
+  id: string;
+  /** 0..1: how much of the query this source explains, unknown word swaps counting half. */
+  score: number;
+  /** 0..1: share of the query's words aligned to this source. */
+  coverage: number;
+  title?: string;
+  url?: string;
+  date?: string;
+  evidence: Evidence[];
+}
+
+export interface FindResult {
+  matches: SourceMatch[];
+}
+
+export interface FindOptions {
+  /** Most matches to report (default 5). */
+  limit?: number;
+}
+
+export interface AddOptions {
+  /** Documents per transaction (default 500). */
+  batchSize?: number;
+  /** Called after each batch with the running totals. */
+  onProgress?: (done: AddResult) => void;
+}
+
+/** Candidates verified by alignment per query: the right source is nearly always in the top few. */
+const CANDIDATES = 20;
+const DEFAULT_LIMIT = 5;
+/**
+ * Candidates with less than this share of the best candidate's fingerprint weight are not
+ * verified: a real copy outweighs chance overlaps many times over, and the alignment is
+ * the costly step.
+ */
+const MIN_RELATIVE_WEIGHT = 0.15;
+/**
+ * A copy of a dozen words or more keeps at least this many fingerprints even at 40% spin;
+ * documents sharing fewer with the query share only common phrases, so are not aligned.
+ */
+const MIN_SHARED = 3;
+/** A source explaining less than this share of the query is noise, not a copy. */
+const MIN_SCORE = 0.05;
+const DEFAULT_BATCH = 500;
+
+function textHash(doc: SourceDocument): string {
+  return createHash('sha256')
+    .update(JSON.stringify([doc.text, doc.title ?? null, doc.url ?? null, doc.date ?? null]))
+    .digest('base64url');
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+export function prepareDocument(doc: SourceDocument): PreparedDocument {
+  return { ...doc, textHash: textHash(doc), fingerprints: fingerprints(words(doc.text)) };
+}
+
+export class SourceIndex {
+  constructor(
+    private readonly store: SourceStore,
+    private readonly lexicon: SwapLexicon,
+  ) {}
+
+  /** Adds documents in batched transactions; idempotent per (id, text). */
+  async add(
+    docs: Iterable<SourceDocument> | AsyncIterable<SourceDocument>,
+    options: AddOptions = {},
+  ): Promise<AddResult> {
+    const size = options.batchSize ?? DEFAULT_BATCH;
+    const total: AddResult = { added: 0, replaced: 0, unchanged: 0 };
+    let batch: PreparedDocument[] = [];
+    const flush = async () => {
+      // The last version of an id in a batch wins, as it would across batches.
+      const byId = new Map(batch.map((d) => [d.id, d]));
+      const r = await this.store.addBatch([...byId.values()]);
+      total.added += r.added;
+      total.replaced += r.replaced;
+      total.unchanged += r.unchanged + (batch.length - byId.size);
+      batch = [];
+      options.onProgress?.({ ...total });
+    };
+    for await (const doc of docs) {
+      batch.push(prepareDocument(doc));
+      if (batch.length >= size) await flush();
+    }
+    if (batch.length > 0) await flush();
+    return total;
+  }
+
+  remove(id: string): Promise<boolean> {
+    return this.store.remove(id);
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.store.stats();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  /** Ranks candidate document keys by the rarity-weighted count of shared fingerprints. */
+  private async candidates(hashes: readonly number[]): Promise<number[]> {
+    const [postings, n] = await Promise.all([this.store.postings(hashes), this.store.documentCount()]);
+    const df = new Map<number, number>();
+    for (const p of postings) df.set(p.hash, (df.get(p.hash) ?? 0) + 1);
+    const score = new Map<number, number>();
+    const shared = new Map<number, number>();
+    for (const p of postings) {
+      const w = Math.log(1 + n / df.get(p.hash)!);
+      score.set(p.key, (score.get(p.key) ?? 0) + w);
+      shared.set(p.key, (shared.get(p.key) ?? 0) + 1);
+    }
+    const ranked = [...score.entries()]
+      .filter(([key]) => shared.get(key)! >= MIN_SHARED)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES);
+    const top = ranked[0]?.[1] ?? 0;
+    return ranked.filter(([, w]) => w >= top * MIN_RELATIVE_WEIGHT).map(([key]) => key);
+  }
+
+  async find(text: string, options: FindOptions = {}): Promise<FindResult> {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const qWords = words(text);
+    const keys = await this.candidates(fingerprints(qWords));
+    const docs = await this.store.documents(keys);
+    const originals = queryOriginals(qWords, this.lexicon);
+    const matches: Array<SourceMatch & { raw: AlignmentResult }> = [];
+    for (const doc of docs) {
+      const raw = alignSource(qWords, text, words(doc.text), doc.text, originals);
+      if (raw.evidence.length === 0 || raw.score < MIN_SCORE) continue;
+      matches.push({
+        id: doc.id,
+        score: round(raw.score),
+        coverage: round(raw.coverage),
+        ...(doc.title !== undefined && { title: doc.title }),
+        ...(doc.url !== undefined && { url: doc.url }),
+        ...(doc.date !== undefined && { date: doc.date }),
+        evidence: raw.evidence,
+        raw,
+      });
+    }
+    matches.sort((a, b) => b.raw.score - a.raw.score || a.id.localeCompare(b.id));
+    return { matches: matches.slice(0, limit).map(({ raw: _raw, ...m }) => m) };
+  }
+}

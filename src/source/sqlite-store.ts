@@ -1,0 +1,212 @@
+/**
+ * SQLite store (better-sqlite3): one file, WAL journal so searches read a consistent
+ * snapshot while an ingest writes, and every batch in one transaction so a killed ingest
+ * leaves the database as it was after the last whole batch (a rerun completes it, since
+ * re-adding an unchanged document is a no-op).
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  AddResult,
+  Posting,
+  PreparedDocument,
+  SourceStore,
+  StoredDocument,
+  StoreStats,
+} from './store.js';
+
+const SCHEMA_VERSION = 1;
+/** Rows per multi-row INSERT (two parameters each, under SQLite's 32766 limit). */
+const POSTINGS_CHUNK = 1000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  text_hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  title TEXT, url TEXT, date TEXT,
+  -- The document's fingerprint hashes (float64 array), so removal deletes exactly its
+  -- postings without a second index on postings(doc).
+  fps BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS postings (
+  hash INTEGER NOT NULL,
+  doc INTEGER NOT NULL,
+  PRIMARY KEY (hash, doc)
+) WITHOUT ROWID;
+`;
+
+function packHashes(hashes: readonly number[]): Buffer {
+  return Buffer.from(Float64Array.from(hashes).buffer);
+}
+
+function unpackHashes(blob: Buffer): Float64Array {
+  const copy = Buffer.from(blob);
+  return new Float64Array(copy.buffer, copy.byteOffset, copy.length / 8);
+}
+
+interface DocRow {
+  key: number;
+  id: string;
+  text: string;
+  title: string | null;
+  url: string | null;
+  date: string | null;
+}
+
+export class SqliteStore implements SourceStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL is durable at every checkpoint and never corrupt in WAL mode; FULL would
+    // fsync every batch for little gain in an index that can be rebuilt.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+    // 64 MB of page cache keeps the upper levels of the postings B-tree in memory.
+    this.db.pragma('cache_size = -65536');
+    this.db.exec(SCHEMA);
+    const version = this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as
+      | string
+      | undefined;
+    if (version === undefined) {
+      this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+    } else if (Number(version) !== SCHEMA_VERSION) {
+      throw new Error(
+        `${path} is an index of schema ${version}; this version of unspin reads ${SCHEMA_VERSION}`,
+      );
+    }
+    const db = this.db;
+    this.stmts = {
+      existing: db.prepare('SELECT key, text_hash AS textHash, fps FROM docs WHERE id = ?'),
+      insertDoc: db.prepare(
+        'INSERT INTO docs (id, text_hash, text, title, url, date, fps) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      deleteDoc: db.prepare('DELETE FROM docs WHERE key = ?'),
+      // Many rows per call instead of one: the JS-to-SQLite crossing costs more than the insert.
+      insertPostings: db.prepare(
+        `INSERT OR IGNORE INTO postings (hash, doc) VALUES ${Array(POSTINGS_CHUNK).fill('(?, ?)').join(', ')}`,
+      ),
+      insertPosting: db.prepare('INSERT OR IGNORE INTO postings (hash, doc) VALUES (?, ?)'),
+      deletePosting: db.prepare('DELETE FROM postings WHERE hash = ? AND doc = ?'),
+      postings: db.prepare(
+        'SELECT hash, doc AS key FROM postings WHERE hash IN (SELECT value FROM json_each(?))',
+      ),
+      count: db.prepare('SELECT count(*) FROM docs').pluck(),
+      postingCount: db.prepare('SELECT count(*) FROM postings').pluck(),
+    };
+  }
+
+  private removeKey(key: number, fps: Buffer): void {
+    for (const h of unpackHashes(fps)) this.stmts.deletePosting.run(h, key);
+    this.stmts.deleteDoc.run(key);
+  }
+
+  /** Inserts a document row; returns its key. Its postings are written by the caller. */
+  private insert(doc: PreparedDocument): number {
+    const { lastInsertRowid } = this.stmts.insertDoc.run(
+      doc.id,
+      doc.textHash,
+      doc.text,
+      doc.title ?? null,
+      doc.url ?? null,
+      doc.date ?? null,
+      packHashes(doc.fingerprints),
+    );
+    return Number(lastInsertRowid);
+  }
+
+  /** Writes postings in hash order, so the B-tree is filled page by page rather than at random. */
+  private insertPostings(pairs: Array<[number, number]>): void {
+    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    let i = 0;
+    for (; i + POSTINGS_CHUNK <= pairs.length; i += POSTINGS_CHUNK) {
+      this.stmts.insertPostings.run(pairs.slice(i, i + POSTINGS_CHUNK).flat());
+    }
+    for (; i < pairs.length; i++) this.stmts.insertPosting.run(pairs[i][0], pairs[i][1]);
+  }
+
+  async addBatch(docs: readonly PreparedDocument[]): Promise<AddResult> {
+    const result: AddResult = { added: 0, replaced: 0, unchanged: 0 };
+    const pairs: Array<[number, number]> = [];
+    this.db.transaction(() => {
+      for (const doc of docs) {
+        const old = this.stmts.existing.get(doc.id) as
+          | { key: number; textHash: string; fps: Buffer }
+          | undefined;
+        if (old && old.textHash === doc.textHash) {
+          result.unchanged++;
+          continue;
+        }
+        if (old) this.removeKey(old.key, old.fps);
+        const key = this.insert(doc);
+        for (const h of doc.fingerprints) pairs.push([h, key]);
+        if (old) result.replaced++;
+        else result.added++;
+      }
+      this.insertPostings(pairs);
+    })();
+    return result;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const old = this.stmts.existing.get(id) as { key: number; fps: Buffer } | undefined;
+      if (!old) return false;
+      this.removeKey(old.key, old.fps);
+      return true;
+    })();
+  }
+
+  async postings(hashes: readonly number[]): Promise<Posting[]> {
+    if (hashes.length === 0) return [];
+    return this.stmts.postings.all(JSON.stringify(hashes)) as Posting[];
+  }
+
+  async documentCount(): Promise<number> {
+    return this.stmts.count.get() as number;
+  }
+
+  async documents(keys: readonly number[]): Promise<StoredDocument[]> {
+    if (keys.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        'SELECT key, id, text, title, url, date FROM docs WHERE key IN (SELECT value FROM json_each(?))',
+      )
+      .all(JSON.stringify(keys)) as DocRow[];
+    return rows.map((r) => ({
+      key: r.key,
+      id: r.id,
+      text: r.text,
+      ...(r.title !== null && { title: r.title }),
+      ...(r.url !== null && { url: r.url }),
+      ...(r.date !== null && { date: r.date }),
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const documents = this.stmts.count.get() as number;
+    const fingerprints = this.stmts.postingCount.get() as number;
+    let bytes = 0;
+    if (this.path !== ':memory:') {
+      for (const suffix of ['', '-wal']) {
+        try {
+          bytes += statSync(this.path + suffix).size;
+        } catch {
+          // No WAL file right after a checkpoint.
+        }
+      }
+    }
+    return { documents, fingerprints, bytes };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The storage behind a source index. Implementations (SQLite embedded, PostgreSQL server)
+ * keep documents and an inverted index of fingerprint -> document; everything else
+ * (fingerprinting, ranking, verification) lives above this interface, so every store
+ * behaves the same. Methods are async because a server store is.
+ */
+
+export interface SourceDocument {
+  id: string;
+  text: string;
+  title?: string;
+  url?: string;
+  date?: string;
+}
+
+/** A document ready to store: its fingerprints and a hash of its text (for idempotent re-adds). */
+export interface PreparedDocument extends SourceDocument {
+  textHash: string;
+  fingerprints: number[];
+}
+
+export interface StoredDocument extends SourceDocument {
+  /** The store's internal numeric key (what postings point to). */
+  key: number;
+}
+
+export interface AddResult {
+  added: number;
+  replaced: number;
+  unchanged: number;
+}
+
+export interface StoreStats {
+  documents: number;
+  fingerprints: number;
+  /** Size of the database on disk (or on the server), in bytes. */
+  bytes: number;
+}
+
+export interface Posting {
+  hash: number;
+  key: number;
+}
+
+export interface SourceStore {
+  /**
+   * Stores a batch in one transaction: a new id is added, an id with the same text is left
+   * alone, an id with different text is replaced. Either the whole batch lands or nothing.
+   */
+  addBatch(docs: readonly PreparedDocument[]): Promise<AddResult>;
+  /** Removes a document by id; false when there was none. */
+  remove(id: string): Promise<boolean>;
+  /** Every (hash, document key) posting for the given hashes. */
+  postings(hashes: readonly number[]): Promise<Posting[]>;
+  /** Number of documents in the index (for the rarity weight of a fingerprint). */
+  documentCount(): Promise<number>;
+  documents(keys: readonly number[]): Promise<StoredDocument[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}

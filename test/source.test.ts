@@ -1,0 +1,199 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BenchDocument, loadDevDocuments, loadMeasureDocuments } from '../bench/corpora.js';
+import { createSpinner, type Spinner, spinDocument } from '../bench/spinner.js';
+import { type FindResult, openIndex, type SourceIndex } from '../src/api/index.js';
+import { freshSchema } from './pg-schema.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'unspin-source-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/**
+ * The same suite runs on every store: SQLite always, PostgreSQL when UNSPIN_TEST_PG_URL
+ * names a database the tests may wipe (.ci/run starts one).
+ */
+const PG_URL = process.env.UNSPIN_TEST_PG_URL;
+const STORES: Array<[string, string]> = [['SQLite', join(tmp, 'archive.db')]];
+if (PG_URL) STORES.push(['PostgreSQL', PG_URL]);
+
+describe.each(STORES)('%s store', (_kind, dbPath) => {
+  let location: string;
+  let docs: BenchDocument[];
+  let unrelated: BenchDocument[];
+  let index: SourceIndex;
+  let spinnerA: Spinner;
+  let spinnerB: Spinner;
+
+  beforeAll(async () => {
+    docs = loadDevDocuments({ sources: ['brown', 'sotu'], maxDocuments: 200 });
+    // Measure documents are disjoint from dev documents: nothing in the archive comes from them.
+    unrelated = loadMeasureDocuments('brown').slice(0, 30);
+    spinnerA = createSpinner('A');
+    spinnerB = createSpinner('B');
+    location = dbPath.startsWith('postgres') ? await freshSchema(dbPath, 'unspin_test_api') : dbPath;
+    index = await openIndex(location);
+    const added = await index.add(
+      docs.map((d) => ({ id: d.id, text: d.text, title: `Title of ${d.id}` })),
+      { batchSize: 64 },
+    );
+    expect(added).toEqual({ added: docs.length, replaced: 0, unchanged: 0 });
+  });
+
+  afterAll(async () => {
+    await index?.close();
+  });
+
+  /** Every evidence passage points inside both texts, and each swap's wording is really there. */
+  function expectEvidence(query: string, source: string, result: FindResult['matches'][number]): void {
+    expect(result.evidence.length).toBeGreaterThan(0);
+    for (const e of result.evidence) {
+      expect(e.queryOffset + e.queryLength).toBeLessThanOrEqual(query.length);
+      expect(e.sourceOffset + e.sourceLength).toBeLessThanOrEqual(source.length);
+      const q = query.slice(e.queryOffset, e.queryOffset + e.queryLength);
+      const s = source.slice(e.sourceOffset, e.sourceOffset + e.sourceLength);
+      for (const swap of e.swaps) {
+        expect(q).toContain(swap.query);
+        expect(s).toContain(swap.source);
+        expect(swap.query.toLowerCase()).not.toBe(swap.source.toLowerCase());
+      }
+    }
+  }
+
+  function rankOf(result: FindResult, id: string): number {
+    return result.matches.findIndex((m) => m.id === id);
+  }
+
+  describe('find', () => {
+    it('finds the source of 30% spun copies at rank 1, with evidence of the swaps', async () => {
+      for (const [spinner, label] of [
+        [spinnerA, 'a'],
+        [spinnerB, 'b'],
+      ] as const) {
+        for (const doc of docs.slice(0, 12)) {
+          const spun = spinDocument(spinner, doc.text, 0.3, 11, `${label}/${doc.id}`);
+          expect(spun.rate).toBeGreaterThan(0.1);
+          const result = await index.find(spun.text);
+          expect(rankOf(result, doc.id), `${spinner.name} ${doc.id}`).toBe(0);
+          const top = result.matches[0];
+          expect(top.title).toBe(`Title of ${doc.id}`);
+          // Spinner B's swaps are unknown to the lexicon and count half; edges may stay unaligned.
+          expect(top.score).toBeGreaterThan(0.55);
+          expect(top.coverage).toBeGreaterThan(0.7);
+          expectEvidence(spun.text, doc.text, top);
+          expect(top.evidence.flatMap((e) => e.swaps).length).toBeGreaterThan(0);
+        }
+      }
+    });
+
+    it('reports the swaps the spinner made next to the source wording', async () => {
+      const doc = docs.find((d) => d.words > 150)!;
+      const spun = spinDocument(spinnerA, doc.text, 0.3, 5, doc.id);
+      const top = (await index.find(spun.text)).matches[0];
+      const swaps = top.evidence.flatMap((e) => e.swaps);
+      // Most gold swaps appear as a reported swap whose source wording contains the original.
+      const found = spun.spans.filter((g) =>
+        swaps.some((s) => s.query.includes(g.spun) && s.source.includes(g.original)),
+      );
+      expect(found.length / spun.spans.length).toBeGreaterThan(0.8);
+    });
+
+    it('still finds the source at 40% spin', async () => {
+      let first = 0;
+      const sample = docs.slice(20, 40);
+      for (const doc of sample) {
+        const spun = spinDocument(spinnerA, doc.text, 0.4, 3, doc.id);
+        if (rankOf(await index.find(spun.text), doc.id) === 0) first++;
+      }
+      expect(first / sample.length).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('finds a spun partial copy inside unrelated text', async () => {
+      const long = docs.filter((d) => d.words > 200).slice(0, 8);
+      for (const [k, doc] of long.entries()) {
+        const words = doc.text.split(' ');
+        const part = words.slice(Math.floor(words.length / 3), Math.floor(words.length / 3) + 60).join(' ');
+        const query = `${unrelated[k].text}\n\n${spinDocument(spinnerA, part, 0.3, 9, doc.id).text}`;
+        const result = await index.find(query);
+        expect(rankOf(result, doc.id), doc.id).toBe(0);
+        const top = result.matches[0];
+        expect(top.coverage).toBeLessThan(0.9);
+        // The evidence points at the copied part, after the unrelated text.
+        expect(top.evidence[0].queryOffset).toBeGreaterThanOrEqual(unrelated[k].text.length);
+      }
+    });
+
+    it('reports each source of a text stitched from two', async () => {
+      const [a, b] = docs.filter((d) => d.words > 120).slice(3, 5);
+      const query = `${spinDocument(spinnerA, a.text, 0.3, 1, a.id).text}\n\n${spinDocument(spinnerB, b.text, 0.3, 1, b.id).text}`;
+      const ids = (await index.find(query)).matches.slice(0, 2).map((m) => m.id);
+      expect(ids.sort()).toEqual([a.id, b.id].sort());
+    });
+
+    it('returns no match for text that has nothing in common with the archive', async () => {
+      for (const doc of unrelated) expect((await index.find(doc.text)).matches, doc.id).toEqual([]);
+      expect((await index.find('The cat sat on the mat.')).matches).toEqual([]);
+      expect((await index.find('')).matches).toEqual([]);
+    });
+
+    it('respects the limit', async () => {
+      const query = `${docs[0].text}\n\n${docs[1].text}\n\n${docs[2].text}`;
+      expect((await index.find(query, { limit: 2 })).matches).toHaveLength(2);
+      expect((await index.find(query)).matches.length).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  describe('ingest', () => {
+    it('stores the same document once', async () => {
+      const before = await index.stats();
+      const again = await index.add(
+        docs.slice(0, 50).map((d) => ({ id: d.id, text: d.text, title: `Title of ${d.id}` })),
+      );
+      expect(again).toEqual({ added: 0, replaced: 0, unchanged: 50 });
+      expect(await index.stats()).toMatchObject({
+        documents: before.documents,
+        fingerprints: before.fingerprints,
+      });
+      expect(before.documents).toBe(docs.length);
+      expect(before.bytes).toBeGreaterThan(0);
+    });
+
+    it('replaces a document re-added with new text, and removes one by id', async () => {
+      const [target, other] = [docs[150], unrelated[0]];
+      const before = await index.stats();
+      expect(await index.add([{ id: target.id, text: other.text }])).toEqual({
+        added: 0,
+        replaced: 1,
+        unchanged: 0,
+      });
+      expect((await index.stats()).documents).toBe(before.documents);
+      expect(rankOf(await index.find(target.text), target.id)).toBe(-1);
+      expect(rankOf(await index.find(other.text), target.id)).toBe(0);
+
+      expect(await index.remove(target.id)).toBe(true);
+      expect(await index.remove(target.id)).toBe(false);
+      expect((await index.find(other.text)).matches).toEqual([]);
+      expect((await index.stats()).documents).toBe(before.documents - 1);
+      // Removal takes the document's postings with it.
+      expect((await index.stats()).fingerprints).toBeLessThan(before.fingerprints);
+
+      await index.add([{ id: target.id, text: target.text, title: `Title of ${target.id}` }]);
+      expect(await index.stats()).toEqual({ ...before, bytes: expect.any(Number) });
+    });
+
+    it('lets a second connection search while another writes', async () => {
+      const reader = await openIndex(location);
+      try {
+        const extra = unrelated.slice(10, 12).map((d) => ({ id: `extra/${d.id}`, text: d.text }));
+        await index.add(extra);
+        expect((await reader.find(unrelated[10].text)).matches[0]?.id).toBe(`extra/${unrelated[10].id}`);
+        await index.remove(extra[0].id);
+        await index.remove(extra[1].id);
+        expect((await reader.find(unrelated[10].text)).matches).toEqual([]);
+      } finally {
+        await reader.close();
+      }
+    });
+  });
+});
