@@ -13,6 +13,7 @@ import type {
   StoredDocument,
   StoreStats,
 } from './store.js';
+import { type DocRow, documentFromRow } from './store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS unspin_docs (
@@ -32,15 +33,6 @@ CREATE TABLE IF NOT EXISTS unspin_postings (
 
 // Two processes creating the tables at once would race; a fixed advisory lock serialises it.
 const SCHEMA_LOCK = 0x756e7370;
-
-interface DocRow {
-  key: string;
-  id: string;
-  text: string;
-  title: string | null;
-  url: string | null;
-  date: string | null;
-}
 
 export class PgStore implements SourceStore {
   private constructor(private readonly pool: pg.Pool) {}
@@ -161,14 +153,7 @@ export class PgStore implements SourceStore {
       'SELECT key, id, text, title, url, date FROM unspin_docs WHERE key = ANY($1::bigint[])',
       [keys],
     );
-    return r.rows.map((row) => ({
-      key: Number(row.key),
-      id: row.id,
-      text: row.text,
-      ...(row.title !== null && { title: row.title }),
-      ...(row.url !== null && { url: row.url }),
-      ...(row.date !== null && { date: row.date }),
-    }));
+    return r.rows.map(documentFromRow);
   }
 
   async stats(): Promise<StoreStats> {

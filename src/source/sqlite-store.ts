@@ -15,6 +15,7 @@ import type {
   StoredDocument,
   StoreStats,
 } from './store.js';
+import { type DocRow, documentFromRow } from './store.js';
 
 const SCHEMA_VERSION = 1;
 /** Rows per multi-row INSERT (two parameters each, under SQLite's 32766 limit). */
@@ -46,15 +47,6 @@ function packHashes(hashes: readonly number[]): Buffer {
 function unpackHashes(blob: Buffer): Float64Array {
   const copy = Buffer.from(blob);
   return new Float64Array(copy.buffer, copy.byteOffset, copy.length / 8);
-}
-
-interface DocRow {
-  key: number;
-  id: string;
-  text: string;
-  title: string | null;
-  url: string | null;
-  date: string | null;
 }
 
 export class SqliteStore implements SourceStore {
@@ -180,14 +172,7 @@ export class SqliteStore implements SourceStore {
         'SELECT key, id, text, title, url, date FROM docs WHERE key IN (SELECT value FROM json_each(?))',
       )
       .all(JSON.stringify(keys)) as DocRow[];
-    return rows.map((r) => ({
-      key: r.key,
-      id: r.id,
-      text: r.text,
-      ...(r.title !== null && { title: r.title }),
-      ...(r.url !== null && { url: r.url }),
-      ...(r.date !== null && { date: r.date }),
-    }));
+    return rows.map(documentFromRow);
   }
 
   async stats(): Promise<StoreStats> {

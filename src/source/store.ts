@@ -58,3 +58,24 @@ export interface SourceStore {
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }
+
+/** A documents-table row as both databases return it (PostgreSQL gives bigint keys as text). */
+export interface DocRow {
+  key: number | string;
+  id: string;
+  text: string;
+  title: string | null;
+  url: string | null;
+  date: string | null;
+}
+
+export function documentFromRow(row: DocRow): StoredDocument {
+  return {
+    key: Number(row.key),
+    id: row.id,
+    text: row.text,
+    ...(row.title !== null && { title: row.title }),
+    ...(row.url !== null && { url: row.url }),
+    ...(row.date !== null && { date: row.date }),
+  };
+}
