@@ -4,9 +4,8 @@
  * of the neighbouring words, and the spinner model at a generous spin rate) drops the
  * candidates that could not win, so most words end with none and cost nothing later.
  */
-import type { Resources } from '../resources/index.js';
+import type { LanguageModel, Resources } from '../resources/index.js';
 import { getOrCreate } from '../util/maps.js';
-import type { WordScorer } from './document-cache.js';
 import { lmIdsOfPhrase, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 
@@ -50,23 +49,22 @@ function spanReluctance(sentence: Sentence, start: number, end: number, params: 
  * (an established term), the term's own words score at least the floor.
  */
 function localScore(
-  scorer: WordScorer,
+  lm: LanguageModel,
   h2: number,
   h1: number,
   ids: readonly number[],
   right: readonly number[],
-  kept: boolean,
   floor = Number.NEGATIVE_INFINITY,
 ): number {
   let inside = 0;
   for (const w of ids) {
-    inside += scorer.score(w, h1, h2, kept);
+    inside += lm.score(w, h1, h2);
     h2 = h1;
     h1 = w;
   }
   let total = Math.max(inside, floor);
   for (const w of right) {
-    total += scorer.score(w, h1, h2, true);
+    total += lm.score(w, h1, h2);
     h2 = h1;
     h1 = w;
   }
@@ -110,7 +108,6 @@ function flatIds(sentence: Sentence, from: number, to: number): number[] {
 export function sentenceCandidates(
   sentence: Sentence,
   res: Resources,
-  scorer: WordScorer,
   params: SpinnerModelParams,
   options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
 ): Substitution[] {
@@ -147,8 +144,7 @@ export function sentenceCandidates(
         );
       }
       const weight = params.languageModelWeight;
-      const identity =
-        weight * localScore(scorer, h2, h1, flatIds(sentence, start, end), right, true) + keepCost;
+      const identity = weight * localScore(lm, h2, h1, flatIds(sentence, start, end), right) + keepCost;
       const scored: [number, Substitution][] = [];
       for (const candidate of found) {
         const { ids, propensity, words, term } = originalInfo(
@@ -162,7 +158,7 @@ export function sentenceCandidates(
           logSubstitute(options.testRate, reluctance, propensity, candidate.logQ) +
           params.wordBonus * lengthChange;
         const floor = term ? params.termLogProb : Number.NEGATIVE_INFINITY;
-        const score = weight * localScore(scorer, h2, h1, ids, right, false, floor) + channel - identity;
+        const score = weight * localScore(lm, h2, h1, ids, right, floor) + channel - identity;
         if (score < -options.margin) continue;
         scored.push([
           score,
@@ -186,9 +182,6 @@ export function sentenceCandidates(
   out.push(...termCandidates(sentence, res, params));
   return out;
 }
-
-/** Longest established term, in words, read by `termCandidates`. */
-const MAX_TERM_WORDS = 3;
 
 /**
  * Readings of 2–3 adjacent words as an established term, each word kept or replaced

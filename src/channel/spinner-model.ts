@@ -26,11 +26,11 @@ export interface SpinnerModelParams {
    * number of terms).
    */
   termLogProb: number;
-  /** Weight μ of the document's own words in the language model (a cache model). */
-  cacheWeight: number;
   /**
-   * log10 bonus per word of a reading longer than the text (a penalty when shorter): the
-   * language model prefers fewer words whatever they say ("word insertion bonus").
+   * log10 added per word a reading has beyond the spun text (subtracted per word it has
+   * fewer), as a word-insertion bonus in speech decoding. Negative as measured on the
+   * development split (scripts/tune.ts): long phrase readings of single words were the
+   * decoder's most frequent false restorations.
    */
   wordBonus: number;
 }
@@ -44,7 +44,6 @@ export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
   maxRate: 0.6,
   languageModelWeight: 1.15,
   termLogProb: -6,
-  cacheWeight: 0,
   wordBonus: -0.5,
 };
 

@@ -4,7 +4,6 @@
  * decoding at the estimated rate → findings and document evidence.
  */
 import { DEFAULT_CANDIDATE_OPTIONS, type Substitution, sentenceCandidates } from '../channel/candidates.js';
-import { documentScorer } from '../channel/document-cache.js';
 import { type Sentence, wordPositions } from '../channel/positions.js';
 import { DEFAULT_SPINNER_MODEL, logKeep, type SpinnerModelParams } from '../channel/spinner-model.js';
 import type { Resources } from '../resources/index.js';
@@ -51,23 +50,18 @@ export function analyzeText(
   params: SpinnerModelParams = DEFAULT_SPINNER_MODEL,
 ): Analysis {
   const sentences = wordPositions(tokenize(text), res.lm, res.lexicon);
-  const scorer = documentScorer(
-    res.lm,
-    sentences.flatMap((s) => s.flatMap((p) => p.lmIds)),
-    params.cacheWeight,
-  );
   const work: SentenceWork[] = [];
   let words = 0;
   let exposure = 0;
   for (const sentence of sentences) {
     words += sentence.length;
     for (const p of sentence) exposure += params.reluctance[p.wordClass] * p.propensity;
-    const substitutions = sentenceCandidates(sentence, res, scorer, params, DEFAULT_CANDIDATE_OPTIONS);
+    const substitutions = sentenceCandidates(sentence, res, params, DEFAULT_CANDIDATE_OPTIONS);
     if (substitutions.length) work.push({ sentence, substitutions });
   }
 
   const decodeAll = (rate: number) =>
-    work.map((w) => decodeSentence(w.sentence, w.substitutions, scorer, params, rate));
+    work.map((w) => decodeSentence(w.sentence, w.substitutions, res.lm, params, rate));
   let rate = INITIAL_RATE;
   let decoded = decodeAll(rate);
   for (let iteration = 0; iteration < EM_ITERATIONS; iteration++) {

@@ -6,9 +6,9 @@
  * the work grows with the number of ambiguous words, not the sentence length.
  */
 import type { Substitution } from '../channel/candidates.js';
-import type { WordScorer } from '../channel/document-cache.js';
 import type { Sentence } from '../channel/positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from '../channel/spinner-model.js';
+import type { LanguageModel } from '../resources/language-model.js';
 
 export interface SentenceDecoding {
   /** log10 P(spun sentence) under the spinner model at the given rate. */
@@ -40,8 +40,6 @@ interface Edge {
   end: number;
   ids: readonly number[];
   channel: number;
-  /** The edge reads the words as written (so the cache leaves out their own occurrence). */
-  kept: boolean;
   substitution?: Substitution;
   /** For an established term: the floor under the language model's score of its words. */
   termFloor?: number;
@@ -50,11 +48,10 @@ interface Edge {
 export function decodeSentence(
   sentence: Sentence,
   substitutions: readonly Substitution[],
-  scorer: WordScorer,
+  lm: LanguageModel,
   params: SpinnerModelParams,
   rate: number,
 ): SentenceDecoding {
-  const { lm } = scorer;
   const n = sentence.length;
   const weight = params.languageModelWeight;
   const edgesFrom: Edge[][] = sentence.map((position, p) => [
@@ -62,18 +59,17 @@ export function decodeSentence(
       start: p,
       end: p + 1,
       ids: position.lmIds,
-      kept: true,
       channel: logKeep(rate, params.reluctance[position.wordClass], position.propensity),
     },
   ]);
   for (const s of substitutions) {
     // Words a term reading keeps pay the cost of being kept; a term reading that keeps
     // every word is another way of reading the text as it is, not a substitution.
-    // Reading a span as more or fewer words than written: the language model charges
-    // every word, so a length-neutral bonus per original word offsets its bias to shorter readings.
-    let channel = params.wordBonus * (s.original.split(' ').length - (s.end - s.start));
+    // A reading with more (or fewer) words than written: `wordBonus` per extra word.
+    const words = s.original.split(' ');
+    let channel = params.wordBonus * (words.length - (s.end - s.start));
     for (let p = s.start; p < s.end; p++) {
-      if (sentence[p].key === s.original.split(' ')[p - s.start]) {
+      if (sentence[p].key === words[p - s.start]) {
         channel += logKeep(rate, params.reluctance[sentence[p].wordClass], sentence[p].propensity);
       }
     }
@@ -83,7 +79,6 @@ export function decodeSentence(
       end: s.end,
       ids: s.lmIds,
       channel,
-      kept: s.changes === 0,
       substitution: s.changes > 0 ? s : undefined,
       termFloor: s.term ? params.termLogProb : undefined,
     });
@@ -134,7 +129,7 @@ export function decodeSentence(
         let h1 = nodeH1[from];
         let lmScore = 0;
         for (const w of edge.ids) {
-          lmScore += scorer.score(w, h1, h2, edge.kept);
+          lmScore += lm.score(w, h1, h2);
           h2 = h1;
           h1 = w;
         }
@@ -198,7 +193,7 @@ export function decodeSentence(
   let h1 = lm.sentenceStart;
   for (const position of sentence) {
     for (const w of position.lmIds) {
-      logLikelihoodClean += scorer.score(w, h1, h2, true);
+      logLikelihoodClean += lm.score(w, h1, h2);
       h2 = h1;
       h1 = w;
     }
