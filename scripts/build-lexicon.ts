@@ -30,7 +30,7 @@ const GAMMA = 2;
  * has others: q is spread over at least this many substitutes, so a rare original with
  * two listed synonyms does not claim half of a spinner's choices.
  */
-const MIN_SUBSTITUTES = Number(process.env.UNSPIN_MIN_SUBSTITUTES ?? 5);
+const MIN_SUBSTITUTES = 5;
 /** Longest phrase, in words, on either side of a substitution. */
 const MAX_WORDS = 4;
 /** Keep at most this many originals per spun key (the most probable). */

@@ -104,7 +104,7 @@ function hashHex(text: string): string {
 function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   const target = join(outDir, LEXICON_FILE);
   const stamp = join(outDir, 'lexicon.inputs');
-  const inputs = `${lexiconInputHash()}${devHoldout ? ':dev-holdout' : ''}:${process.env.UNSPIN_MIN_SUBSTITUTES ?? ''}`;
+  const inputs = `${lexiconInputHash()}${devHoldout ? ':dev-holdout' : ''}`;
   if (devHoldout) {
     const rows = readFileSync(join(root, 'data/tortured-phrases-train.tsv'), 'utf8').split('\n');
     const held = rows.filter((line, i) => i === 0 || (line && devHoldout(line.split('\t')[0])));
