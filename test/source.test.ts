@@ -170,8 +170,10 @@ describe.each(STORES)('%s store', (_kind, dbPath) => {
       expect((await index.stats()).documents).toBe(before.documents);
       expect(rankOf(await index.find(target.text), target.id)).toBe(-1);
       expect(rankOf(await index.find(other.text), target.id)).toBe(0);
+      expect(await index.get(target.id)).toEqual({ id: target.id, text: other.text });
 
       expect(await index.remove(target.id)).toBe(true);
+      expect(await index.get(target.id)).toBeUndefined();
       expect(await index.remove(target.id)).toBe(false);
       expect((await index.find(other.text)).matches).toEqual([]);
       expect((await index.stats()).documents).toBe(before.documents - 1);

@@ -9,6 +9,7 @@ import type {
   AddResult,
   Posting,
   PreparedDocument,
+  SourceDocument,
   SourceStore,
   StoredDocument,
   StoreStats,
@@ -154,6 +155,16 @@ export class PgStore implements SourceStore {
       [keys],
     );
     return r.rows.map(documentFromRow);
+  }
+
+  async get(id: string): Promise<SourceDocument | undefined> {
+    const r = await this.pool.query<DocRow>(
+      'SELECT key, id, text, title, url, date FROM unspin_docs WHERE id = $1',
+      [id],
+    );
+    if (r.rows.length === 0) return undefined;
+    const { key: _key, ...doc } = documentFromRow(r.rows[0]);
+    return doc;
   }
 
   async stats(): Promise<StoreStats> {

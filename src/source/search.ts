@@ -112,6 +112,11 @@ export class SourceIndex {
     return this.store.remove(id);
   }
 
+  /** The stored document with this id (text, title, url, date), or undefined. */
+  get(id: string): Promise<SourceDocument | undefined> {
+    return this.store.get(id);
+  }
+
   stats(): Promise<StoreStats> {
     return this.store.stats();
   }

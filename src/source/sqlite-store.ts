@@ -11,6 +11,7 @@ import type {
   AddResult,
   Posting,
   PreparedDocument,
+  SourceDocument,
   SourceStore,
   StoredDocument,
   StoreStats,
@@ -173,6 +174,15 @@ export class SqliteStore implements SourceStore {
       )
       .all(JSON.stringify(keys)) as DocRow[];
     return rows.map(documentFromRow);
+  }
+
+  async get(id: string): Promise<SourceDocument | undefined> {
+    const row = this.db.prepare('SELECT key, id, text, title, url, date FROM docs WHERE id = ?').get(id) as
+      | DocRow
+      | undefined;
+    if (!row) return undefined;
+    const { key: _key, ...doc } = documentFromRow(row);
+    return doc;
   }
 
   async stats(): Promise<StoreStats> {

@@ -55,6 +55,8 @@ export interface SourceStore {
   /** Number of documents in the index (for the rarity weight of a fingerprint). */
   documentCount(): Promise<number>;
   documents(keys: readonly number[]): Promise<StoredDocument[]>;
+  /** One document by its id, or undefined when there is none. */
+  get(id: string): Promise<SourceDocument | undefined>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }
