@@ -1,0 +1,94 @@
+/**
+ * Turning what the reader dropped or chose into documents to check: plain files one
+ * each, JSON Lines one per line (the CLI's `--jsonl` input: `{"id": …, "text": "…"}`).
+ * A bad line is reported by its number and the rest still goes in, as in the CLI.
+ */
+import type { InputFormat } from './types.js';
+
+export interface BatchItem {
+  id: string;
+  text: string;
+  format: InputFormat;
+}
+
+export interface BatchProblem {
+  /** The file, and the line for JSON Lines, where the problem is. */
+  where: string;
+  message: string;
+}
+
+export interface ParsedInput {
+  items: BatchItem[];
+  problems: BatchProblem[];
+}
+
+/** The file kinds the app reads; anything else is refused with a message naming these. */
+export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.jsonl'] as const;
+
+export function extension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+export function formatOf(name: string): InputFormat {
+  const ext = extension(name);
+  return ext === '.html' || ext === '.htm' ? 'html' : 'text';
+}
+
+export function parseJsonl(content: string, file = 'input.jsonl'): ParsedInput {
+  const items: BatchItem[] = [];
+  const problems: BatchProblem[] = [];
+  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file}, line ${i + 1}`;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      problems.push({ where, message: 'not valid JSON' });
+      return;
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      problems.push({ where, message: 'expected an object like {"id": "…", "text": "…"}' });
+      return;
+    }
+    const { id, text } = record as Record<string, unknown>;
+    if (typeof text !== 'string' || !text.trim()) {
+      problems.push({ where, message: 'has no "text" string' });
+      return;
+    }
+    const name = typeof id === 'string' || typeof id === 'number' ? String(id) : `line ${i + 1}`;
+    items.push({ id: name, text, format: 'text' });
+  });
+  return { items, problems };
+}
+
+/**
+ * Reads named file contents into items: `.jsonl` files give one item per line, other
+ * accepted files one item each (HTML to be reduced to its article text by the server).
+ */
+export function itemsFromFiles(files: ReadonlyArray<{ name: string; content: string }>): ParsedInput {
+  const items: BatchItem[] = [];
+  const problems: BatchProblem[] = [];
+  for (const { name, content } of files) {
+    const ext = extension(name);
+    if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(ext)) {
+      problems.push({ where: name, message: `not a file the app reads (${ACCEPTED_EXTENSIONS.join(', ')})` });
+    } else if (ext === '.jsonl') {
+      const parsed = parseJsonl(content, name);
+      items.push(...parsed.items);
+      problems.push(...parsed.problems);
+    } else if (!content.trim()) {
+      problems.push({ where: name, message: 'is empty' });
+    } else {
+      items.push({ id: name, text: content.replace(/^\uFEFF/, ''), format: formatOf(name) });
+    }
+  }
+  return { items, problems };
+}
+
+/** One file that is not JSON Lines is a single document to review; anything else is a batch. */
+export function isBatch(files: ReadonlyArray<{ name: string }>): boolean {
+  return files.length > 1 || (files.length === 1 && extension(files[0].name) === '.jsonl');
+}

@@ -1,0 +1,119 @@
+/**
+ * The document being reviewed: the analysed text, the findings not yet decided, and the
+ * suggestions the reader accepted. Accepting rewrites the text, so every offset after the
+ * edit moves; keeping both lists in the coordinates of the current text means the view,
+ * the restored text and the diff never have to translate between versions.
+ */
+import type { Change, Finding } from './types.js';
+
+/** A finding still waiting for the reader; `restorable` when `restore` would apply it. */
+export interface Pending extends Finding {
+  restorable: boolean;
+}
+
+/** A replacement standing in the text: `to` starts at `at`; `from` is what it replaced. */
+export interface Edit {
+  at: number;
+  from: string;
+  to: string;
+  confidence: number;
+}
+
+export interface Doc {
+  /** The text as analysed (for HTML, the extracted article text). */
+  original: string;
+  /** The text with the accepted suggestions applied. */
+  text: string;
+  /** Offsets into `text`, sorted, never overlapping. */
+  pending: Pending[];
+  /** Offsets into `text`, sorted, never overlapping any pending finding. */
+  accepted: Edit[];
+}
+
+/** A run of the current text, as the highlighted view draws it. */
+export type Piece =
+  | { kind: 'text'; text: string }
+  | { kind: 'pending'; index: number; finding: Pending }
+  | { kind: 'accepted'; edit: Edit };
+
+export function createDoc(text: string, findings: readonly Finding[], changes: readonly Change[] = []): Doc {
+  const restorable = new Set(changes.map((c) => `${c.offset}:${c.length}`));
+  const pending = [...findings]
+    .sort((a, b) => a.offset - b.offset)
+    .map((f) => ({ ...f, restorable: restorable.has(`${f.offset}:${f.length}`) }));
+  return { original: text, text, pending, accepted: [] };
+}
+
+/**
+ * Replaces pending finding `index` by `replacement`: the finding becomes an accepted edit
+ * and everything after it shifts by the change in length.
+ */
+export function accept(doc: Doc, index: number, replacement: string): Doc {
+  const f = doc.pending[index];
+  if (!f) throw new RangeError(`no pending finding ${index}`);
+  const end = f.offset + f.length;
+  const delta = replacement.length - f.length;
+  const text = doc.text.slice(0, f.offset) + replacement + doc.text.slice(end);
+  const pending = doc.pending
+    .filter((_, i) => i !== index)
+    .map((p) => (p.offset >= end ? { ...p, offset: p.offset + delta } : p));
+  const edit: Edit = { at: f.offset, from: f.text, to: replacement, confidence: f.confidence };
+  const accepted = [...doc.accepted.map((e) => (e.at >= end ? { ...e, at: e.at + delta } : e)), edit].sort(
+    (a, b) => a.at - b.at,
+  );
+  return { original: doc.original, text, pending, accepted };
+}
+
+/** Accepts the first suggestion of every pending finding that `restore` would change. */
+export function acceptAll(doc: Doc): Doc {
+  let next = doc;
+  // Right to left, so the indices and offsets still to visit are untouched by each edit.
+  for (let i = doc.pending.length - 1; i >= 0; i--) {
+    const f = doc.pending[i];
+    if (f.restorable && f.suggestions.length > 0) next = accept(next, i, f.suggestions[0]);
+  }
+  return next;
+}
+
+/** The current text cut into plain runs, pending findings and accepted edits, in order. */
+export function pieces(doc: Doc): Piece[] {
+  const marks: Array<{ start: number; end: number; piece: Piece }> = [
+    ...doc.pending.map((finding, index) => ({
+      start: finding.offset,
+      end: finding.offset + finding.length,
+      piece: { kind: 'pending', index, finding } as const,
+    })),
+    ...doc.accepted.map((edit) => ({
+      start: edit.at,
+      end: edit.at + edit.to.length,
+      piece: { kind: 'accepted', edit } as const,
+    })),
+  ].sort((a, b) => a.start - b.start);
+  const out: Piece[] = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.start > at) out.push({ kind: 'text', text: doc.text.slice(at, m.start) });
+    out.push(m.piece);
+    at = m.end;
+  }
+  if (at < doc.text.length) out.push({ kind: 'text', text: doc.text.slice(at) });
+  return out;
+}
+
+/** The fully restored text and every edit in it (accepted ones and `restore`'s own). */
+export function restoredView(doc: Doc): { text: string; edits: Edit[] } {
+  const full = acceptAll(doc);
+  return { text: full.text, edits: full.accepted };
+}
+
+/** Confidence band 1 (weak) … 4 (near certain), for graded highlighting. */
+export function band(confidence: number): 1 | 2 | 3 | 4 {
+  if (confidence >= 0.9) return 4;
+  if (confidence >= 0.75) return 3;
+  if (confidence >= 0.6) return 2;
+  return 1;
+}
+
+export function percent(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}

@@ -1,0 +1,37 @@
+/**
+ * The HTTP API's JSON shapes as the web app receives them: the library's own contracts,
+ * imported as types only (nothing of the engine reaches the bundle). `SourceMatch` is
+ * restated because its module imports Node's crypto, which the browser build cannot type.
+ */
+import type { Change, CheckResult, Finding, RestoreResult, Verdict } from '../api/types.js';
+import type { Evidence, Swap } from '../source/align.js';
+import type { SourceDocument, StoreStats } from '../source/store.js';
+
+export type { Change, CheckResult, Evidence, Finding, RestoreResult, SourceDocument, Swap, Verdict };
+
+/** `format: "html"` responses also carry the extracted text the offsets refer to. */
+export interface CheckResponse extends CheckResult {
+  text?: string;
+}
+
+export interface RestoreResponse extends RestoreResult {
+  text?: string;
+}
+
+export interface SourceMatch {
+  id: string;
+  score: number;
+  coverage: number;
+  title?: string;
+  url?: string;
+  date?: string;
+  evidence: Evidence[];
+}
+
+export interface FindResponse {
+  matches: SourceMatch[];
+}
+
+export type IndexStats = StoreStats;
+
+export type InputFormat = 'text' | 'html';

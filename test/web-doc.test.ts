@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { after, before, diffParts } from '../src/web/diff.js';
+import { accept, acceptAll, band, createDoc, type Doc, pieces, restoredView } from '../src/web/doc.js';
+import type { Finding } from '../src/web/types.js';
+
+const TEXT = 'The Nationwide Climate Service mentioned a nice accountability for the Home.';
+
+function finding(text: string, phrase: string, suggestions: string[], confidence = 0.9): Finding {
+  const offset = text.indexOf(phrase);
+  return { offset, length: phrase.length, text: phrase, suggestions, confidence };
+}
+
+const FINDINGS = [
+  finding(TEXT, 'Nationwide Climate', ['National Weather']),
+  finding(TEXT, 'mentioned', ['said']),
+  finding(TEXT, 'nice accountability', ['great responsibility', 'good responsibility'], 0.7),
+  finding(TEXT, 'Home', ['House']),
+];
+// restore would apply all but "mentioned" (its suggestion is not likelier than the word).
+const CHANGES = FINDINGS.filter((f) => f.text !== 'mentioned').map((f) => ({
+  ...f,
+  replacement: f.suggestions[0],
+}));
+
+/** Every pending finding's text and every accepted edit's replacement stand where they say. */
+function consistent(doc: Doc): void {
+  for (const f of doc.pending) expect(doc.text.slice(f.offset, f.offset + f.length)).toBe(f.text);
+  for (const e of doc.accepted) expect(doc.text.slice(e.at, e.at + e.to.length)).toBe(e.to);
+}
+
+describe('accepting suggestions', () => {
+  it('replaces the phrase and shifts the findings after it', () => {
+    const doc = accept(createDoc(TEXT, FINDINGS, CHANGES), 0, 'National Weather');
+    expect(doc.text).toBe('The National Weather Service mentioned a nice accountability for the Home.');
+    expect(doc.pending.map((f) => f.text)).toEqual(['mentioned', 'nice accountability', 'Home']);
+    expect(doc.accepted).toEqual([
+      { at: 4, from: 'Nationwide Climate', to: 'National Weather', confidence: 0.9 },
+    ]);
+    expect(doc.original).toBe(TEXT);
+    consistent(doc);
+  });
+
+  it('keeps every offset consistent in any order of acceptance, with any replacement length', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.string({ maxLength: 12 })), { maxLength: 4 }), (steps) => {
+        let doc = createDoc(TEXT, FINDINGS, CHANGES);
+        for (const [pick, replacement] of steps) {
+          if (doc.pending.length === 0) break;
+          doc = accept(doc, pick % doc.pending.length, replacement);
+          consistent(doc);
+        }
+        expect(doc.pending.length + doc.accepted.length).toBe(FINDINGS.length);
+        expect(before(diffParts(doc.text, doc.accepted))).toBe(TEXT);
+      }),
+    );
+  });
+
+  it('accepts an alternative suggestion', () => {
+    const doc = accept(createDoc(TEXT, FINDINGS, CHANGES), 2, 'good responsibility');
+    expect(doc.text).toContain('a good responsibility for');
+  });
+
+  it('refuses an index that is not pending', () => {
+    expect(() => accept(createDoc(TEXT, FINDINGS), 9, 'x')).toThrow(RangeError);
+  });
+});
+
+describe('restored view', () => {
+  it('applies what restore would change, and keeps what the reader accepted', () => {
+    const doc = accept(createDoc(TEXT, FINDINGS, CHANGES), 1, 'said');
+    const { text, edits } = restoredView(doc);
+    expect(text).toBe('The National Weather Service said a great responsibility for the House.');
+    expect(edits.map((e) => e.to)).toEqual(['National Weather', 'said', 'great responsibility', 'House']);
+  });
+
+  it('leaves a finding that restore would not change', () => {
+    const doc = acceptAll(createDoc(TEXT, FINDINGS, CHANGES));
+    expect(doc.pending.map((f) => f.text)).toEqual(['mentioned']);
+    expect(doc.text).toBe('The National Weather Service mentioned a great responsibility for the House.');
+  });
+});
+
+describe('pieces', () => {
+  it('cuts the text into plain runs, pending findings and accepted edits in order', () => {
+    const doc = accept(createDoc(TEXT, FINDINGS, CHANGES), 3, 'House');
+    const kinds = pieces(doc).map((p) => (p.kind === 'text' ? p.text : `[${p.kind}]`));
+    expect(kinds).toEqual([
+      'The ',
+      '[pending]',
+      ' Service ',
+      '[pending]',
+      ' a ',
+      '[pending]',
+      ' for the ',
+      '[accepted]',
+      '.',
+    ]);
+  });
+});
+
+describe('diff', () => {
+  it('marks only the words that changed and rebuilds both sides exactly', () => {
+    const restoredText = 'The National Weather Service said it.';
+    const edits = [
+      { at: 4, from: 'Nationwide Weather', to: 'National Weather', confidence: 1 },
+      { at: 29, from: 'mentioned', to: 'said', confidence: 1 },
+    ];
+    const parts = diffParts(restoredText, edits);
+    expect(parts).toEqual([
+      { kind: 'same', text: 'The ' },
+      { kind: 'change', from: 'Nationwide', to: 'National' },
+      { kind: 'same', text: ' Weather Service ' },
+      { kind: 'change', from: 'mentioned', to: 'said' },
+      { kind: 'same', text: ' it.' },
+    ]);
+    expect(before(parts)).toBe('The Nationwide Weather Service mentioned it.');
+    expect(after(parts)).toBe(restoredText);
+  });
+
+  it('shows a change of word count as one change', () => {
+    const parts = diffParts('a year ago', [{ at: 2, from: '12 months', to: 'year', confidence: 1 }]);
+    expect(parts).toEqual([
+      { kind: 'same', text: 'a ' },
+      { kind: 'change', from: '12 months', to: 'year' },
+      { kind: 'same', text: ' ago' },
+    ]);
+  });
+
+  it('has no changes when nothing was edited', () => {
+    expect(diffParts('same text', [])).toEqual([{ kind: 'same', text: 'same text' }]);
+  });
+});
+
+describe('confidence bands', () => {
+  it('grade from weak to near certain', () => {
+    expect([0.5, 0.6, 0.75, 0.9, 1].map(band)).toEqual([1, 2, 3, 4, 4]);
+  });
+});
