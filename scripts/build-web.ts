@@ -1,7 +1,8 @@
 /**
- * Builds the web app into dist/web/: index.html, app.js (Preact and the app, bundled and
- * minified by esbuild) and app.css. Everything is local, so `unspin serve` needs no network
- * and the page makes no request beyond its own server. Run by `npm run build`.
+ * Builds the web app into dist/web/: index.html, app.js (Preact and the app) and app.css
+ * (src/web/styles), each bundled and minified by esbuild. Everything is local, so `unspin
+ * serve` needs no network and the page makes no request beyond its own server. Run by
+ * `npm run build`.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -31,8 +32,14 @@ export async function buildWeb(outDir = WEB_OUT): Promise<void> {
     logLevel: 'warning',
     tsconfig: join(WEB_SOURCE, 'tsconfig.json'),
   });
+  await build({
+    entryPoints: [join(WEB_SOURCE, 'app.css')],
+    outfile: join(outDir, 'app.css'),
+    bundle: true,
+    minify: true,
+    logLevel: 'warning',
+  });
   await copyFile(join(WEB_SOURCE, 'index.html'), join(outDir, 'index.html'));
-  await copyFile(join(WEB_SOURCE, 'app.css'), join(outDir, 'app.css'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
