@@ -8,6 +8,7 @@ import { type CliIo, type Context, createContext, disposeContext } from './conte
 import { describeError } from './errors.js';
 import { BrokenPipe } from './output.js';
 import { type RestoreOptions, runRestore } from './restore.js';
+import { registerServeCommand } from './serve.js';
 import { registerSourceCommands } from './source-commands.js';
 import type { CommonOptions } from './sources.js';
 import { packageVersion } from './version.js';
@@ -74,6 +75,7 @@ Examples:
   $ unspin restore article.txt        put the original words back
   $ unspin index add archive/         index originals, then
   $ unspin find article.txt           find which of them a text was spun from
+  $ unspin serve                      web app and HTTP API on http://127.0.0.1:8080
   $ unspin check --help               more options and examples`;
 
 function buildProgram(ctx: Context): Command {
@@ -109,6 +111,7 @@ function buildProgram(ctx: Context): Command {
     });
 
   registerSourceCommands(program, ctx);
+  registerServeCommand(program, ctx);
   return program;
 }
 

@@ -28,6 +28,11 @@ export function defaultDbPath(env: Record<string, string | undefined>): string {
   return join(data, 'unspin', 'index.db');
 }
 
+/** An index location fit to print: a server URL's password is never echoed. */
+export function shownLocation(location: string): string {
+  return isServerUrl(location) ? location.replace(/:[^:@/]*@/, ':***@') : location;
+}
+
 async function open(ctx: Context, opts: DbOptions): Promise<SourceIndex> {
   const location = opts.db ?? defaultDbPath(ctx.env);
   try {
@@ -36,9 +41,7 @@ async function open(ctx: Context, opts: DbOptions): Promise<SourceIndex> {
     if (err instanceof Error && err.name === 'ResourceError') throw err;
     const detail =
       err instanceof Error ? err.message || String((err as { code?: unknown }).code) : String(err);
-    // Never echo a server URL's password.
-    const shown = isServerUrl(location) ? location.replace(/:[^:@/]*@/, ':***@') : location;
-    throw new UsageError(`cannot open the index ${shown}: ${detail}`);
+    throw new UsageError(`cannot open the index ${shownLocation(location)}: ${detail}`);
   }
 }
 

@@ -1,0 +1,173 @@
+/**
+ * LanguageTool's HTTP API (`POST /v2/check`) spoken by Unspin, so editors and browser
+ * extensions that talk to a LanguageTool server can use Unspin as theirs. Pure functions:
+ * the request's `text` or `data` (LanguageTool's AnnotatedText: text and markup parts)
+ * becomes the plain text to check, and the findings become LanguageTool matches whose
+ * offsets point into the text as the client sent it, markup included.
+ */
+import type { CheckResult, Finding } from '../api/index.js';
+import { ApiError } from './errors.js';
+
+export interface PlainText {
+  /** What the engine reads: text parts verbatim, markup replaced by its `interpretAs`. */
+  text: string;
+  /** Maps a position in `text` back to the client's document. */
+  toOriginal(position: number, isEnd: boolean): number;
+}
+
+interface Segment {
+  plainStart: number;
+  plainEnd: number;
+  originalStart: number;
+  originalEnd: number;
+  isMarkup: boolean;
+}
+
+export function plainFromText(text: string): PlainText {
+  return { text, toOriginal: (p) => p };
+}
+
+/** Reads LanguageTool's `data` parameter: {"annotation": [{"text"} | {"markup", "interpretAs"?}]}. */
+export function plainFromAnnotation(data: string): PlainText {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    throw new ApiError(
+      400,
+      'invalid-request',
+      '"data" is not valid JSON: send {"annotation": [{"text": "..."}, {"markup": "<b>"}]}',
+    );
+  }
+  const annotation = (parsed as { annotation?: unknown } | null)?.annotation;
+  if (!Array.isArray(annotation)) {
+    throw new ApiError(400, 'invalid-request', '"data" must be an object with an "annotation" array');
+  }
+  const segments: Segment[] = [];
+  let text = '';
+  let original = 0;
+  for (const [i, part] of annotation.entries()) {
+    const { text: t, markup, interpretAs } = (part ?? {}) as Record<string, unknown>;
+    const isMarkup = typeof markup === 'string';
+    if (!isMarkup && typeof t !== 'string') {
+      throw new ApiError(
+        400,
+        'invalid-request',
+        `"data" annotation ${i} needs a "text" or a "markup" string`,
+      );
+    }
+    const shown = isMarkup ? (typeof interpretAs === 'string' ? interpretAs : '') : (t as string);
+    const length = isMarkup ? (markup as string).length : shown.length;
+    segments.push({
+      plainStart: text.length,
+      plainEnd: text.length + shown.length,
+      originalStart: original,
+      originalEnd: original + length,
+      isMarkup,
+    });
+    text += shown;
+    original += length;
+  }
+  const toOriginal = (position: number, isEnd: boolean): number => {
+    // Binary search for the segment holding the position; a position inside an
+    // interpretAs stands for the whole markup it replaced.
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const s = segments[mid];
+      if (isEnd ? s.plainEnd < position : s.plainEnd <= position) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = segments[lo];
+    if (!s) return original;
+    if (s.isMarkup) return isEnd ? s.originalEnd : s.originalStart;
+    return s.originalStart + (position - s.plainStart);
+  };
+  return { text, toOriginal };
+}
+
+const CONTEXT_CHARS = 40;
+
+/** LanguageTool's context: the match with up to 40 characters either side, "..." where cut. */
+export function contextAround(text: string, offset: number, length: number) {
+  const from = Math.max(0, offset - CONTEXT_CHARS);
+  const to = Math.min(text.length, offset + length + CONTEXT_CHARS);
+  const before = from > 0 ? '...' : '';
+  const after = to < text.length ? '...' : '';
+  const body = text.slice(from, to).replace(/[\r\n\t]/g, ' ');
+  return { text: before + body + after, offset: before.length + offset - from, length };
+}
+
+/** The sentence holding a match, by punctuation and line breaks: good enough for display. */
+export function sentenceAround(text: string, offset: number, length: number): string {
+  const boundary = /[.!?]["'”’)]*\s+|\n\s*\n/g;
+  let start = 0;
+  let end = text.length;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const stop = m.index + m[0].length;
+    if (stop <= offset) start = stop;
+    else if (m.index >= offset + length) {
+      end = m.index + m[0].trimEnd().length;
+      break;
+    }
+  }
+  return text.slice(start, end).trim();
+}
+
+export const RULE = {
+  id: 'UNSPIN_SWAPPED_PHRASE',
+  description: 'A word or phrase an article spinner put in place of the original wording',
+  issueType: 'style',
+  category: { id: 'UNSPIN', name: 'Spun text (Unspin)' },
+} as const;
+
+function percent(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}
+
+function toMatch(finding: Finding, plain: PlainText) {
+  const start = plain.toOriginal(finding.offset, false);
+  const end = plain.toOriginal(finding.offset + finding.length, true);
+  const best = finding.suggestions[0];
+  return {
+    message: best
+      ? `"${finding.text}" looks like a spinner's swap for "${best}" (${percent(finding.confidence)} sure).`
+      : `"${finding.text}" looks like a spinner's swap (${percent(finding.confidence)} sure).`,
+    shortMessage: 'Spun wording',
+    replacements: finding.suggestions.map((value) => ({ value })),
+    offset: start,
+    length: end - start,
+    context: contextAround(plain.text, finding.offset, finding.length),
+    sentence: sentenceAround(plain.text, finding.offset, finding.length),
+    type: { typeName: 'Other' },
+    rule: RULE,
+    ignoreForIncompleteSentence: false,
+    contextForSureMatch: 0,
+  };
+}
+
+export const ENGLISH = { name: 'English (US)', code: 'en-US' } as const;
+
+/** LanguageTool language codes Unspin answers for: English, or "auto" (answered as English). */
+export function acceptsLanguage(code: string): boolean {
+  return /^(auto|en(-[A-Za-z]{2})?)$/i.test(code.trim());
+}
+
+export function languageToolReply(result: CheckResult, plain: PlainText, version: string) {
+  return {
+    software: {
+      name: 'Unspin',
+      version,
+      buildDate: '',
+      apiVersion: 1,
+      premium: false,
+      status: '',
+    },
+    warnings: { incompleteResults: false },
+    language: { ...ENGLISH, detectedLanguage: { ...ENGLISH, confidence: 1 } },
+    matches: result.findings.map((f) => toMatch(f, plain)),
+    // Not in LanguageTool's reply; clients ignore fields they do not know.
+    unspin: { spinProbability: result.spinProbability, verdict: result.verdict, words: result.words },
+  };
+}

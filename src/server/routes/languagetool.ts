@@ -1,0 +1,51 @@
+/** POST /v2/check: LanguageTool's API, for editors and extensions that speak it. */
+import type { FastifyInstance } from 'fastify';
+import type { CheckResult } from '../../api/index.js';
+import type { ServerContext } from '../app.js';
+import { ApiError } from '../errors.js';
+import { acceptsLanguage, languageToolReply, plainFromAnnotation, plainFromText } from '../languagetool.js';
+import { LanguageToolReply, LanguageToolRequest } from '../schemas.js';
+import { clientGone, ERROR_REPLIES, refuseBinary } from './shared.js';
+
+export function registerLanguageToolRoute(app: FastifyInstance, { pool, version }: ServerContext): void {
+  app.post<{ Body: LanguageToolRequest }>(
+    '/v2/check',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'LanguageTool-compatible check (form fields text or data, and language): each swapped phrase is a match',
+        tags: ['languagetool'],
+        consumes: ['application/x-www-form-urlencoded'],
+        body: LanguageToolRequest,
+        response: { 200: LanguageToolReply, ...ERROR_REPLIES },
+      },
+    },
+    async (request, reply) => {
+      const { text, data, language } = request.body;
+      if (!acceptsLanguage(language)) {
+        throw new ApiError(
+          400,
+          'unsupported-language',
+          `Unspin checks English only; "${language}" is not supported (use en, en-US, en-GB or auto)`,
+        );
+      }
+      if (typeof text === 'string' && typeof data === 'string') {
+        throw new ApiError(400, 'invalid-request', 'send either "text" or "data", not both');
+      }
+      const plain =
+        typeof data === 'string'
+          ? plainFromAnnotation(data)
+          : typeof text === 'string'
+            ? plainFromText(text)
+            : undefined;
+      if (!plain) throw new ApiError(400, 'invalid-request', 'missing "text" (or "data") form field');
+      refuseBinary(plain.text);
+      const result = await pool.run<CheckResult>(
+        { op: 'check', text: plain.text, format: 'text' },
+        clientGone(reply),
+      );
+      return languageToolReply(result, plain, version);
+    },
+  );
+}

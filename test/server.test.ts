@@ -1,0 +1,382 @@
+/**
+ * The HTTP API (src/server) through Fastify's injector, plus a real listening server for
+ * the behaviour only sockets show: no stall behind a long document, graceful shutdown.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build as annotate } from 'annotatedtext-rehype';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check, MAX_TEXT_LENGTH, restore } from '../src/api/index.js';
+import { buildServer } from '../src/server/app.js';
+
+const root = join(import.meta.dirname, '..');
+const tmp = mkdtempSync(join(tmpdir(), 'unspin-server-'));
+const spun = readFileSync(join(root, 'examples/state-of-the-union.spun.txt'), 'utf8');
+const original = readFileSync(join(root, 'examples/state-of-the-union.original.txt'), 'utf8');
+const TOKEN = 'test-token-5f2c';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildServer({ db: join(tmp, 'index.db'), token: TOKEN, threads: 2 });
+});
+afterAll(async () => {
+  await app?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A POST with the body exactly as given, under the given content type. */
+const raw = (url: string, payload: string | Buffer, contentType: string) =>
+  app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType } });
+
+const json = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.inject({
+    method: 'POST',
+    url,
+    payload: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+/** Every error is {"error": {"code", "message"}} and nothing else: no stack, no framework internals. */
+function expectError(res: { statusCode: number; body: string }, status: number, code: string): string {
+  expect(res.statusCode).toBe(status);
+  const body = JSON.parse(res.body);
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(Object.keys(body.error).sort()).toEqual(['code', 'message']);
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).not.toMatch(/\n\s+at |node_modules|FST_/);
+  return body.error.message;
+}
+
+describe('analysis routes', () => {
+  it('POST /v1/check gives the library result for the text', async () => {
+    const res = await json('/v1/check', { text: spun });
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body);
+    expect(body).toEqual(check(spun));
+    expect(body.verdict).toBe('spun');
+    for (const f of body.findings) expect(spun.slice(f.offset, f.offset + f.length)).toBe(f.text);
+  });
+
+  it('POST /v1/restore gives the restored text and the changes', async () => {
+    const res = await json('/v1/restore', { text: spun, minConfidence: 0.6 });
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual(restore(spun, { minConfidence: 0.6 }));
+  });
+
+  it('reduces HTML to its article text and returns that text with the offsets', async () => {
+    const page = `<!doctype html><html><head><title>T</title></head><body><nav>Home | About</nav><article><p>${spun.split('\n\n').join('</p><p>')}</p></article></body></html>`;
+    const res = await json('/v1/check', { text: page, format: 'html' });
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body);
+    expect(body.text).toContain(spun.slice(0, 80));
+    expect(body.text).not.toContain('<p>');
+    expect(body.findings.length).toBeGreaterThan(0);
+    for (const f of body.findings) expect(body.text.slice(f.offset, f.offset + f.length)).toBe(f.text);
+  });
+
+  it('refuses bad requests with a clear JSON error', async () => {
+    expectError(
+      await raw('/v1/check', 'text=hello', 'application/x-www-form-urlencoded'),
+      415,
+      'unsupported-media-type',
+    );
+    expectError(await raw('/v1/check', 'hello', 'text/plain'), 415, 'unsupported-media-type');
+    expectError(await raw('/v1/check', '{"text": "unterminated', 'application/json'), 400, 'invalid-json');
+    expectError(await raw('/v1/check', '', 'application/json'), 400, 'invalid-json');
+    expect(expectError(await json('/v1/check', { txt: 'hello' }), 400, 'invalid-request')).toMatch(/text/);
+    expect(expectError(await json('/v1/check', { text: 42 }), 400, 'invalid-request')).toMatch(/text/);
+    expectError(await json('/v1/check', { text: 'hi', minConfidence: 2 }), 400, 'invalid-request');
+    expectError(await json('/v1/restore', { text: 'hi', format: 'pdf' }), 400, 'invalid-request');
+    expectError(await json('/v1/check', ['text']), 400, 'invalid-request');
+  });
+
+  it('refuses binary text, invalid UTF-8 and text over the length limit', async () => {
+    const binary = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(i % 32)).join('');
+    expect(expectError(await json('/v1/check', { text: binary }), 400, 'binary-input')).toMatch(/binary/);
+    const badBytes = Buffer.concat([
+      Buffer.from('{"text": "caf'),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from('"}'),
+    ]);
+    expect(
+      expectError(await raw('/v1/check', badBytes, 'application/json'), 400, 'invalid-encoding'),
+    ).toMatch(/UTF-8/);
+    const huge = 'word '.repeat(MAX_TEXT_LENGTH / 5 + 1);
+    expect(expectError(await json('/v1/check', { text: huge }), 413, 'too-long')).toMatch(/split/);
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const body = JSON.stringify({ text: 'a'.repeat(17 * 1024 * 1024) });
+    const res = await raw('/v1/check', body, 'application/json');
+    expectError(res, 413, 'body-too-large');
+  });
+
+  it('answers unknown routes with a JSON 404 and publishes the OpenAPI document', async () => {
+    expectError(await app.inject({ method: 'GET', url: '/v1/nothing' }), 404, 'not-found');
+    const doc = JSON.parse((await app.inject({ method: 'GET', url: '/docs/json' })).body);
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/health',
+        '/v1/check',
+        '/v1/documents',
+        '/v1/documents/{id}',
+        '/v1/find',
+        '/v1/index',
+        '/v1/restore',
+        '/v2/check',
+      ].sort(),
+    );
+    expect(doc.paths['/v1/check'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'text',
+    ]);
+    expect((await app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
+  });
+
+  it('GET /health reports the workers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', workers: { threads: 2, queued: 0 } });
+  });
+});
+
+describe('source routes', () => {
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  const doc = { id: 'sotu-1', text: original, title: 'State of the Union' };
+
+  it('needs the token for writes', async () => {
+    expectError(await json('/v1/documents', { documents: [doc] }), 401, 'unauthorized');
+    expectError(
+      await json('/v1/documents', { documents: [doc] }, { authorization: 'Bearer wrong' }),
+      401,
+      'unauthorized',
+    );
+    expectError(
+      await json('/v1/documents', { documents: [doc] }, { authorization: TOKEN }),
+      401,
+      'unauthorized',
+    );
+    expectError(await app.inject({ method: 'DELETE', url: '/v1/documents/sotu-1' }), 401, 'unauthorized');
+    expect(JSON.parse((await app.inject({ method: 'GET', url: '/v1/index' })).body).documents).toBe(0);
+  });
+
+  it('adds, reads, finds and removes documents', async () => {
+    expect(JSON.parse((await json('/v1/documents', { documents: [doc] }, auth)).body)).toEqual({
+      added: 1,
+      replaced: 0,
+      unchanged: 0,
+    });
+    expect(JSON.parse((await json('/v1/documents', { documents: [doc] }, auth)).body)).toEqual({
+      added: 0,
+      replaced: 0,
+      unchanged: 1,
+    });
+    expect(JSON.parse((await app.inject({ method: 'GET', url: '/v1/documents/sotu-1' })).body)).toEqual(doc);
+    expect(JSON.parse((await app.inject({ method: 'GET', url: '/v1/index' })).body).documents).toBe(1);
+
+    const found = JSON.parse((await json('/v1/find', { text: spun })).body);
+    expect(found.matches[0]).toMatchObject({ id: 'sotu-1', title: 'State of the Union' });
+    const evidence = found.matches[0].evidence[0];
+    expect(evidence.swaps.length).toBeGreaterThan(0);
+    expect(evidence.sourceOffset + evidence.sourceLength).toBeLessThanOrEqual(original.length);
+    expect(
+      JSON.parse(
+        (await json('/v1/find', { text: 'Completely unrelated words about gardening tomatoes.' })).body,
+      ),
+    ).toEqual({ matches: [] });
+
+    const removed = await app.inject({ method: 'DELETE', url: '/v1/documents/sotu-1', headers: auth });
+    expect(JSON.parse(removed.body)).toEqual({ id: 'sotu-1', removed: true });
+    expectError(
+      await app.inject({ method: 'DELETE', url: '/v1/documents/sotu-1', headers: auth }),
+      404,
+      'not-found',
+    );
+    expectError(await app.inject({ method: 'GET', url: '/v1/documents/sotu-1' }), 404, 'not-found');
+  });
+
+  it('refuses bad documents', async () => {
+    expectError(await json('/v1/documents', { documents: [] }, auth), 400, 'invalid-request');
+    expectError(
+      await json('/v1/documents', { documents: [{ id: '', text: 'x' }] }, auth),
+      400,
+      'invalid-request',
+    );
+    expectError(await json('/v1/documents', { documents: [{ id: 'x' }] }, auth), 400, 'invalid-request');
+    expectError(
+      await json('/v1/documents', { documents: [{ id: 'b', text: '\u0000\u0001\u0002\u0003' }] }, auth),
+      400,
+      'binary-input',
+    );
+    expectError(await json('/v1/find', { text: 'x', limit: 0 }), 400, 'invalid-request');
+  });
+});
+
+/**
+ * LanguageTool's /v2/check reply, as its API documentation publishes it
+ * (https://languagetool.org/http-api/, CheckResponse): the fields clients read.
+ */
+interface LanguageToolMatch {
+  offset: number;
+  length: number;
+  replacements: { value: string }[];
+  context: { text: string; offset: number; length: number };
+}
+
+function expectLanguageToolShape(body: { matches: LanguageToolMatch[] } & Record<string, unknown>): void {
+  expect(body.software).toMatchObject({
+    name: expect.any(String),
+    version: expect.any(String),
+    apiVersion: expect.any(Number),
+  });
+  expect(body.language).toMatchObject({
+    name: expect.any(String),
+    code: expect.any(String),
+    detectedLanguage: { name: expect.any(String), code: expect.any(String) },
+  });
+  expect(Array.isArray(body.matches)).toBe(true);
+  for (const m of body.matches) {
+    expect(m).toMatchObject({
+      message: expect.any(String),
+      shortMessage: expect.any(String),
+      offset: expect.any(Number),
+      length: expect.any(Number),
+      replacements: expect.any(Array),
+      context: { text: expect.any(String), offset: expect.any(Number), length: expect.any(Number) },
+      sentence: expect.any(String),
+      rule: {
+        id: expect.any(String),
+        description: expect.any(String),
+        issueType: expect.any(String),
+        category: { id: expect.any(String), name: expect.any(String) },
+      },
+    });
+    for (const r of m.replacements) expect(r).toEqual({ value: expect.any(String) });
+    expect(m.context.text.slice(m.context.offset, m.context.offset + m.context.length).length).toBe(m.length);
+  }
+}
+
+describe('LanguageTool-compatible POST /v2/check', () => {
+  const form = (fields: Record<string, string>) =>
+    raw('/v2/check', new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
+
+  it('answers a form with text in LanguageTool shape', async () => {
+    const res = await form({ text: spun, language: 'en-US', enabledOnly: 'false' });
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body);
+    expectLanguageToolShape(body);
+    const { findings } = check(spun);
+    expect(body.matches.map((m: { offset: number; length: number }) => [m.offset, m.length])).toEqual(
+      findings.map((f) => [f.offset, f.length]),
+    );
+    expect(body.matches[0].replacements[0].value).toBe(findings[0].suggestions[0]);
+  });
+
+  it('maps offsets back through markup sent as AnnotatedText (annotatedtext-rehype, as editor plugins do)', async () => {
+    const html = `<article><h1>Speech</h1><p>${spun.split('\n\n').slice(0, 3).join('</p>\n<p>')}</p></article>`;
+    const res = await form({ data: JSON.stringify(annotate(html)), language: 'auto' });
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body);
+    expectLanguageToolShape(body);
+    expect(body.matches.length).toBeGreaterThan(0);
+    for (const m of body.matches) {
+      const inHtml = html.slice(m.offset, m.offset + m.length);
+      expect(inHtml).not.toMatch(/[<>]/);
+      expect(m.context.text).toContain(inHtml);
+    }
+  });
+
+  it('refuses other languages and missing text', async () => {
+    expect(
+      expectError(await form({ text: 'Hallo Welt', language: 'de-DE' }), 400, 'unsupported-language'),
+    ).toMatch(/English/);
+    expectError(await form({ language: 'en-US' }), 400, 'invalid-request');
+    expectError(await form({ text: 'x', data: '{"annotation":[]}', language: 'en' }), 400, 'invalid-request');
+    expectError(await form({ data: '{"annotation": 5}', language: 'en' }), 400, 'invalid-request');
+    // JSON is accepted too (LanguageTool itself takes only forms).
+    expect((await json('/v2/check', { text: 'Hello.', language: 'en' })).statusCode).toBe(200);
+    expectError(await raw('/v2/check', 'Hello.', 'text/plain'), 415, 'unsupported-media-type');
+  });
+});
+
+describe('a listening server', () => {
+  it('keeps answering /health and short requests while a long document is analysed', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const post = (url: string, body: unknown) =>
+      fetch(base + url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    // The first fetch in a process loads its HTTP client: not what is being measured.
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const long = `${spun}\n\n`.repeat(Math.ceil(100_000 / spun.length));
+    let longDone = 0;
+    const longRequest = post('/v1/check', { text: long }).then(async (r) => {
+      longDone = performance.now();
+      return r.status;
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const healthMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      healthMs.push(performance.now() - t0);
+    }
+    // The analysis takes seconds; a blocked event loop would show here. Median, as the
+    // machine running the tests may be busy with other work.
+    expect(healthMs.sort((a, b) => a - b)[1]).toBeLessThan(100);
+    const short = await post('/v1/check', { text: spun.slice(0, 500) });
+    const shortDone = performance.now();
+    expect(short.status).toBe(200);
+    expect(await longRequest).toBe(200);
+    expect(shortDone).toBeLessThan(longDone);
+  });
+});
+
+describe('unspin serve', () => {
+  it('finishes a request in flight on SIGTERM, then exits 0', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'test/fixtures/serve-child.ts'),
+        'serve',
+        '--port',
+        '0',
+        '--workers',
+        '1',
+        '--db',
+        join(tmp, 'serve.db'),
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const m = /serving the web app at (http:\/\/[^/\s]+)\//.exec(stderr);
+        if (m) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${stderr}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const inFlight = fetch(`${url}/v1/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: `${spun}\n\n`.repeat(10) }),
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(JSON.parse(await res.text()).verdict).toBe('spun');
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/SIGTERM: finishing the requests in flight/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
