@@ -39,10 +39,12 @@ export function App() {
   const [batch, setBatch] = useState<BatchRun | null>(null);
   const [dragging, setDragging] = useState(false);
 
+  // Asked once; `analyze` waits for the answer, so a check sent before it arrives still gets sources.
+  const [indexStats] = useState(() => api.index().catch(() => null));
   useEffect(() => {
     // The index is optional: without one (or when the server has none) sources are not offered.
-    api.index().then(setIndex, () => setIndex(null));
-  }, []);
+    indexStats.then(setIndex);
+  }, [indexStats]);
 
   const analyze = async (input: { text: string; format: InputFormat; name: string }) => {
     if (!input.text.trim()) {
@@ -61,7 +63,8 @@ export function App() {
       setStatus(
         `Checked${input.name ? ` ${input.name}` : ''}: spin probability ${percent(result.spinProbability)}, verdict ${result.verdict}, ${result.findings.length} suspect phrase${result.findings.length === 1 ? '' : 's'}.`,
       );
-      if (index && index.documents > 0) {
+      const stats = await indexStats;
+      if (stats && stats.documents > 0) {
         const { matches } = await api.find(analysed);
         setReview((r) => (r && r.initial === doc ? { ...r, sources: matches } : r));
         setStatus((s) => `${s} ${matches.length} likely source${matches.length === 1 ? '' : 's'} found.`);
