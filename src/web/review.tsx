@@ -36,6 +36,12 @@ export function Review({ name, result, doc, initial, onChange }: Props) {
     );
   };
 
+  // Focus follows a single acceptance only; after a bulk change it stays on the button pressed.
+  const replaceAll = (next: Doc, announcement: string) => {
+    setFocusIndex(null);
+    onChange(next, announcement);
+  };
+
   return (
     <section class="review" aria-labelledby="review-title">
       <h2 id="review-title">Result{name ? `: ${name}` : ''}</h2>
@@ -53,14 +59,14 @@ export function Review({ name, result, doc, initial, onChange }: Props) {
           <button
             type="button"
             disabled={!doc.pending.some((f) => f.restorable)}
-            onClick={() => onChange(acceptAll(doc), 'Accepted every restoration.')}
+            onClick={() => replaceAll(acceptAll(doc), 'Accepted every restoration.')}
           >
             Accept all
           </button>
           <button
             type="button"
             disabled={doc.accepted.length === 0}
-            onClick={() => onChange(initial, 'Back to the text as analysed.')}
+            onClick={() => replaceAll(initial, 'Back to the text as analysed.')}
           >
             Undo all
           </button>

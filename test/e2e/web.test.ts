@@ -274,6 +274,30 @@ describe('the web app', () => {
     expect(await docText(page).locator('button.hl').count()).toBeGreaterThan(3);
   });
 
+  it('takes files dropped on the form: several make a batch', async () => {
+    const { page } = await h.newPage();
+    await page.locator('form.input').evaluate(
+      (form, texts) => {
+        const data = new DataTransfer();
+        texts.forEach((text, i) =>
+          data.items.add(new File([text], `doc${i + 1}.txt`, { type: 'text/plain' })),
+        );
+        form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      [spun, original],
+    );
+    await page.getByText('Done: 2 of 2').waitFor();
+    await expect(page.locator('.batch tbody th').allTextContents()).resolves.toEqual([
+      'doc1.txt',
+      'doc2.txt',
+    ]);
+    // Opening a row reviews that document, with the batch still there to come back to.
+    await page.getByRole('button', { name: 'Open doc1.txt' }).click();
+    await page.getByRole('status').filter({ hasText: 'Checked doc1.txt' }).waitFor();
+    await expect(shownText(page)).resolves.toBe(spun);
+    await expect(page.locator('.batch').count()).resolves.toBe(1);
+  });
+
   it("shows the API's error message in words", async () => {
     const { page } = await h.newPage();
     const binary = '\u0001\u0002\u0003\u0004'.repeat(40);
