@@ -21,10 +21,11 @@ import { runTortured, type TorturedResult } from './tortured.js';
 
 const SECTIONS = ['tortured', 'brown', 'sotu', 'speed'] as const;
 
-// The source-search benchmark (issue 3) has its own options and its own process:
-// `npm run bench -- source [--docs N] [--queries N]`.
-if (process.argv[2] === 'source') {
-  const script = fileURLToPath(new URL('./source.js', import.meta.url));
+// The source-search benchmark (issue 3) and the HTTP load benchmark (issue 4) have their
+// own options and their own process: `npm run bench -- source [--docs N] [--queries N]`,
+// `npm run bench -- load [--duration S]`.
+if (process.argv[2] === 'source' || process.argv[2] === 'load') {
+  const script = fileURLToPath(new URL(`./${process.argv[2]}.js`, import.meta.url));
   const child = spawnSync(process.execPath, [script, ...process.argv.slice(3)], { stdio: 'inherit' });
   process.exit(child.status ?? 2);
 }
