@@ -279,9 +279,9 @@ describe('the web app', () => {
     await page.locator('form.input').evaluate(
       (form, texts) => {
         const data = new DataTransfer();
-        texts.forEach((text, i) =>
-          data.items.add(new File([text], `doc${i + 1}.txt`, { type: 'text/plain' })),
-        );
+        for (const [i, text] of texts.entries()) {
+          data.items.add(new File([text], `doc${i + 1}.txt`, { type: 'text/plain' }));
+        }
         form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
       },
       [spun, original],
