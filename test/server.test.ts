@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, MAX_TEXT_LENGTH, restore } from '../src/api/index.js';
 import { buildServer } from '../src/server/app.js';
+import { freshSchema } from './pg-schema.js';
 
 const root = join(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'unspin-server-'));
@@ -211,6 +212,40 @@ describe('source routes', () => {
       'binary-input',
     );
     expectError(await json('/v1/find', { text: 'x', limit: 0 }), 400, 'invalid-request');
+  });
+});
+
+const PG_URL = process.env.UNSPIN_TEST_PG_URL;
+
+describe.skipIf(!PG_URL)('source routes on PostgreSQL', () => {
+  let pgApp: FastifyInstance;
+  beforeAll(async () => {
+    pgApp = await buildServer({
+      db: await freshSchema(PG_URL!, 'unspin_test_server'),
+      token: TOKEN,
+      threads: 1,
+    });
+  });
+  afterAll(async () => pgApp?.close());
+
+  it('adds, finds, reads and removes documents as on SQLite', async () => {
+    const send = (method: 'POST' | 'GET' | 'DELETE', url: string, body?: unknown) =>
+      pgApp.inject({
+        method,
+        url,
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      });
+    const doc = { id: 'sotu-pg', text: original };
+    expect(JSON.parse((await send('POST', '/v1/documents', { documents: [doc] })).body)).toEqual({
+      added: 1,
+      replaced: 0,
+      unchanged: 0,
+    });
+    expect(JSON.parse((await send('POST', '/v1/find', { text: spun })).body).matches[0].id).toBe('sotu-pg');
+    expect(JSON.parse((await send('GET', '/v1/documents/sotu-pg')).body)).toEqual(doc);
+    expect((await send('DELETE', '/v1/documents/sotu-pg')).statusCode).toBe(200);
+    expectError(await send('GET', '/v1/documents/sotu-pg'), 404, 'not-found');
   });
 });
 

@@ -11,6 +11,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function strictUtf8JsonParser(app: FastifyInstance) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   return (request: FastifyRequest, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
+    // A DELETE sent with a JSON content type and no body is still a fine DELETE.
+    if (body.length === 0 && (request.method === 'DELETE' || request.method === 'GET')) {
+      done(null, undefined);
+      return;
+    }
     let text: string;
     try {
       text = utf8.decode(body);
