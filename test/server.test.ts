@@ -3,9 +3,10 @@
  * the behaviour only sockets show: no stall behind a long document, graceful shutdown.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { build as annotate } from 'annotatedtext-rehype';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -413,5 +414,35 @@ describe('unspin serve', () => {
     expect(await exited).toBe(0);
     expect(stderr).toMatch(/SIGTERM: finishing the requests in flight/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('unspin serve start-up errors', () => {
+  async function serve(args: string[]) {
+    const { run } = await import('../src/cli/main.js');
+    let err = '';
+    const stderr = new Writable({
+      write(chunk, _enc, done) {
+        err += chunk.toString();
+        done();
+      },
+    });
+    const code = await run(['node', 'unspin', 'serve', ...args], { stderr, stdout: stderr, env: {} });
+    return { code, err };
+  }
+
+  it('explains a bad option, an in-memory index and an index that cannot be opened', async () => {
+    const badPort = await serve(['--port', 'http']);
+    expect(badPort.code).toBe(2);
+    expect(badPort.err).toMatch(/--port.*whole number/);
+    const memory = await serve(['--db', ':memory:']);
+    expect(memory.code).toBe(2);
+    expect(memory.err).toMatch(/^unspin: the server needs an index on disk/);
+    const blocked = join(tmp, 'a-file');
+    writeFileSync(blocked, 'not a directory');
+    const unopenable = await serve(['--db', join(blocked, 'index.db'), '--workers', '1']);
+    expect(unopenable.code).toBe(2);
+    expect(unopenable.err).toMatch(/^unspin: cannot open the index .*a-file/);
+    expect(unopenable.err).not.toMatch(/\n\s+at /);
   });
 });

@@ -40,11 +40,19 @@ API reference (OpenAPI) at /docs once running. Index writes (POST and DELETE
 Stops on Ctrl-C or SIGTERM after finishing the requests in flight.`;
 
 async function runServe(ctx: Context, opts: ServeOptions): Promise<number> {
-  const { buildServer } = await import('../server/app.js');
+  const [{ buildServer }, { ApiError }] = await Promise.all([
+    import('../server/app.js'),
+    import('../server/errors.js'),
+  ]);
   const db = opts.db ?? defaultDbPath(ctx.env);
   const token = opts.token ?? ctx.env.UNSPIN_TOKEN;
   if (opts.private && !token)
     throw new UsageError('--private needs a token: give --token or set UNSPIN_TOKEN');
+  if (db === ':memory:') {
+    throw new UsageError(
+      'the server needs an index on disk or on a server (its worker threads cannot share an in-memory one): give --db a file path or a postgres:// URL',
+    );
+  }
   const app = await buildServer({
     db,
     ...(token ? { token } : {}),
@@ -53,6 +61,11 @@ async function runServe(ctx: Context, opts: ServeOptions): Promise<number> {
     timeoutMs: opts.timeout * 1000,
     bodyLimit: opts.bodyLimit * 1024 * 1024,
     logger: opts.log === 'off' ? false : { level: opts.log },
+  }).catch((err: unknown) => {
+    // Start-up problems (missing resources, an index that cannot be opened) are the
+    // user's to fix, and their messages say how.
+    if (err instanceof ApiError) throw new UsageError(err.message);
+    throw err;
   });
   try {
     await app.listen({ port: opts.port, host: opts.host });

@@ -65,7 +65,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     throw new ApiError(
       500,
       'invalid-option',
-      'the server needs an index on disk or on a server (worker threads cannot share an in-memory one): give --db a file path or a postgres:// URL',
+      'the server needs an index on disk or on a server, not :memory:',
     );
   }
   const version = packageVersion();
