@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -129,6 +130,7 @@ describe('analysis routes', () => {
         '/v1/index',
         '/v1/restore',
         '/v2/check',
+        '/v2/languages',
       ].sort(),
     );
     expect(doc.paths['/v1/check'].post.requestBody.content['application/json'].schema.required).toEqual([
@@ -141,6 +143,67 @@ describe('analysis routes', () => {
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', workers: { threads: 2, queued: 0 } });
+  });
+});
+
+describe('odd and hostile requests', () => {
+  it('decodes a JSON body in the charset it declares, and refuses an unknown one', async () => {
+    expect((await raw('/v1/check', '{"text": "hi"}', 'application/json; charset=utf-8')).statusCode).toBe(
+      200,
+    );
+    const latin1 = Buffer.from('{"text": "Caf\u00e9 au lait."}', 'latin1');
+    const res = await raw('/v1/restore', latin1, 'application/json; charset=ISO-8859-1');
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body).restored).toBe('Caf\u00e9 au lait.');
+    expect(
+      expectError(
+        await raw('/v1/check', '{"text": "hi"}', 'application/json; charset=klingon'),
+        415,
+        'unsupported-media-type',
+      ),
+    ).toMatch(/klingon.*UTF-8/);
+  });
+
+  it('says where a body stops being JSON, in words of its own', async () => {
+    const message = expectError(
+      await raw('/v1/check', '{"text": "x",}', 'application/json'),
+      400,
+      'invalid-json',
+    );
+    expect(message).toMatch(/position 13/);
+    expect(message).not.toMatch(/content-type/);
+    expect(
+      expectError(
+        await raw('/v1/check', '{"text": "x", "__proto__": {"a": 1}}', 'application/json'),
+        400,
+        'invalid-json',
+      ),
+    ).toMatch(/__proto__/);
+  });
+
+  it('answers a URL that is not valid percent-encoding with an API error', async () => {
+    expectError(await app.inject({ method: 'GET', url: '/v1/documents/%ff' }), 400, 'invalid-request');
+    expectError(
+      await app.inject({ method: 'GET', url: '/%c0%ae%c0%ae/package.json' }),
+      400,
+      'invalid-request',
+    );
+  });
+
+  it('reads and removes documents whose ids are long, up to 1,024 characters', async () => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const id = `${'long-id-'.repeat(120)}\u00e9`;
+    expect((await json('/v1/documents', { documents: [{ id, text: 'Some words.' }] }, auth)).statusCode).toBe(
+      200,
+    );
+    const url = `/v1/documents/${encodeURIComponent(id)}`;
+    expect(JSON.parse((await app.inject({ method: 'GET', url })).body).id).toBe(id);
+    expect((await app.inject({ method: 'DELETE', url, headers: auth })).statusCode).toBe(200);
+    expectError(
+      await app.inject({ method: 'GET', url: `/v1/documents/${'x'.repeat(1025)}` }),
+      400,
+      'invalid-request',
+    );
   });
 });
 
@@ -324,6 +387,17 @@ describe('LanguageTool-compatible POST /v2/check', () => {
     }
   });
 
+  it('lists its languages and answers in the variant asked for, as LanguageTool does', async () => {
+    const languages = JSON.parse((await app.inject({ method: 'GET', url: '/v2/languages' })).body);
+    expect(languages).toContainEqual({ name: 'English (US)', code: 'en', longCode: 'en-US' });
+    expect(languages).toContainEqual({ name: 'English (GB)', code: 'en', longCode: 'en-GB' });
+    const gb = JSON.parse((await form({ text: 'Hello.', language: 'en-GB' })).body).language;
+    expect(gb).toMatchObject({ name: 'English (GB)', code: 'en-GB', detectedLanguage: { code: 'en-GB' } });
+    const auto = await form({ text: 'Hello.', language: 'auto', preferredVariants: 'de-AT,en-GB' });
+    expect(JSON.parse(auto.body).language.code).toBe('en-GB');
+    expect(JSON.parse((await form({ text: 'Hello.', language: 'auto' })).body).language.code).toBe('en-US');
+  });
+
   it('refuses other languages and missing text', async () => {
     expect(
       expectError(await form({ text: 'Hallo Welt', language: 'de-DE' }), 400, 'unsupported-language'),
@@ -370,6 +444,51 @@ describe('a listening server', () => {
     expect(short.status).toBe(200);
     expect(await longRequest).toBe(200);
     expect(shortDone).toBeLessThan(longDone);
+  });
+});
+
+/** Sends bytes on a raw socket and collects everything the server writes until it closes. */
+async function rawExchange(port: number, send: (socket: ReturnType<typeof connect>) => Promise<void>) {
+  const socket = connect(port, '127.0.0.1');
+  let received = '';
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.toString();
+  });
+  const closed = new Promise((resolve) => socket.on('close', resolve));
+  await new Promise((resolve) => socket.on('connect', resolve));
+  await send(socket);
+  await closed;
+  const [head, body] = received.split('\r\n\r\n');
+  return { statusCode: Number(head.split(' ')[1]), head, body };
+}
+
+describe('requests too broken or too late to be routed', () => {
+  it('answers headers too large for the server with an API error', async () => {
+    if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const res = await rawExchange(port, async (socket) => {
+      socket.write(`GET /health HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
+    });
+    expect(res.head).toMatch(/content-type: application\/json/i);
+    expectError(res, 431, 'invalid-request');
+  });
+
+  it('refuses a request that arrives while the server shuts down, with an API error', async () => {
+    const closing = await buildServer({ db: join(tmp, 'closing.db'), threads: 1 });
+    await closing.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = closing.server.address() as { port: number };
+    let closed: Promise<undefined> | undefined;
+    const res = await rawExchange(port, async (socket) => {
+      // Half a request keeps the connection busy, so shutting down waits for the rest.
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\n');
+      await new Promise((r) => setTimeout(r, 100));
+      closed = closing.close();
+      await new Promise((r) => setTimeout(r, 100));
+      socket.write('\r\n');
+    });
+    await closed;
+    expect(res.head).toMatch(/connection: close/i);
+    expectError(res, 503, 'shutting-down');
   });
 });
 

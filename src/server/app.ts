@@ -9,12 +9,12 @@ import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { isServerUrl } from '../api/index.js';
 import { packageVersion } from '../cli/version.js';
 import { requireToken } from './auth.js';
 import { defaultThreads, EnginePool } from './engine-pool.js';
-import { ApiError, errorBody, toApiError } from './errors.js';
+import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
 import { strictUtf8JsonParser } from './json-body.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -76,6 +76,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     requestTimeout: 60_000,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     forceCloseConnections: 'idle',
+    // Ids have up to 1,024 characters, more once percent-encoded: the schema judges them.
+    routerOptions: { maxParamLength: 16 * 1024 },
+    // Requests that cannot be routed (bad percent-encoding, over-long ids), and requests
+    // arriving while the server shuts down, get the API's error shape like any other.
+    frameworkErrors: (err, _request, reply) => {
+      const apiError = toApiError(err);
+      (reply as FastifyReply).status(apiError.status).send(errorBody(apiError.code, apiError.message));
+    },
+    return503OnClosing: false,
+    clientErrorHandler: (err, socket) => {
+      if ((err as { code?: string }).code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(err));
+      socket.destroy(err);
+    },
   });
   const pool = new EnginePool(
     {
@@ -93,6 +107,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) {
+      return reply
+        .status(503)
+        .send(errorBody('shutting-down', 'the server is shutting down: retry in a moment'));
+    }
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');

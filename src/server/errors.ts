@@ -48,7 +48,38 @@ const FRAMEWORK_ERRORS: Record<string, (err: FastifyError) => ApiError> = {
     ),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
     new ApiError(400, 'invalid-request', 'the Content-Length header does not match the body'),
+  FST_ERR_BAD_URL: () =>
+    new ApiError(
+      400,
+      'invalid-request',
+      'the URL is not valid: percent-encode it as UTF-8 (e.g. with encodeURIComponent)',
+    ),
+  FST_ERR_MAX_PARAM_LENGTH: () =>
+    new ApiError(414, 'invalid-request', 'the URL is too long: document ids have at most 1,024 characters'),
 };
+
+/**
+ * The reply to a request too broken to reach Fastify (headers too large, malformed HTTP,
+ * a client too slow to send it), written to the socket as it is, in the API's shape.
+ */
+export function clientErrorResponse(err: { code?: string }): string {
+  const [status, reason, apiError] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ([
+          431,
+          'Request Header Fields Too Large',
+          errorBody('invalid-request', 'the request headers (or the URL) are too large'),
+        ] as const)
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([
+            408,
+            'Request Timeout',
+            errorBody('timeout', 'the request was not received in time: send it faster or in one go'),
+          ] as const)
+        : ([400, 'Bad Request', errorBody('invalid-request', 'the request is not valid HTTP')] as const);
+  const body = JSON.stringify(apiError);
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`;
+}
 
 /** Turns anything thrown while handling a request into an ApiError (500 for the unexpected). */
 export function toApiError(err: unknown): ApiError {
@@ -57,7 +88,7 @@ export function toApiError(err: unknown): ApiError {
   const isSyntaxError = err instanceof SyntaxError;
   if (fe.validation) {
     const where = fe.validationContext === 'body' ? 'request body' : (fe.validationContext ?? 'request');
-    const detail = (fe.message ?? '').replace(/^(body|params|querystring|headers)\/?/, '');
+    const detail = (fe.message ?? '').replace(/^(body|params|querystring|headers)\/?\s*/, '');
     return new ApiError(
       400,
       'invalid-request',

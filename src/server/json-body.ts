@@ -1,12 +1,35 @@
 /**
- * JSON bodies must be UTF-8 (RFC 8259). Fastify would decode invalid bytes to U+FFFD
- * silently and analyse garbage; this parser refuses them with a clear error instead, then
- * hands over to Fastify's own parser (which also guards against prototype poisoning).
+ * JSON bodies are UTF-8 (RFC 8259) unless the client says otherwise: a `charset` parameter
+ * naming another encoding (latin1, utf-16) is honoured, one that names no encoding is
+ * refused. Fastify would decode invalid bytes to U+FFFD silently and analyse garbage; this
+ * parser refuses them with a clear error instead, then hands over to Fastify's own parser
+ * (which also guards against prototype poisoning).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+function decoderFor(contentType: string | undefined): TextDecoder {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(charset, { fatal: true, ignoreBOM: false });
+  } catch {
+    throw new ApiError(
+      415,
+      'unsupported-media-type',
+      `the body's charset ${JSON.stringify(charset)} is not an encoding this server knows: send JSON as UTF-8`,
+    );
+  }
+}
+
+/** Why a body is not JSON, in JavaScript's words (Fastify's own message names no place). */
+function jsonProblem(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return 'a "__proto__" or "constructor" key is not allowed';
+}
 
 export function strictUtf8JsonParser(app: FastifyInstance) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -18,17 +41,26 @@ export function strictUtf8JsonParser(app: FastifyInstance) {
     }
     let text: string;
     try {
-      text = utf8.decode(body);
-    } catch {
+      const decoder = decoderFor(request.headers['content-type']);
+      text = decoder.decode(body);
+    } catch (err) {
       done(
-        new ApiError(
-          400,
-          'invalid-encoding',
-          'the request body is not valid UTF-8: JSON must be sent as UTF-8 (convert the text first, e.g. with iconv)',
-        ),
+        err instanceof ApiError
+          ? err
+          : new ApiError(
+              400,
+              'invalid-encoding',
+              'the request body is not valid UTF-8 (or not in the charset it declares): JSON must be sent as UTF-8 (convert the text first, e.g. with iconv)',
+            ),
       );
       return;
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (err, value) => {
+      if (!err || (err as { code?: string }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+        done(err, value);
+        return;
+      }
+      done(new ApiError(400, 'invalid-json', `the request body is not valid JSON (${jsonProblem(text)})`));
+    });
   };
 }

@@ -147,14 +147,47 @@ function toMatch(finding: Finding, plain: PlainText) {
   };
 }
 
-export const ENGLISH = { name: 'English (US)', code: 'en-US' } as const;
+/** LanguageTool's English variants, as its `GET /v2/languages` lists them. */
+export const ENGLISH_VARIANTS = [
+  { name: 'English', code: 'en', longCode: 'en' },
+  { name: 'English (Australian)', code: 'en', longCode: 'en-AU' },
+  { name: 'English (Canadian)', code: 'en', longCode: 'en-CA' },
+  { name: 'English (GB)', code: 'en', longCode: 'en-GB' },
+  { name: 'English (New Zealand)', code: 'en', longCode: 'en-NZ' },
+  { name: 'English (South African)', code: 'en', longCode: 'en-ZA' },
+  { name: 'English (US)', code: 'en', longCode: 'en-US' },
+] as const;
 
 /** LanguageTool language codes Unspin answers for: English, or "auto" (answered as English). */
 export function acceptsLanguage(code: string): boolean {
   return /^(auto|en(-[A-Za-z]{2})?)$/i.test(code.trim());
 }
 
-export function languageToolReply(result: CheckResult, plain: PlainText, version: string) {
+/**
+ * The language a reply names, as LanguageTool would: the variant asked for, or for "auto"
+ * the English variant among the client's `preferredVariants` (comma-separated), else US.
+ */
+export function replyLanguage(requested: string, preferredVariants = ''): { name: string; code: string } {
+  const wanted = requested.trim().toLowerCase();
+  const code =
+    wanted === 'auto'
+      ? (preferredVariants
+          .split(',')
+          .map((v) => v.trim().toLowerCase())
+          .find((v) => /^en-[a-z]{2}$/.test(v)) ?? 'en-us')
+      : wanted;
+  const variant = ENGLISH_VARIANTS.find((v) => v.longCode.toLowerCase() === code);
+  return variant
+    ? { name: variant.name, code: variant.longCode }
+    : { name: 'English', code: code.replace(/-([a-z]{2})$/, (_, c: string) => `-${c.toUpperCase()}`) };
+}
+
+export function languageToolReply(
+  result: CheckResult,
+  plain: PlainText,
+  version: string,
+  language: { name: string; code: string } = replyLanguage('en-US'),
+) {
   return {
     software: {
       name: 'Unspin',
@@ -165,7 +198,7 @@ export function languageToolReply(result: CheckResult, plain: PlainText, version
       status: '',
     },
     warnings: { incompleteResults: false },
-    language: { ...ENGLISH, detectedLanguage: { ...ENGLISH, confidence: 1 } },
+    language: { ...language, detectedLanguage: { ...language, confidence: 1 } },
     matches: result.findings.map((f) => toMatch(f, plain)),
     // Not in LanguageTool's reply; clients ignore fields they do not know.
     unspin: { spinProbability: result.spinProbability, verdict: result.verdict, words: result.words },

@@ -156,10 +156,17 @@ export const LanguageToolRequest = Type.Object(
       }),
     ),
     language: Type.String({ description: 'a language code such as en-US, or auto' }),
+    preferredVariants: Type.Optional(
+      Type.String({ description: 'with language=auto: variants to answer with, e.g. en-GB,de-AT' }),
+    ),
   },
   { additionalProperties: true },
 );
 export type LanguageToolRequest = Static<typeof LanguageToolRequest>;
+
+export const LanguageToolLanguages = Type.Array(
+  Type.Object({ name: Type.String(), code: Type.String(), longCode: Type.String() }),
+);
 
 export const LanguageToolReply = Type.Object({
   software: Type.Object({

@@ -1,13 +1,33 @@
-/** POST /v2/check: LanguageTool's API, for editors and extensions that speak it. */
+/** POST /v2/check and GET /v2/languages: LanguageTool's API, for editors and extensions that speak it. */
 import type { FastifyInstance } from 'fastify';
 import type { CheckResult } from '../../api/index.js';
 import type { ServerContext } from '../app.js';
 import { ApiError } from '../errors.js';
-import { acceptsLanguage, languageToolReply, plainFromAnnotation, plainFromText } from '../languagetool.js';
-import { LanguageToolReply, LanguageToolRequest } from '../schemas.js';
+import {
+  acceptsLanguage,
+  ENGLISH_VARIANTS,
+  languageToolReply,
+  plainFromAnnotation,
+  plainFromText,
+  replyLanguage,
+} from '../languagetool.js';
+import { LanguageToolLanguages, LanguageToolReply, LanguageToolRequest } from '../schemas.js';
 import { clientGone, ERROR_REPLIES, refuseBinary } from './shared.js';
 
 export function registerLanguageToolRoute(app: FastifyInstance, { pool, version }: ServerContext): void {
+  app.get(
+    '/v2/languages',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'LanguageTool-compatible list of the languages checked: English and its variants',
+        tags: ['languagetool'],
+        response: { 200: LanguageToolLanguages },
+      },
+    },
+    async () => ENGLISH_VARIANTS,
+  );
+
   app.post<{ Body: LanguageToolRequest }>(
     '/v2/check',
     {
@@ -22,7 +42,7 @@ export function registerLanguageToolRoute(app: FastifyInstance, { pool, version 
       },
     },
     async (request, reply) => {
-      const { text, data, language } = request.body;
+      const { text, data, language, preferredVariants } = request.body;
       if (!acceptsLanguage(language)) {
         throw new ApiError(
           400,
@@ -45,7 +65,7 @@ export function registerLanguageToolRoute(app: FastifyInstance, { pool, version 
         { op: 'check', text: plain.text, format: 'text' },
         clientGone(reply),
       );
-      return languageToolReply(result, plain, version);
+      return languageToolReply(result, plain, version, replyLanguage(language, preferredVariants));
     },
   );
 }
