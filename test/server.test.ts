@@ -398,6 +398,29 @@ describe('LanguageTool-compatible POST /v2/check', () => {
     expect(JSON.parse((await form({ text: 'Hello.', language: 'auto' })).body).language.code).toBe('en-US');
   });
 
+  it('refuses a form of very many fields before parsing it, so the event loop stays free', async () => {
+    const many = `text=Hello.&language=en&${'a=1&'.repeat(500_000)}`;
+    const t0 = performance.now();
+    const message = expectError(
+      await raw('/v2/check', many, 'application/x-www-form-urlencoded'),
+      400,
+      'invalid-request',
+    );
+    expect(message).toMatch(/more than 1000 fields/);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    const odd = await raw(
+      '/v2/check',
+      '__proto__=x&constructor=y&text=Hello.&language=en&level=picky&motherTongue=de&enabledOnly=false',
+      'application/x-www-form-urlencoded',
+    );
+    expect(odd.statusCode).toBe(200);
+    expectError(
+      await raw('/v2/check', 'text=a&text=b&language=en', 'application/x-www-form-urlencoded'),
+      400,
+      'invalid-request',
+    );
+  });
+
   it('refuses other languages and missing text', async () => {
     expect(
       expectError(await form({ text: 'Hallo Welt', language: 'de-DE' }), 400, 'unsupported-language'),

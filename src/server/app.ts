@@ -15,6 +15,7 @@ import { packageVersion } from '../cli/version.js';
 import { requireToken } from './auth.js';
 import { defaultThreads, EnginePool } from './engine-pool.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
+import { parseForm } from './form-body.js';
 import { strictUtf8JsonParser } from './json-body.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -160,7 +161,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSourceRoutes(app, ctx);
   // Form bodies only where LanguageTool clients send them; the /v1 routes take JSON alone.
   await app.register(async (scope) => {
-    await scope.register(formbody, { bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024 });
+    await scope.register(formbody, {
+      bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
+      parser: parseForm,
+    });
     registerLanguageToolRoute(scope, ctx);
   });
 
