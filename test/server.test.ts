@@ -13,6 +13,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, MAX_TEXT_LENGTH, restore } from '../src/api/index.js';
 import { buildServer } from '../src/server/app.js';
+import { EnginePool } from '../src/server/engine-pool.js';
+import { toApiError } from '../src/server/errors.js';
 import { freshSchema } from './pg-schema.js';
 
 const root = join(import.meta.dirname, '..');
@@ -512,6 +514,32 @@ describe('requests too broken or too late to be routed', () => {
     await closed;
     expect(res.head).toMatch(/connection: close/i);
     expectError(res, 503, 'shutting-down');
+  });
+});
+
+describe('the worker pool', () => {
+  it('keeps serving when a worker thread dies mid-task (as on running out of memory)', async () => {
+    const pool = new EnginePool({ threads: 1, timeoutMs: 60_000, maxQueue: 8 }, () => {});
+    try {
+      await pool.warmUp();
+      const running = pool.run({ op: 'check', text: `${spun}\n\n`.repeat(20), format: 'text' });
+      await new Promise((r) => setTimeout(r, 200));
+      // The thread goes as an out-of-memory worker would: killed from outside, mid-task.
+      const { threads } = (pool as unknown as { pool: { threads: { terminate(): Promise<number> }[] } }).pool;
+      await threads[0].terminate();
+      const outcome = await running.then(
+        () => 'finished',
+        (err: unknown) => err,
+      );
+      expect(outcome).not.toBe('finished');
+      const failure = toApiError(outcome);
+      expect([failure.status, failure.code]).toEqual([500, 'internal-error']);
+      expect(failure.message).not.toMatch(/worker|exited/);
+      const next = await pool.run<{ verdict: string }>({ op: 'check', text: spun, format: 'text' });
+      expect(next.verdict).toBe('spun');
+    } finally {
+      await pool.close();
+    }
   });
 });
 
