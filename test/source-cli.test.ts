@@ -44,7 +44,7 @@ beforeAll(() => {
   for (const [i, d] of docs.slice(0, 20).entries()) writeFileSync(join(archive, `${i}.txt`), d.text);
   writeFileSync(
     join(archive, 'nested', 'page.html'),
-    `<!doctype html><html><body><nav>Home | About</nav><article><p>${docs[20].text}</p></article></body></html>`,
+    `<!doctype html><html><head><title>Page of the archive</title></head><body><nav>Home | About</nav><article><p>${docs[20].text}</p></article></body></html>`,
   );
   writeFileSync(
     join(archive, 'nested', 'broken.txt'),
@@ -103,9 +103,12 @@ describe('unspin index and find', () => {
     expect(Object.keys(result.matches[0].evidence[0]).sort()).toEqual(
       ['queryLength', 'queryOffset', 'sourceLength', 'sourceOffset', 'swaps'].sort(),
     );
-    // HTML in the archive was indexed as its article text under its path.
+    // HTML in the archive was indexed as its article text under its path, with its title.
     const html = await cli(['find', '--json', '--db', db, '-'], { stdin: docs[20].text });
-    expect((JSON.parse(html.stdout) as FindResult).matches[0].id).toBe(join(archive, 'nested', 'page.html'));
+    expect((JSON.parse(html.stdout) as FindResult).matches[0]).toMatchObject({
+      id: join(archive, 'nested', 'page.html'),
+      title: 'Page of the archive',
+    });
   });
 
   it('exits 1 with no matches for unrelated text', async () => {

@@ -26,6 +26,8 @@ export interface DecodedInput {
   encoding: TextEncodingName;
   /** Whether the input started with a byte order mark (stripped from `text`). */
   bom: boolean;
+  /** For HTML, the page's title (Readability's, else the <title> element), when it has one. */
+  title?: string;
 }
 
 export interface DecodeOptions {
@@ -134,11 +136,18 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   const format = opts.format ?? 'auto';
   const isHtml =
     format === 'html' || (format === 'auto' && (hasHtmlExtension(opts.name) || looksLikeHtml(raw)));
-  const text = isHtml ? extractHtmlText(raw).text : raw;
+  const html = isHtml ? extractHtmlText(raw) : undefined;
+  const text = html ? html.text : raw;
 
   if (!opts.allowEmpty && !/\S/.test(text)) {
     const what = raw.length === 0 ? 'is empty' : isHtml ? 'has no readable text' : 'contains only whitespace';
     throw new InputError('empty-input', `${source} ${what}: there is nothing to check.`);
   }
-  return { text, format: isHtml ? 'html' : 'text', encoding, bom: bom !== undefined };
+  return {
+    text,
+    format: isHtml ? 'html' : 'text',
+    encoding,
+    bom: bom !== undefined,
+    ...(html?.title && { title: html.title }),
+  };
 }

@@ -192,5 +192,6 @@ export function extractHtmlText(html: string): HtmlExtraction {
   }
   const doc = parseDocument(html);
   const text = doc.body ? textOfNode(doc.body) : '';
-  return { text, method: 'body', ...(title ? { title } : {}) };
+  const fallbackTitle = title || (doc.title as string | undefined)?.trim();
+  return { text, method: 'body', ...(fallbackTitle ? { title: fallbackTitle } : {}) };
 }

@@ -80,7 +80,7 @@ async function* jsonlDocuments(path: string, opts: WalkOptions): AsyncGenerator<
 async function fileDocument(path: string, opts: WalkOptions): Promise<SourceDocument | undefined> {
   try {
     const input = await loadInput(path);
-    return { id: path, text: input.text };
+    return { id: path, text: input.text, ...(input.title && { title: input.title }) };
   } catch (err) {
     opts.onProblem({ where: path, message: messageOf(err) });
     return undefined;
