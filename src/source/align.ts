@@ -29,12 +29,23 @@ export interface Evidence {
   swaps: Swap[];
 }
 
+/** One aligned passage with the query words it explains (what score and coverage add up). */
+export interface Passage {
+  evidence: Evidence;
+  /** Query words aligned, unknown substitutions counting half. */
+  credit: number;
+  /** Query words aligned. */
+  aligned: number;
+}
+
 export interface AlignmentResult {
   /** 0..1: query words explained by the source, unknown substitutions counting half. */
   score: number;
   /** 0..1: share of the query's words aligned to the source's. */
   coverage: number;
   evidence: Evidence[];
+  /** The same passages with their word counts, in the order they were found. */
+  passages: Passage[];
 }
 
 // Scores per step. Function words match by chance everywhere, so they earn less; an
@@ -266,18 +277,22 @@ export function alignSource(
   sText: string,
   originals: QueryOriginals,
 ): AlignmentResult {
-  const empty = { score: 0, coverage: 0, evidence: [] };
+  const empty = { score: 0, coverage: 0, evidence: [], passages: [] };
   if (q.length === 0 || s.length === 0) return empty;
   const enc = encode(q, s, originals);
   const masked = new Uint8Array(q.length);
-  const evidence: Evidence[] = [];
-  let credit = 0;
-  let aligned = 0;
+  const passages: Passage[] = [];
+  let unmasked = q.length;
   for (let pass = 0; pass < MAX_PASSAGES; pass++) {
     const { score, steps } = bestPassage(enc, masked);
     if (score < MIN_PASSAGE || steps.length === 0) break;
+    let credit = 0;
+    let aligned = 0;
     for (const st of steps) {
-      for (let i = st.qi; i < st.qe; i++) masked[i] = 1;
+      for (let i = st.qi; i < st.qe; i++) {
+        if (!masked[i]) unmasked--;
+        masked[i] = 1;
+      }
       if (st.op === Op.SkipQuery || st.op === Op.SkipSource) continue;
       const words = st.qe - st.qi;
       aligned += words;
@@ -290,17 +305,25 @@ export function alignSource(
     const qEnd = q[last.qe - 1].end;
     const sStart = s[first.si].offset;
     const sEnd = s[last.se - 1].end;
-    evidence.push({
+    const evidence = {
       queryOffset: qStart,
       queryLength: qEnd - qStart,
       sourceOffset: sStart,
       sourceLength: sEnd - sStart,
       swaps: swapsOf(steps, q, qText, s, sText),
-    });
+    };
+    passages.push({ evidence, credit, aligned });
     // Too few words left to form another passage.
-    if (masked.reduce((a, b) => a + b, 0) > q.length - 8) break;
+    if (unmasked < 8) break;
   }
-  if (evidence.length === 0) return empty;
-  evidence.sort((a, b) => a.queryOffset - b.queryOffset);
-  return { score: credit / q.length, coverage: aligned / q.length, evidence };
+  return summarize(passages, q.length);
+}
+
+/** Score, coverage and evidence (in query order) of passages that do not overlap in the query. */
+export function summarize(passages: readonly Passage[], queryWords: number): AlignmentResult {
+  if (passages.length === 0 || queryWords === 0) return { score: 0, coverage: 0, evidence: [], passages: [] };
+  const credit = passages.reduce((a, p) => a + p.credit, 0);
+  const aligned = passages.reduce((a, p) => a + p.aligned, 0);
+  const evidence = passages.map((p) => p.evidence).sort((a, b) => a.queryOffset - b.queryOffset);
+  return { score: credit / queryWords, coverage: aligned / queryWords, evidence, passages: [...passages] };
 }

@@ -6,15 +6,23 @@
  * with nothing in common with the archive returns no match.
  */
 import {
-  type AlignmentResult,
   alignSource,
   type Evidence,
+  type Passage,
   queryOriginals,
   type SwapLexicon,
+  summarize,
 } from './align.js';
-import { fingerprints, words } from './fingerprint.js';
+import { fingerprints, type Word, words } from './fingerprint.js';
 import { inlinePreparer, type Preparer, workerPreparer } from './prepare.js';
-import type { AddResult, PreparedDocument, SourceDocument, SourceStore, StoreStats } from './store.js';
+import type {
+  AddResult,
+  PreparedDocument,
+  SourceDocument,
+  SourceStore,
+  StoredDocument,
+  StoreStats,
+} from './store.js';
 
 export interface SourceMatch {
   id: string;
@@ -58,8 +66,17 @@ const MIN_RELATIVE_WEIGHT = 0.15;
  * documents sharing fewer with the query share only common phrases, so are not aligned.
  */
 const MIN_SHARED = 3;
-/** A source explaining less than this share of the query is noise, not a copy. */
+/** A source explaining less than this share of the query (or window) is noise, not a copy. */
 const MIN_SCORE = 0.05;
+/** Queries longer than this many words are searched in windows (see `windows`). */
+const LONG_QUERY = 2000;
+const WINDOW = 1000;
+const WINDOW_OVERLAP = 250;
+/**
+ * Candidates verified per window: alignment is the cost of a long query, and a window
+ * holding a copy ranks its source first; the others are chance overlaps.
+ */
+const WINDOW_CANDIDATES = 5;
 /**
  * Documents per transaction. Postings are written in hash order, so a bigger batch touches
  * each page of the postings B-tree fewer times per document: measured at 40k documents,
@@ -137,7 +154,7 @@ export class SourceIndex {
   }
 
   /** Ranks candidate document keys by the rarity-weighted count of shared fingerprints. */
-  private async candidates(hashes: readonly number[]): Promise<number[]> {
+  private async candidates(hashes: readonly number[], most: number): Promise<number[]> {
     const [postings, n] = await Promise.all([this.store.postings(hashes), this.store.documentCount()]);
     const df = new Map<number, number>();
     for (const p of postings) df.set(p.hash, (df.get(p.hash) ?? 0) + 1);
@@ -151,7 +168,7 @@ export class SourceIndex {
     const ranked = [...score.entries()]
       .filter(([key]) => shared.get(key)! >= MIN_SHARED)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CANDIDATES);
+      .slice(0, most);
     const top = ranked[0]?.[1] ?? 0;
     return ranked.filter(([, w]) => w >= top * MIN_RELATIVE_WEIGHT).map(([key]) => key);
   }
@@ -159,13 +176,34 @@ export class SourceIndex {
   async find(text: string, options: FindOptions = {}): Promise<FindResult> {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const qWords = words(text);
-    const keys = await this.candidates(fingerprints(qWords));
-    const docs = await this.store.documents(keys);
     const originals = queryOriginals(qWords, this.lexicon);
-    const matches: Array<SourceMatch & { raw: AlignmentResult }> = [];
-    for (const doc of docs) {
-      const raw = alignSource(qWords, text, words(doc.text), doc.text, originals);
-      if (raw.evidence.length === 0 || raw.score < MIN_SCORE) continue;
+    const fetched = new Map<number, { doc: StoredDocument; words: Word[] }>();
+    const found = new Map<number, Passage[]>();
+    const ranges = windows(qWords.length);
+    for (const [from, to] of ranges) {
+      const ws = from === 0 && to === qWords.length ? qWords : qWords.slice(from, to);
+      const keys = await this.candidates(
+        fingerprints(ws),
+        ranges.length > 1 ? WINDOW_CANDIDATES : CANDIDATES,
+      );
+      const missing = keys.filter((k) => !fetched.has(k));
+      for (const doc of await this.store.documents(missing)) {
+        fetched.set(doc.key, { doc, words: words(doc.text) });
+      }
+      const part = { one: originals.one.slice(from, to), two: originals.two.slice(from, to) };
+      for (const key of keys) {
+        const source = fetched.get(key);
+        if (!source) continue; // removed since its postings were read
+        const raw = alignSource(ws, text, source.words, source.doc.text, part);
+        // The share is of this window, so a copy inside a long text counts as much as alone.
+        if (raw.evidence.length === 0 || raw.score < MIN_SCORE) continue;
+        found.set(key, [...(found.get(key) ?? []), ...raw.passages]);
+      }
+    }
+    const matches: Array<SourceMatch & { raw: number }> = [];
+    for (const [key, passages] of found) {
+      const { doc } = fetched.get(key)!;
+      const raw = summarize(distinct(passages), qWords.length);
       matches.push({
         id: doc.id,
         score: round(raw.score),
@@ -174,10 +212,41 @@ export class SourceIndex {
         ...(doc.url !== undefined && { url: doc.url }),
         ...(doc.date !== undefined && { date: doc.date }),
         evidence: raw.evidence,
-        raw,
+        raw: raw.score,
       });
     }
-    matches.sort((a, b) => b.raw.score - a.raw.score || a.id.localeCompare(b.id));
+    matches.sort((a, b) => b.raw - a.raw || a.id.localeCompare(b.id));
     return { matches: matches.slice(0, limit).map(({ raw: _raw, ...m }) => m) };
   }
+}
+
+/**
+ * Word ranges [from, to) a query is searched in. A short query is one range. A long one
+ * (a whole report with a copied article somewhere inside) is cut into overlapping
+ * windows: its fingerprints would otherwise meet half the archive by chance, and aligning
+ * it whole costs its length times each candidate's. The overlap is longer than most copied
+ * passages, so a passage lies whole in some window.
+ */
+export function windows(count: number): Array<[number, number]> {
+  if (count <= LONG_QUERY) return [[0, count]];
+  const out: Array<[number, number]> = [];
+  for (let from = 0; ; from += WINDOW - WINDOW_OVERLAP) {
+    const to = Math.min(count, from + WINDOW);
+    out.push([from, to]);
+    if (to === count) return out;
+  }
+}
+
+/** Passages found in overlapping windows, each query stretch kept once (the best-scoring). */
+function distinct(passages: readonly Passage[]): Passage[] {
+  const kept: Passage[] = [];
+  for (const p of [...passages].sort((a, b) => b.credit - a.credit)) {
+    const a = p.evidence.queryOffset;
+    const b = a + p.evidence.queryLength;
+    const overlaps = kept.some(
+      (k) => a < k.evidence.queryOffset + k.evidence.queryLength && k.evidence.queryOffset < b,
+    );
+    if (!overlaps) kept.push(p);
+  }
+  return kept;
 }
