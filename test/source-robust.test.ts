@@ -1,0 +1,144 @@
+/**
+ * The source index under stress: an ingest killed mid-way (the database stays whole and a
+ * rerun completes it), a search while another process ingests, and very long queries.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BenchDocument, loadDevDocuments, loadMeasureDocuments } from '../bench/corpora.js';
+import { createSpinner, spinDocument } from '../bench/spinner.js';
+import { openIndex } from '../src/api/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'unspin-source-robust-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let docs: BenchDocument[];
+beforeAll(() => {
+  docs = loadDevDocuments({ sources: ['brown'], maxDocuments: 300 });
+});
+
+/** Builds the CLI when dist is missing or older than the source index code it runs. */
+function ensureBuilt(): void {
+  const main = join(root, 'dist/src/cli/main.js');
+  const dir = join(root, 'src/source');
+  const newest = Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
+  if (existsSync(main) && statSync(main).mtimeMs >= newest) return;
+  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: root,
+  });
+}
+
+/** `count` documents of about 1 kB: sentences of Brown recombined, each id distinct. */
+function archiveLines(count: number): string {
+  const sentences = docs.flatMap((d) => d.text.split(/(?<=[.?!])\s+/));
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const parts: string[] = [];
+    for (let k = 0; k < 7; k++) parts.push(sentences[(i * 7919 + k * 104_729) % sentences.length]);
+    lines.push(JSON.stringify({ id: `doc/${i}`, text: `Record ${i}. ${parts.join(' ')}` }));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+describe('an ingest killed mid-way', () => {
+  it('leaves a whole database, lets others search meanwhile, and a rerun completes it', async () => {
+    ensureBuilt();
+    const total = 6000;
+    const batch = 2000;
+    const input = join(tmp, 'archive.jsonl');
+    writeFileSync(input, archiveLines(total));
+    const db = join(tmp, 'killed.db');
+    const args = [join(root, 'bin/unspin.js'), 'index', 'add', '--jsonl', input, '--db', db];
+    const child = spawn(process.execPath, args, { stdio: 'ignore' });
+    const reader = await (async () => {
+      while (!existsSync(db)) await new Promise((r) => setTimeout(r, 20));
+      return openIndex(db);
+    })();
+    try {
+      // Wait for the first batch to land, then search it from this process while the
+      // other one goes on writing.
+      while ((await reader.stats()).documents === 0) await new Promise((r) => setTimeout(r, 20));
+      const first = JSON.parse(archiveLines(3).split('\n')[2]) as { id: string; text: string };
+      const found = await reader.find(first.text);
+      expect(found.matches[0]?.id).toBe(first.id);
+      expect(child.exitCode, 'the ingest was still running').toBeNull();
+    } finally {
+      await reader.close();
+      child.kill('SIGKILL');
+      await exited(child);
+    }
+    expect(child.signalCode).toBe('SIGKILL');
+
+    const check = (expected?: number) => {
+      const sql = new Database(db, { readonly: true });
+      try {
+        expect(sql.pragma('integrity_check', { simple: true })).toBe('ok');
+        const count = sql.prepare('SELECT count(*) FROM docs').pluck().get() as number;
+        // Each stored document has all its postings and no posting points nowhere.
+        const expectedPostings = sql.prepare('SELECT sum(length(fps)) / 8 FROM docs').pluck().get();
+        expect(sql.prepare('SELECT count(*) FROM postings').pluck().get()).toBe(expectedPostings ?? 0);
+        expect(sql.prepare('SELECT count(DISTINCT doc) FROM postings').pluck().get()).toBe(count);
+        expect(
+          sql.prepare('SELECT count(*) FROM postings WHERE doc NOT IN (SELECT key FROM docs)').pluck().get(),
+        ).toBe(0);
+        if (expected !== undefined) expect(count).toBe(expected);
+        return count;
+      } finally {
+        sql.close();
+      }
+    };
+    const stored = check();
+    // Whole batches only: the killed one left nothing behind.
+    expect(stored % batch).toBe(0);
+    expect(stored).toBeLessThan(total);
+
+    const rerun = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toBe(`added ${total - stored}, replaced 0, unchanged ${stored}\n`);
+    check(total);
+  }, 120_000);
+});
+
+describe('a very long query', () => {
+  it('finds the source of a spun copy inside a 50,000-word text, in bounded time', async () => {
+    const index = await openIndex(join(tmp, 'long.db'));
+    try {
+      await index.add(docs.slice(0, 200).map((d) => ({ id: d.id, text: d.text })));
+      const target = docs[123];
+      const spun = spinDocument(createSpinner('A'), target.text, 0.3, 7, 'long').text;
+      const filler = loadMeasureDocuments('brown');
+      const parts: string[] = [];
+      let words = 0;
+      for (let i = 0; words < 50_000; i++) {
+        const text = filler[i % filler.length].text;
+        parts.push(text);
+        words += text.split(/\s+/).length;
+      }
+      parts.splice(Math.floor(parts.length * 0.6), 0, spun);
+      const query = parts.join('\n\n');
+      const started = performance.now();
+      const { matches } = await index.find(query);
+      const seconds = (performance.now() - started) / 1000;
+      expect(matches[0]?.id).toBe(target.id);
+      // The evidence points at the copy, deep inside the query.
+      const at = query.indexOf(spun);
+      expect(matches[0].evidence[0].queryOffset).toBeGreaterThanOrEqual(at);
+      expect(matches[0].evidence.at(-1)!.queryOffset).toBeLessThan(at + spun.length);
+      expect(seconds).toBeLessThan(30);
+    } finally {
+      await index.close();
+    }
+  }, 60_000);
+});
