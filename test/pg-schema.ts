@@ -1,19 +1,5 @@
 /**
- * Test isolation on a shared PostgreSQL database: each test file gets its own schema,
- * dropped and recreated, and a URL whose connections use it (test files run in parallel).
+ * Test isolation on a shared PostgreSQL database: each test file gets its own schema
+ * (test files run in parallel). The helper is the benchmark's.
  */
-import pg from 'pg';
-
-export async function freshSchema(url: string, schema: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await client.end();
-  }
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
-}
+export { freshSchema } from '../bench/pg.js';
