@@ -7,6 +7,7 @@ import { loadResources } from '../src/resources/index.js';
 import { readLanguageModel } from '../src/resources/language-model.js';
 import { decodeLexicon, encodeLexicon, lexiconFromTables } from '../src/resources/lexicon.js';
 import { compiledDir } from '../src/resources/paths.js';
+import { buildTermModel } from '../src/resources/term-model.js';
 
 describe('lexicon', () => {
   it('round-trips through its binary form', () => {
@@ -40,6 +41,48 @@ describe('lexicon', () => {
     // Frequent words seldom seen swapped are reluctant to change; "said" is swapped often.
     expect(lexicon.propensity('the')).toBeLessThan(0.2);
     expect(lexicon.propensity('said')).toBeGreaterThan(0.5);
+  });
+});
+
+describe('term model', () => {
+  const model = buildTermModel([
+    'feature extraction',
+    'feature selection',
+    'shape descriptor',
+    'image descriptor',
+    'support vector machine',
+  ]);
+  const p = (term: string) => model.logProb(term.split(' '));
+
+  it('prefers listed terms and unseen terms made of term words to other word pairs', () => {
+    expect(p('feature extraction')).toBeGreaterThan(p('feature descriptor'));
+    expect(p('feature descriptor')).toBeGreaterThan(p('include descriptor'));
+    expect(p('include descriptor')).toBeGreaterThan(p('told reporters'));
+    expect(model.has('descriptor')).toBe(true);
+    expect(model.has('include')).toBe(false);
+  });
+
+  it('gives terms of its words no more than their share of probability', () => {
+    // One- and two-word terms of the model's words: part of a distribution that also
+    // covers longer terms and unseen words, so below one.
+    const words = [
+      'feature',
+      'extraction',
+      'selection',
+      'shape',
+      'descriptor',
+      'image',
+      'support',
+      'vector',
+      'machine',
+    ];
+    let total = 0;
+    for (const a of words) {
+      total += 10 ** p(a);
+      for (const b of words) total += 10 ** p(`${a} ${b}`);
+    }
+    expect(total).toBeLessThan(1);
+    expect(total).toBeGreaterThan(0.01);
   });
 });
 

@@ -23,8 +23,13 @@ export interface Substitution {
   propensity: number;
   /** Words the spinner changed: 1 for a lexicon swap, more for a term swapped word by word, 0 for a kept term. */
   changes: number;
-  /** The original is an established multi-word term. */
-  term: boolean;
+  /**
+   * For a reading as a multi-word term: the floor under the language model's score of its
+   * words (the term model's probability of the term); −∞ otherwise.
+   */
+  termFloor: number;
+  /** A term reading whose words may be partly kept as written (the others are all changed). */
+  keepsWords?: boolean;
 }
 
 export interface CandidateOptions {
@@ -35,6 +40,11 @@ export interface CandidateOptions {
   /** Most candidates kept per span. */
   perSpan: number;
 }
+
+/** How much less likely (log10) a three-word term may be than its two-word parts. */
+const LONGER_TERM_ALLOWANCE = 2;
+/** Most term readings proposed per span of words. */
+const TERM_READINGS = 3;
 
 export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { testRate: 0.4, margin: 2.5, perSpan: 6 };
 
@@ -76,7 +86,10 @@ interface OriginalInfo {
   ids: number[];
   propensity: number;
   words: number;
-  term: boolean;
+  /** log10 probability of the original as a multi-word term (−∞ for a single word). */
+  termLogProb: number;
+  /** On the list of established terms. */
+  listed: boolean;
 }
 
 const originalInfoCache = new WeakMap<Resources, Map<string, OriginalInfo>>();
@@ -89,14 +102,45 @@ function originalInfo(res: Resources, original: string, possessive: string): Ori
     originalInfoCache.set(res, cache);
   }
   return getOrCreate(cache, possessive ? `${original}\u0000s` : original, () => {
-    const ids = lmIdsOfPhrase(res.lm, original.split(' '), possessive);
+    const words = original.split(' ');
+    const ids = lmIdsOfPhrase(res.lm, words, possessive);
     return {
       ids: ids.some((id) => id < 0) ? [] : ids,
       propensity: res.lexicon.propensity(original),
-      words: original.split(' ').length,
-      term: res.lexicon.isTerm(original),
+      words: words.length,
+      termLogProb: termLogProb(res, words),
+      listed: res.lexicon.isTerm(original),
     };
   });
+}
+
+/** Floor under the language model's score of a multi-word reading: its probability as a term. */
+function termFloor(params: SpinnerModelParams, listed: boolean, termLogProb: number): number {
+  return Math.max(
+    listed ? params.termLogProb : Number.NEGATIVE_INFINITY,
+    params.termModelLogProb + termLogProb,
+  );
+}
+
+/**
+ * Whether the word at `position` of the sentence is changed by the substitution: a term
+ * reading may keep some of its words ("cooling framework" → cooling system keeps "cooling").
+ */
+export function changesWord(sentence: Sentence, s: Substitution, position: number): boolean {
+  if (!s.keepsWords) return true;
+  const words = s.original.split(' ');
+  return words.length !== s.end - s.start || sentence[position].key !== words[position - s.start];
+}
+
+/** Bound on sentence positions, for packing a span into one number. */
+const MAX_SPAN = 1 << 12;
+
+/** Terms of 2 to this many words are scored by the term model. */
+const MAX_TERM_WORDS = 3;
+
+function termLogProb(res: Resources, words: readonly string[]): number {
+  if (words.length < 2 || words.length > MAX_TERM_WORDS) return Number.NEGATIVE_INFINITY;
+  return res.lexicon.termModel.logProb(words);
 }
 
 function flatIds(sentence: Sentence, from: number, to: number): number[] {
@@ -147,7 +191,7 @@ export function sentenceCandidates(
       const identity = weight * localScore(lm, h2, h1, flatIds(sentence, start, end), right) + keepCost;
       const scored: [number, Substitution][] = [];
       for (const candidate of found) {
-        const { ids, propensity, words, term } = originalInfo(
+        const { ids, propensity, words, termLogProb, listed } = originalInfo(
           res,
           candidate.original,
           sentence[end - 1].possessive,
@@ -157,7 +201,7 @@ export function sentenceCandidates(
         const channel =
           logSubstitute(options.testRate, reluctance, propensity, candidate.logQ) +
           params.wordBonus * lengthChange;
-        const floor = term ? params.termLogProb : Number.NEGATIVE_INFINITY;
+        const floor = termFloor(params, listed, termLogProb);
         const score = weight * localScore(lm, h2, h1, ids, right, floor) + channel - identity;
         if (score < -options.margin) continue;
         scored.push([
@@ -171,7 +215,7 @@ export function sentenceCandidates(
             reluctance,
             propensity,
             changes: 1,
-            term,
+            termFloor: floor,
           },
         ]);
       }
@@ -179,65 +223,225 @@ export function sentenceCandidates(
       for (const [, s] of scored.slice(0, options.perSpan)) out.push(s);
     }
   }
-  out.push(...termCandidates(sentence, res, params));
+  // Spans of 2–3 words that have a lexicon reading: they get the term reading of the words as written too.
+  const phraseSpans = new Set<number>();
+  for (const c of out) if (c.end - c.start >= 2) phraseSpans.add(c.start * MAX_SPAN + c.end);
+  out.push(...termCandidates(sentence, res, params, phraseSpans, options));
   return out;
 }
 
+/** Most readings per word tried in the term lattice (its likeliest originals that occur in terms). */
+const TERM_CHOICES = 8;
+
+/** Listed terms split into words, once per process. */
+const termWords = new Map<string, string[]>();
+
 /**
- * Readings of 2–3 adjacent words as an established term, each word kept or replaced
- * by one of its lexicon originals ("component extraction" → "feature extraction");
- * and a spun phrase that already is a term, kept as a unit.
+ * Term-model log10 probability below which a partial reading is dropped: its floor could
+ * not compete with the language model's score for any reading (two unseen term words
+ * together score about −9).
  */
-function termCandidates(sentence: Sentence, res: Resources, params: SpinnerModelParams): Substitution[] {
+const MIN_TERM_LOG_PROB = -11;
+/** Partial readings kept per step of the term lattice. */
+const TERM_BEAM = 4;
+
+interface TermReading {
+  words: TermChoice[];
+  /** The reading as one string, and whether it is a listed term (set when complete). */
+  text?: string;
+  listed?: boolean;
+  /** log10 term-model probability (of the words so far, or of the whole term). */
+  logT: number;
+  logQ: number;
+}
+
+interface TermChoice {
+  word: string;
+  /** Term-model id (−1: in no term). */
+  id: number;
+  logQ: number;
+  changed: boolean;
+}
+
+/**
+ * Readings of 2–3 adjacent words as a multi-word term, each word kept or replaced by
+ * one of its lexicon originals ("component extraction" → "feature extraction"), scored
+ * by the term model, which knows the established terms and generalises to new ones from
+ * their words ("include descriptor" → "feature descriptor"). The readings the term model
+ * prefers to the text as written are proposed, with the written words as a term beside
+ * them, so that a term that was not spun keeps its support.
+ */
+function termCandidates(
+  sentence: Sentence,
+  res: Resources,
+  params: SpinnerModelParams,
+  phraseSpans: ReadonlySet<number>,
+  options: CandidateOptions,
+): Substitution[] {
   const { lexicon } = res;
+  const model = lexicon.termModel;
   const out: Substitution[] = [];
-  // Each word's readings (as written, or one of its lexicon originals with log q), built
-  // only for words that may take part in a term.
-  const choicesAt: (Map<string, number> | undefined)[] = new Array(sentence.length);
-  const choices = (p: number) => {
-    let map = choicesAt[p];
+  const choicesAt: (TermChoice[] | undefined)[] = new Array(sentence.length);
+  const choices = (p: number): TermChoice[] => {
+    let list = choicesAt[p];
+    if (!list) {
+      const key = sentence[p].key;
+      list = [{ word: key, id: model.id(key), logQ: 0, changed: false }];
+      for (const c of lexicon.originalsOf(key)) {
+        if (list.length > TERM_CHOICES) break;
+        if (c.original.includes(' ')) continue;
+        const id = model.id(c.original);
+        if (id >= 0) list.push({ word: c.original, id, logQ: c.logQ, changed: true });
+      }
+      choicesAt[p] = list;
+    }
+    return list;
+  };
+  const byWordAt: (Map<string, TermChoice> | undefined)[] = new Array(sentence.length);
+  const choiceByWord = (p: number) => {
+    let map = byWordAt[p];
     if (!map) {
-      map = new Map([[sentence[p].key, 0]]);
-      for (const c of lexicon.originalsOf(sentence[p].key))
-        if (!map.has(c.original)) map.set(c.original, c.logQ);
-      choicesAt[p] = map;
+      map = new Map(choices(p).map((c) => [c.word, c]));
+      byWordAt[p] = map;
     }
     return map;
   };
-  for (let start = 0; start + 1 < sentence.length; start++) {
-    if (!sentence[start + 1].joinedToPrevious || sentence[start].possessive) continue;
-    for (const first of choices(start).keys()) {
-      for (const term of lexicon.termsStartingWith(first)) {
-        const termWords = term.split(' ');
-        const end = start + termWords.length;
-        if (end > sentence.length) continue;
-        let fits = true;
-        for (let i = 1; i < termWords.length && fits; i++) {
-          const p = start + i;
-          fits = sentence[p].joinedToPrevious && !sentence[p - 1].possessive && choices(p).has(termWords[i]);
+  const wordsOf = (r: TermReading) => r.words.map((w) => w.word).join(' ');
+  // Best term-model score of a two-word reading starting at each position: a longer
+  // reading must be a likelier term than its parts, or it only adds a word to a term.
+  const bestPair = new Float64Array(sentence.length).fill(Number.NEGATIVE_INFINITY);
+  for (let start = sentence.length - 2; start >= 0; start--) {
+    // Listed terms that the words from here can be read as, by length.
+    const listedReadings: TermReading[][] = [[], [], [], []];
+    for (const first of choices(start)) {
+      for (const term of lexicon.termsStartingWith(first.word)) {
+        const words = getOrCreate(termWords, term, () => term.split(' '));
+        if (start + words.length > sentence.length || words.length > MAX_TERM_WORDS) continue;
+        const picked: TermChoice[] = [first];
+        for (let i = 1; i < words.length && picked.length === i; i++) {
+          const c = choiceByWord(start + i).get(words[i]);
+          if (c) picked.push(c);
         }
-        if (!fits) continue;
+        if (picked.length !== words.length) continue;
+        listedReadings[words.length].push({
+          words: picked,
+          text: term,
+          listed: true,
+          logT: model.logProb(words),
+          logQ: picked.reduce((q, c) => q + c.logQ, 0),
+        });
+      }
+    }
+    // Readings of the words from `start` on, extended word by word; the likeliest few
+    // (term model and the spinner's preference among substitutes) are kept at each step.
+    let beam: TermReading[] = [{ words: [], logT: 0, logQ: 0 }];
+    let kept: TermReading = beam[0];
+    for (let end = start + 1; end <= Math.min(sentence.length, start + MAX_TERM_WORDS); end++) {
+      const last = end - 1;
+      if (end > start + 1 && (!sentence[last].joinedToPrevious || sentence[last - 1].possessive)) break;
+      const here = choices(last);
+      const extend = (r: TermReading, c: TermChoice): TermReading => ({
+        words: [...r.words, c],
+        logT: r.logT + model.logBigram(r.words.length ? r.words[r.words.length - 1].id : model.start, c.id),
+        logQ: r.logQ + c.logQ,
+      });
+      kept = extend(kept, here[0]);
+      if (beam.length > 1 || here.length > 1) {
+        const next: TermReading[] = [];
+        for (const r of beam) {
+          for (const c of here) {
+            const e = extend(r, c);
+            if (e.logT > MIN_TERM_LOG_PROB) next.push(e);
+          }
+        }
+        beam = next.sort((a, b) => b.logT + b.logQ - (a.logT + a.logQ)).slice(0, TERM_BEAM);
+      } else {
+        beam = [kept];
+      }
+      if (end - start < 2) continue;
+      const atEnd = (r: TermReading) => r.logT + model.logBigram(r.words[r.words.length - 1].id, model.end);
+      const keptText = wordsOf(kept);
+      const keptReading: TermReading = {
+        ...kept,
+        text: keptText,
+        listed: lexicon.isTerm(keptText),
+        logT: atEnd(kept),
+      };
+      const listedHere = listedReadings[end - start].filter((r) => r.words.some((w) => w.changed));
+      const parts =
+        end - start > 2 ? Math.max(bestPair[start], bestPair[start + 1]) : Number.NEGATIVE_INFINITY;
+      // Other readings when the term model prefers them to the words as written.
+      const others: TermReading[] = [];
+      let bestLogT = keptReading.logT;
+      for (const r of beam) {
+        if (!r.words.some((w) => w.changed)) continue;
+        const logT = atEnd(r);
+        bestLogT = Math.max(bestLogT, logT);
+        if (logT + r.logQ <= keptReading.logT || logT <= parts - LONGER_TERM_ALLOWANCE) continue;
+        const text = wordsOf(r);
+        if (listedHere.some((l) => l.text === text)) continue;
+        others.push({ ...r, text, listed: false, logT });
+      }
+      for (const r of listedHere) bestLogT = Math.max(bestLogT, r.logT);
+      if (end - start === 2) bestPair[start] = bestLogT;
+      // Listed terms are always proposed.
+      const proposed = [...listedHere, ...others.slice(0, TERM_READINGS)];
+      // The words as written, read as a term, whenever another reading of them is proposed.
+      if (proposed.length === 0 && !keptReading.listed && !phraseSpans.has(start * MAX_SPAN + end)) continue;
+      const reluctance = spanReluctance(sentence, start, end, params);
+      const left = flatIds(sentence, Math.max(0, start - 2), start);
+      const h1 = left.length >= 1 ? left[left.length - 1] : res.lm.sentenceStart;
+      const h2 = left.length >= 2 ? left[left.length - 2] : left.length === 1 ? res.lm.sentenceStart : -1;
+      const right = flatIds(sentence, end, Math.min(sentence.length, end + 2));
+      if (end + 2 > sentence.length) right.push(res.lm.sentenceEnd);
+      const weight = params.languageModelWeight;
+      let identity = weight * localScore(res.lm, h2, h1, flatIds(sentence, start, end), right);
+      for (let p = start; p < end; p++) {
+        const position = sentence[p];
+        identity += logKeep(options.testRate, params.reluctance[position.wordClass], position.propensity);
+      }
+      for (const r of [keptReading, ...proposed]) {
+        const original = r.text!;
+        // Words kept as written may be unknown to the language model ("sigmoid"): they
+        // score as unseen words, as they do when read without the term.
+        const { listed } = originalInfo(res, original, sentence[last].possessive);
+        const ids = lmIdsOfPhrase(res.lm, original.split(' '), sentence[last].possessive);
+        const floor = termFloor(params, listed, r.logT);
+        // A floor under what the language model gives anyway adds nothing: the words
+        // read one by one are the same reading.
+        if (floor <= localScore(res.lm, h2, h1, ids, [])) continue;
         let logQ = 0;
         let changes = 0;
         let propensity = 1;
-        termWords.forEach((w, i) => {
-          if (w === sentence[start + i].key) return;
+        let keepCost = 0;
+        r.words.forEach((w, i) => {
+          const position = sentence[start + i];
+          if (!w.changed) {
+            keepCost += logKeep(options.testRate, params.reluctance[position.wordClass], position.propensity);
+            return;
+          }
           changes++;
-          logQ += choices(start + i).get(w)!;
-          propensity = Math.min(propensity, lexicon.propensity(w) || 1);
+          logQ += w.logQ;
+          propensity = Math.min(propensity, lexicon.propensity(w.word) || 1);
         });
-        const { ids } = originalInfo(res, term, sentence[end - 1].possessive);
-        if (ids.length === 0) continue;
+        // The same local test as for the lexicon's candidates: a reading that cannot
+        // compete with the words as written in their context is not proposed.
+        if (changes > 0) {
+          const channel = logSubstitute(options.testRate, reluctance, propensity, logQ, changes) + keepCost;
+          const score = weight * localScore(res.lm, h2, h1, ids, right, floor) + channel - identity;
+          if (score < -options.margin) continue;
+        }
         out.push({
           start,
           end,
-          original: term,
+          original,
           lmIds: ids,
           logQ,
-          reluctance: spanReluctance(sentence, start, end, params),
+          reluctance,
           propensity,
           changes,
-          term: true,
+          termFloor: floor,
+          keepsWords: true,
         });
       }
     }

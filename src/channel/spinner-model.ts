@@ -27,6 +27,12 @@ export interface SpinnerModelParams {
    */
   termLogProb: number;
   /**
+   * log10 offset of the term model's probability of a multi-word reading (its own
+   * probability as a term) when used as the floor of a reading not on the term list:
+   * roughly log10(share of text that is such terms).
+   */
+  termModelLogProb: number;
+  /**
    * log10 added per word a reading has beyond the spun text (subtracted per word it has
    * fewer), as a word-insertion bonus in speech decoding. Negative as measured on the
    * development split (scripts/tune.ts): long phrase readings of single words were the
@@ -44,6 +50,7 @@ export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
   maxRate: 0.6,
   languageModelWeight: 1.15,
   termLogProb: -6,
+  termModelLogProb: 0,
   wordBonus: -0.5,
 };
 

@@ -2,7 +2,7 @@
  * From lattice posteriors to findings: each swapped span with its likely originals
  * (capitalisation copied from the input) and the posterior that it was changed.
  */
-import type { Substitution } from '../channel/candidates.js';
+import { changesWord, type Substitution } from '../channel/candidates.js';
 import type { Sentence } from '../channel/positions.js';
 import { copyCase } from '../text/case.js';
 import type { SentenceDecoding } from './lattice.js';
@@ -19,9 +19,10 @@ export interface SpanFinding {
   suggestionConfidence: number;
 }
 
-function spanConfidence(decoding: SentenceDecoding, start: number, end: number): number {
+/** Posterior that the substitution's span was changed: the least of its changed words'. */
+function spanConfidence(sentence: Sentence, decoding: SentenceDecoding, s: Substitution): number {
   let c = 1;
-  for (let p = start; p < end; p++) c = Math.min(c, decoding.changed[p]);
+  for (let p = s.start; p < s.end; p++) if (changesWord(sentence, s, p)) c = Math.min(c, decoding.changed[p]);
   return c;
 }
 
@@ -63,7 +64,7 @@ export function sentenceFindings(
     chosen.push(s);
     for (let p = s.start; p < s.end; p++) covered[p] = 1;
   };
-  for (const s of decoding.best) if (spanConfidence(decoding, s.start, s.end) >= minConfidence) take(s);
+  for (const s of decoding.best) if (spanConfidence(sentence, decoding, s) >= minConfidence) take(s);
   // Words judged changed although the single best path leaves them (their probability
   // is split among several originals): report the most probable edge covering them.
   for (let p = 0; p < sentence.length; p++) {
@@ -74,7 +75,7 @@ export function sentenceFindings(
       if (s.start > p || s.end <= p || posterior <= bestPosterior) continue;
       let free = true;
       for (let q = s.start; q < s.end; q++) if (covered[q]) free = false;
-      if (free && spanConfidence(decoding, s.start, s.end) >= minConfidence) {
+      if (free && spanConfidence(sentence, decoding, s) >= minConfidence) {
         best = s;
         bestPosterior = posterior;
       }
@@ -85,7 +86,7 @@ export function sentenceFindings(
     .sort((a, b) => a.start - b.start)
     .map((s) => {
       const { suggestions, first } = suggestionsFor(sentence, decoding, s);
-      const confidence = spanConfidence(decoding, s.start, s.end);
+      const confidence = spanConfidence(sentence, decoding, s);
       return {
         offset: sentence[s.start].token.offset,
         end: sentence[s.end - 1].token.end,

@@ -5,7 +5,7 @@
  * (two previous original words); at words with no candidate the states collapse, so
  * the work grows with the number of ambiguous words, not the sentence length.
  */
-import type { Substitution } from '../channel/candidates.js';
+import { changesWord, type Substitution } from '../channel/candidates.js';
 import type { Sentence } from '../channel/positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from '../channel/spinner-model.js';
 import type { LanguageModel } from '../resources/language-model.js';
@@ -43,6 +43,28 @@ interface Edge {
   substitution?: Substitution;
   /** For an established term: the floor under the language model's score of its words. */
   termFloor?: number;
+  /**
+   * The same original can also be read word by word (a term reading whose words are each
+   * kept or a single-word substitution in the lattice): the edge then carries only the
+   * probability its floor adds above that reading, so that no reading is counted twice.
+   */
+  excess?: boolean;
+}
+
+/**
+ * The part of a substitution that changes the text: a term reading that keeps its first or
+ * last words ("cooling framework" → cooling system) is reported as the change of the rest
+ * ("framework" → system), so that it adds up with the same change read word by word.
+ */
+function changedPart(sentence: Sentence, s: Substitution): Substitution {
+  const words = s.original.split(' ');
+  if (!s.keepsWords || words.length !== s.end - s.start) return s;
+  let from = 0;
+  let to = words.length;
+  while (from < to && sentence[s.start + from].key === words[from]) from++;
+  while (to > from && sentence[s.start + to - 1].key === words[to - 1]) to--;
+  if (from === 0 && to === words.length) return s;
+  return { ...s, start: s.start + from, end: s.start + to, original: words.slice(from, to).join(' ') };
 }
 
 export function decodeSentence(
@@ -62,6 +84,16 @@ export function decodeSentence(
       channel: logKeep(rate, params.reluctance[position.wordClass], position.propensity),
     },
   ]);
+  const singles = new Set<string>();
+  for (const s of substitutions)
+    if (s.end - s.start === 1 && s.changes > 0) singles.add(`${s.start} ${s.original}`);
+  const readWordByWord = (s: Substitution) => {
+    const words = s.original.split(' ');
+    return (
+      words.length === s.end - s.start &&
+      words.every((w, i) => sentence[s.start + i].key === w || singles.has(`${s.start + i} ${w}`))
+    );
+  };
   for (const s of substitutions) {
     // Words a term reading keeps pay the cost of being kept; a term reading that keeps
     // every word is another way of reading the text as it is, not a substitution.
@@ -79,8 +111,9 @@ export function decodeSentence(
       end: s.end,
       ids: s.lmIds,
       channel,
-      substitution: s.changes > 0 ? s : undefined,
-      termFloor: s.term ? params.termLogProb : undefined,
+      substitution: s.changes > 0 ? changedPart(sentence, s) : undefined,
+      termFloor: s.termFloor > Number.NEGATIVE_INFINITY ? s.termFloor : undefined,
+      excess: s.keepsWords && readWordByWord(s),
     });
   }
 
@@ -133,8 +166,16 @@ export function decodeSentence(
           h2 = h1;
           h1 = w;
         }
-        if (edge.termFloor !== undefined && lmScore < edge.termFloor) lmScore = edge.termFloor;
-        const score = edge.channel + weight * lmScore;
+        let score: number;
+        if (edge.termFloor === undefined) score = edge.channel + weight * lmScore;
+        else if (!edge.excess) score = edge.channel + weight * Math.max(lmScore, edge.termFloor);
+        else if (lmScore >= edge.termFloor) continue;
+        else {
+          score =
+            edge.channel +
+            weight * edge.termFloor +
+            Math.log10(1 - 10 ** (weight * (lmScore - edge.termFloor)));
+        }
         const to = node(edge.end, h2, h1);
         const t = transFrom.length;
         transFrom.push(from);
@@ -177,7 +218,8 @@ export function decodeSentence(
     const posterior = 10 ** (alpha[transFrom[t]] + transScore[t] + beta[transTo[t]] - logLikelihood);
     if (!(posterior > 0)) continue;
     edgePosterior.set(edge.substitution, (edgePosterior.get(edge.substitution) ?? 0) + posterior);
-    for (let p = edge.start; p < edge.end; p++) changed[p] += posterior;
+    const s = edge.substitution;
+    for (let p = s.start; p < s.end; p++) if (changesWord(sentence, s, p)) changed[p] += posterior;
     expectedChanges += posterior;
   }
   for (let p = 0; p < n; p++) changed[p] = Math.min(1, changed[p]);

@@ -6,6 +6,7 @@
  */
 import { getOrCreate } from '../util/maps.js';
 import { ResourceError, SETUP_HINT } from './errors.js';
+import { buildTermModel, type TermModel } from './term-model.js';
 
 const MAGIC = 'UNSPINLEX4\n';
 
@@ -29,6 +30,8 @@ export interface Lexicon {
   isTerm(phrase: string): boolean;
   /** Established terms whose first word is `word`. */
   termsStartingWith(word: string): readonly string[];
+  /** A model of what established terms look like, for terms not on the list. */
+  readonly termModel: TermModel;
   /** Longest spun key, in words. */
   readonly maxKeyWords: number;
   /** Every (spun, original, logQ) triple; for benchmarks and inspection. */
@@ -183,6 +186,7 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     startsPhrase: (word) => phraseStarts.has(word),
     isTerm: (phrase) => termSet.has(phrase),
     termsStartingWith: (word) => termsByFirstWord.get(word) ?? none,
+    termModel: buildTermModel(termSet),
     maxKeyWords,
     forEachPair(visit) {
       for (let k = 0; k < keyIds.length; k++) {
