@@ -143,8 +143,16 @@ export class PgStore implements SourceStore {
     return r.rows.map((row) => ({ hash: Number(row.hash), key: Number(row.doc) }));
   }
 
+  /**
+   * The planner's row estimate, else an exact count. The rarity weights need only the
+   * order of magnitude, and count(*) reads the whole table: 30 ms a query at 100k documents.
+   */
   async documentCount(): Promise<number> {
-    const r = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM unspin_docs');
+    const r = await this.pool.query<{ n: string }>(
+      `SELECT CASE WHEN reltuples >= 10000 THEN reltuples::bigint
+                   ELSE (SELECT count(*) FROM unspin_docs) END AS n
+         FROM pg_class WHERE oid = 'unspin_docs'::regclass`,
+    );
     return Number(r.rows[0].n);
   }
 
