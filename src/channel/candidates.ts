@@ -132,9 +132,6 @@ export function changesWord(sentence: Sentence, s: Substitution, position: numbe
   return words.length !== s.end - s.start || sentence[position].key !== words[position - s.start];
 }
 
-/** Bound on sentence positions, for packing a span into one number. */
-const MAX_SPAN = 1 << 12;
-
 /** Terms of 2 to this many words are scored by the term model. */
 const MAX_TERM_WORDS = 3;
 
@@ -223,10 +220,7 @@ export function sentenceCandidates(
       for (const [, s] of scored.slice(0, options.perSpan)) out.push(s);
     }
   }
-  // Spans of 2–3 words that have a lexicon reading: they get the term reading of the words as written too.
-  const phraseSpans = new Set<number>();
-  for (const c of out) if (c.end - c.start >= 2) phraseSpans.add(c.start * MAX_SPAN + c.end);
-  out.push(...termCandidates(sentence, res, params, phraseSpans, options));
+  out.push(...termCandidates(sentence, res, params, options));
   return out;
 }
 
@@ -268,14 +262,14 @@ interface TermChoice {
  * one of its lexicon originals ("component extraction" → "feature extraction"), scored
  * by the term model, which knows the established terms and generalises to new ones from
  * their words ("include descriptor" → "feature descriptor"). The readings the term model
- * prefers to the text as written are proposed, with the written words as a term beside
- * them, so that a term that was not spun keeps its support.
+ * prefers to the text as written are proposed; so are the written words as a term, beside
+ * them and wherever they look like a term, so that a term that was not spun keeps its
+ * support (P(original) is the larger of the language model's and the term model's).
  */
 function termCandidates(
   sentence: Sentence,
   res: Resources,
   params: SpinnerModelParams,
-  phraseSpans: ReadonlySet<number>,
   options: CandidateOptions,
 ): Substitution[] {
   const { lexicon } = res;
@@ -386,8 +380,8 @@ function termCandidates(
       if (end - start === 2) bestPair[start] = bestLogT;
       // Listed terms are always proposed.
       const proposed = [...listedHere, ...others.slice(0, TERM_READINGS)];
-      // The words as written, read as a term, whenever another reading of them is proposed.
-      if (proposed.length === 0 && !keptReading.listed && !phraseSpans.has(start * MAX_SPAN + end)) continue;
+      // The words as written, read as a term, beside any other reading and wherever they look like one.
+      if (proposed.length === 0 && !keptReading.listed && keptReading.logT <= MIN_TERM_LOG_PROB) continue;
       const reluctance = spanReluctance(sentence, start, end, params);
       const left = flatIds(sentence, Math.max(0, start - 2), start);
       const h1 = left.length >= 1 ? left[left.length - 1] : res.lm.sentenceStart;
