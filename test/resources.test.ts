@@ -8,6 +8,12 @@ import { readLanguageModel } from '../src/resources/language-model.js';
 import { decodeLexicon, encodeLexicon, lexiconFromTables } from '../src/resources/lexicon.js';
 import { compiledDir } from '../src/resources/paths.js';
 import { buildTermModel } from '../src/resources/term-model.js';
+import {
+  countWrittenBigrams,
+  decodeWrittenBigrams,
+  encodeWrittenBigrams,
+  writtenMixer,
+} from '../src/resources/written-bigrams.js';
 
 describe('lexicon', () => {
   it('round-trips through its binary form', () => {
@@ -83,6 +89,30 @@ describe('term model', () => {
     }
     expect(total).toBeLessThan(1);
     expect(total).toBeGreaterThan(0.01);
+  });
+});
+
+describe('written-English bigrams', () => {
+  const vocabulary = ['regression', 'analysis', 'relapse', 'examination'];
+  const id = (w: string) => vocabulary.indexOf(w);
+  const runs = [['regression', 'analysis'], ['regression', 'analysis', 'unknown'], ['relapse']];
+
+  it('round-trip through their binary form and raise what was written', () => {
+    const bigrams = decodeWrittenBigrams(encodeWrittenBigrams(countWrittenBigrams(runs, id, 4)), 4);
+    expect([...bigrams.rowStart]).toEqual([0, 1, 1, 1, 1]);
+    expect([...bigrams.words]).toEqual([1]);
+    expect([...bigrams.counts]).toEqual([2]);
+    const mix = writtenMixer(bigrams, 0.2);
+    // A pair seen in writing gains; the rest of that row loses a little; other rows keep theirs.
+    expect(mix(-5, id('analysis'), id('regression'))).toBeGreaterThan(-2);
+    expect(mix(-5, id('examination'), id('regression'))).toBeLessThan(-5);
+    expect(mix(-5, id('examination'), id('relapse'))).toBe(-5);
+  });
+
+  it('name the problem and the fix when corrupt or built for another model', () => {
+    const bytes = encodeWrittenBigrams(countWrittenBigrams(runs, id, 4));
+    expect(() => decodeWrittenBigrams(bytes, 5)).toThrow(/another language model.*npm run setup/);
+    expect(() => decodeWrittenBigrams(bytes.subarray(0, 30), 4)).toThrow(/truncated/);
   });
 });
 

@@ -104,3 +104,31 @@ function containsWords(longer: string, shorter: string): boolean {
   const words = new Set(longer.split(/[ -]/));
   return shorter.split(/[ -]/).every((w) => words.has(w));
 }
+
+/**
+ * Written English from WordNet itself, for the written-English bigram model: every
+ * gloss and example sentence (about 1.5 million words), cut at punctuation, and every
+ * multi-word lemma ("artificial intelligence"), lower-cased, as runs of words.
+ */
+export function* writtenSegments(dictDir: string): Generator<string[]> {
+  for (const file of Object.values(FILES)) {
+    const text = readFileSync(join(dictDir, file), 'latin1');
+    for (const line of text.split('\n')) {
+      const bar = line.indexOf(' | ');
+      if (line.startsWith('  ') || bar < 0) continue;
+      const fields = line.slice(0, bar).split(' ');
+      const wordCount = Number.parseInt(fields[3], 16);
+      for (let w = 0; w < wordCount; w++) {
+        const lemma = fields[4 + 2 * w].replace(/\(.*\)$/, '').toLowerCase();
+        if (lemma.includes('_')) yield lemma.split('_');
+      }
+      for (const run of line
+        .slice(bar + 3)
+        .toLowerCase()
+        .split(/[;:"(),.!?`]+/)) {
+        const words = run.split(/\s+/).filter(Boolean);
+        if (words.length > 1) yield words;
+      }
+    }
+  }
+}

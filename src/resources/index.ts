@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { ResourceError, SETUP_HINT } from './errors.js';
 import { type LanguageModel, readLanguageModel } from './language-model.js';
 import { decodeLexicon, type Lexicon, lexiconFromTables } from './lexicon.js';
-import { compiledDir, LANGUAGE_MODEL_FILE, LEXICON_FILE } from './paths.js';
+import { compiledDir, LANGUAGE_MODEL_FILE, LEXICON_FILE, WRITTEN_BIGRAMS_FILE } from './paths.js';
+
+/**
+ * Weight of the written-English bigrams against the speech-trained model, measured on the
+ * development split (tortured-phrase dev fifth and dev news documents).
+ */
+export const WRITTEN_WEIGHT = 0.2;
 
 export interface Resources {
   lm: LanguageModel;
@@ -27,7 +33,10 @@ function readResource(file: string): Uint8Array {
 
 export function loadResources(): Resources {
   if (!loaded) {
-    const lm = readLanguageModel(readResource(LANGUAGE_MODEL_FILE));
+    const lm = readLanguageModel(readResource(LANGUAGE_MODEL_FILE), {
+      bigrams: readResource(WRITTEN_BIGRAMS_FILE),
+      weight: WRITTEN_WEIGHT,
+    });
     const lexicon = lexiconFromTables(decodeLexicon(readResource(LEXICON_FILE)).tables);
     loaded = { lm, lexicon };
   }

@@ -11,6 +11,7 @@
  * (log base 1.0001); they are converted to log10 at load.
  */
 import { ResourceError, SETUP_HINT } from './errors.js';
+import { decodeWrittenBigrams, writtenMixer } from './written-bigrams.js';
 
 const HEADER = 'Trie Language Model';
 const QUANT_BITS = 16;
@@ -99,7 +100,14 @@ export interface LanguageModel {
   readonly unseenWordLogProb: number;
 }
 
-export function readLanguageModel(buffer: Uint8Array): LanguageModel {
+/**
+ * Reads the model. With `written` (compiled bigram counts of written English and their
+ * weight), each bigram probability is mixed with the written counts (see `writtenMixer`).
+ */
+export function readLanguageModel(
+  buffer: Uint8Array,
+  written?: { bigrams: Uint8Array; weight: number },
+): LanguageModel {
   const fail = (why: string) =>
     new ResourceError(`The language model file is corrupt (${why}). ${SETUP_HINT}`, 'resource-corrupt');
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -184,7 +192,16 @@ export function readLanguageModel(buffer: Uint8Array): LanguageModel {
     return value;
   }
 
+  const mix = written
+    ? writtenMixer(decodeWrittenBigrams(written.bigrams, counts[0]), written.weight)
+    : undefined;
+
   function computeScore(w: number, h1: number, h2: number): number {
+    const speech = speechScore(w, h1, h2);
+    return mix && w >= 0 ? mix(speech, w, h1) : speech;
+  }
+
+  function speechScore(w: number, h1: number, h2: number): number {
     if (w < 0) return rarest + (h1 >= 0 ? uniBackoff[h1] : 0);
     let prob = uniProb[w];
     if (h1 < 0) return prob;

@@ -23,3 +23,4 @@ export function compiledDir(): string {
 
 export const LANGUAGE_MODEL_FILE = 'en-us.lm.bin';
 export const LEXICON_FILE = 'lexicon.bin';
+export const WRITTEN_BIGRAMS_FILE = 'written-bigrams.bin';
