@@ -220,7 +220,7 @@ export function sentenceCandidates(
       for (const [, s] of scored.slice(0, options.perSpan)) out.push(s);
     }
   }
-  out.push(...termCandidates(sentence, res, params, options));
+  for (const t of termCandidates(sentence, res, params, options)) out.push(t);
   return out;
 }
 
@@ -304,7 +304,11 @@ function termCandidates(
   // Best term-model score of a two-word reading starting at each position: a longer
   // reading must be a likelier term than its parts, or it only adds a word to a term.
   const bestPair = new Float64Array(sentence.length).fill(Number.NEGATIVE_INFINITY);
+  const termWordAt = (p: number) => choices(p).some((c) => c.id >= 0);
   for (let start = sentence.length - 2; start >= 0; start--) {
+    // Two words that occur in no term, whatever their reading, make no term: any reading
+    // from here would score below MIN_TERM_LOG_PROB.
+    if (!termWordAt(start) && !termWordAt(start + 1)) continue;
     // Listed terms that the words from here can be read as, by length.
     const listedReadings: TermReading[][] = [[], [], [], []];
     for (const first of choices(start)) {
@@ -354,13 +358,7 @@ function termCandidates(
       }
       if (end - start < 2) continue;
       const atEnd = (r: TermReading) => r.logT + model.logBigram(r.words[r.words.length - 1].id, model.end);
-      const keptText = wordsOf(kept);
-      const keptReading: TermReading = {
-        ...kept,
-        text: keptText,
-        listed: lexicon.isTerm(keptText),
-        logT: atEnd(kept),
-      };
+      const keptReading: TermReading = { words: kept.words, logQ: kept.logQ, logT: atEnd(kept) };
       const listedHere = listedReadings[end - start].filter((r) => r.words.some((w) => w.changed));
       const parts =
         end - start > 2 ? Math.max(bestPair[start], bestPair[start + 1]) : Number.NEGATIVE_INFINITY;
@@ -374,14 +372,17 @@ function termCandidates(
         if (logT + r.logQ <= keptReading.logT || logT <= parts - LONGER_TERM_ALLOWANCE) continue;
         const text = wordsOf(r);
         if (listedHere.some((l) => l.text === text)) continue;
-        others.push({ ...r, text, listed: false, logT });
+        others.push({ words: r.words, logQ: r.logQ, text, listed: false, logT });
       }
       for (const r of listedHere) bestLogT = Math.max(bestLogT, r.logT);
       if (end - start === 2) bestPair[start] = bestLogT;
       // Listed terms are always proposed.
       const proposed = [...listedHere, ...others.slice(0, TERM_READINGS)];
       // The words as written, read as a term, beside any other reading and wherever they look like one.
-      if (proposed.length === 0 && !keptReading.listed && keptReading.logT <= MIN_TERM_LOG_PROB) continue;
+      // (A listed term always scores above MIN_TERM_LOG_PROB.)
+      if (proposed.length === 0 && keptReading.logT <= MIN_TERM_LOG_PROB) continue;
+      keptReading.text = wordsOf(keptReading);
+      keptReading.listed = lexicon.isTerm(keptReading.text);
       const reluctance = spanReluctance(sentence, start, end, params);
       const left = flatIds(sentence, Math.max(0, start - 2), start);
       const h1 = left.length >= 1 ? left[left.length - 1] : res.lm.sentenceStart;
