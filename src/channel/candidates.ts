@@ -5,6 +5,7 @@
  * candidates that could not win, so most words end with none and cost nothing later.
  */
 import type { LanguageModel, Resources } from '../resources/index.js';
+import type { LexiconCandidate } from '../resources/lexicon.js';
 import { getOrCreate } from '../util/maps.js';
 import { lmIdsOfPhrase, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
@@ -84,6 +85,8 @@ function localScore(
 interface OriginalInfo {
   /** Language-model ids; empty when some word is unknown to the model. */
   ids: number[];
+  /** Language-model ids as they are, unknown words included (−1). */
+  allIds: number[];
   propensity: number;
   words: number;
   /** log10 probability of the original as a multi-word term (−∞ for a single word). */
@@ -92,26 +95,54 @@ interface OriginalInfo {
   listed: boolean;
 }
 
-const originalInfoCache = new WeakMap<Resources, Map<string, OriginalInfo>>();
+/** A cache of `res`'s, made by `make` when first asked for. */
+function cacheOf<T>(caches: WeakMap<Resources, T>, res: Resources, make: () => T): T {
+  let cache = caches.get(res);
+  if (cache === undefined) {
+    cache = make();
+    caches.set(res, cache);
+  }
+  return cache;
+}
+
+/** Per resources: the facts of each original, without and with a possessive. */
+const originalInfoCache = new WeakMap<Resources, [Map<string, OriginalInfo>, Map<string, OriginalInfo>]>();
+const newInfoMaps = (): [Map<string, OriginalInfo>, Map<string, OriginalInfo>] => [new Map(), new Map()];
 
 /** Per-original facts looked up once per process, not once per occurrence. */
 function originalInfo(res: Resources, original: string, possessive: string): OriginalInfo {
-  let cache = originalInfoCache.get(res);
-  if (!cache) {
-    cache = new Map();
-    originalInfoCache.set(res, cache);
-  }
-  return getOrCreate(cache, possessive ? `${original}\u0000s` : original, () => {
+  const cache = cacheOf(originalInfoCache, res, newInfoMaps)[possessive ? 1 : 0];
+  let info = cache.get(original);
+  if (info === undefined) {
     const words = original.split(' ');
     const ids = lmIdsOfPhrase(res.lm, words, possessive);
-    return {
+    info = {
       ids: ids.some((id) => id < 0) ? [] : ids,
+      allIds: ids,
       propensity: res.lexicon.propensity(original),
       words: words.length,
       termLogProb: termLogProb(res, words),
       listed: res.lexicon.isTerm(original),
     };
-  });
+    cache.set(original, info);
+  }
+  return info;
+}
+
+type FoundInfoMap = WeakMap<readonly LexiconCandidate[], OriginalInfo[]>;
+/** Per resources: the facts of each lexicon key's originals, in order, without and with a possessive. */
+const foundInfoCache = new WeakMap<Resources, [FoundInfoMap, FoundInfoMap]>();
+const newFoundMaps = (): [FoundInfoMap, FoundInfoMap] => [new WeakMap(), new WeakMap()];
+
+/** `originalInfo` of every candidate of a key (the lexicon's list for the key), looked up once per process. */
+function foundInfo(res: Resources, found: readonly LexiconCandidate[], possessive: string): OriginalInfo[] {
+  const cache = cacheOf(foundInfoCache, res, newFoundMaps)[possessive ? 1 : 0];
+  let infos = cache.get(found);
+  if (infos === undefined) {
+    infos = found.map((c) => originalInfo(res, c.original, possessive));
+    cache.set(found, infos);
+  }
+  return infos;
 }
 
 /** Floor under the language model's score of a multi-word reading: its probability as a term. */
@@ -187,12 +218,10 @@ export function sentenceCandidates(
       const weight = params.languageModelWeight;
       const identity = weight * localScore(lm, h2, h1, flatIds(sentence, start, end), right) + keepCost;
       const scored: [number, Substitution][] = [];
-      for (const candidate of found) {
-        const { ids, propensity, words, termLogProb, listed } = originalInfo(
-          res,
-          candidate.original,
-          sentence[end - 1].possessive,
-        );
+      const infos = foundInfo(res, found, sentence[end - 1].possessive);
+      for (let i = 0; i < found.length; i++) {
+        const candidate = found[i];
+        const { ids, propensity, words, termLogProb, listed } = infos[i];
         if (ids.length === 0) continue;
         const lengthChange = words - (end - start);
         const channel =
@@ -257,6 +286,48 @@ interface TermChoice {
   changed: boolean;
 }
 
+/** A lexicon key's readings in the term lattice. */
+interface KeyChoices {
+  /** The word as written, then its likeliest single-word originals that occur in terms. */
+  list: TermChoice[];
+  /** Some reading occurs in a term. */
+  termWord: boolean;
+  /** The readings by word, made when first needed. */
+  byWord?: Map<string, TermChoice>;
+}
+
+const termChoicesCache = new WeakMap<Resources, Map<string, KeyChoices>>();
+const newChoicesMap = () => new Map<string, KeyChoices>();
+
+/**
+ * A word's term-lattice readings, worked out once per process for the lexicon's keys (a
+ * word the lexicon does not know has only its reading as written, and is not kept, so
+ * that the cache stays as small as the lexicon).
+ */
+function keyChoices(res: Resources, key: string): KeyChoices {
+  const { lexicon } = res;
+  const model = lexicon.termModel;
+  const originals = lexicon.originalsOf(key);
+  if (originals.length === 0) {
+    const id = model.id(key);
+    return { list: [{ word: key, id, logQ: 0, changed: false }], termWord: id >= 0 };
+  }
+  const byKey = cacheOf(termChoicesCache, res, newChoicesMap);
+  let entry = byKey.get(key);
+  if (entry === undefined) {
+    const list: TermChoice[] = [{ word: key, id: model.id(key), logQ: 0, changed: false }];
+    for (const c of originals) {
+      if (list.length > TERM_CHOICES) break;
+      if (c.original.includes(' ')) continue;
+      const id = model.id(c.original);
+      if (id >= 0) list.push({ word: c.original, id, logQ: c.logQ, changed: true });
+    }
+    entry = { list, termWord: list.some((c) => c.id >= 0) };
+    byKey.set(key, entry);
+  }
+  return entry;
+}
+
 /**
  * Readings of 2–3 adjacent words as a multi-word term, each word kept or replaced by
  * one of its lexicon originals ("component extraction" → "feature extraction"), scored
@@ -275,43 +346,32 @@ function termCandidates(
   const { lexicon } = res;
   const model = lexicon.termModel;
   const out: Substitution[] = [];
-  const choicesAt: (TermChoice[] | undefined)[] = new Array(sentence.length);
-  const choices = (p: number): TermChoice[] => {
-    let list = choicesAt[p];
-    if (!list) {
-      const key = sentence[p].key;
-      list = [{ word: key, id: model.id(key), logQ: 0, changed: false }];
-      for (const c of lexicon.originalsOf(key)) {
-        if (list.length > TERM_CHOICES) break;
-        if (c.original.includes(' ')) continue;
-        const id = model.id(c.original);
-        if (id >= 0) list.push({ word: c.original, id, logQ: c.logQ, changed: true });
-      }
-      choicesAt[p] = list;
+  const choicesAt: (KeyChoices | undefined)[] = new Array(sentence.length);
+  const choices = (p: number): KeyChoices => {
+    let entry = choicesAt[p];
+    if (entry === undefined) {
+      entry = keyChoices(res, sentence[p].key);
+      choicesAt[p] = entry;
     }
-    return list;
+    return entry;
   };
-  const byWordAt: (Map<string, TermChoice> | undefined)[] = new Array(sentence.length);
   const choiceByWord = (p: number) => {
-    let map = byWordAt[p];
-    if (!map) {
-      map = new Map(choices(p).map((c) => [c.word, c]));
-      byWordAt[p] = map;
-    }
-    return map;
+    const entry = choices(p);
+    if (!entry.byWord) entry.byWord = new Map(entry.list.map((c) => [c.word, c]));
+    return entry.byWord;
   };
   const wordsOf = (r: TermReading) => r.words.map((w) => w.word).join(' ');
   // Best term-model score of a two-word reading starting at each position: a longer
   // reading must be a likelier term than its parts, or it only adds a word to a term.
   const bestPair = new Float64Array(sentence.length).fill(Number.NEGATIVE_INFINITY);
-  const termWordAt = (p: number) => choices(p).some((c) => c.id >= 0);
+  const termWordAt = (p: number) => choices(p).termWord;
   for (let start = sentence.length - 2; start >= 0; start--) {
     // Two words that occur in no term, whatever their reading, make no term: any reading
     // from here would score below MIN_TERM_LOG_PROB.
     if (!termWordAt(start) && !termWordAt(start + 1)) continue;
     // Listed terms that the words from here can be read as, by length.
     const listedReadings: TermReading[][] = [[], [], [], []];
-    for (const first of choices(start)) {
+    for (const first of choices(start).list) {
       for (const term of lexicon.termsStartingWith(first.word)) {
         const words = getOrCreate(termWords, term, () => term.split(' '));
         if (start + words.length > sentence.length || words.length > MAX_TERM_WORDS) continue;
@@ -337,7 +397,7 @@ function termCandidates(
     for (let end = start + 1; end <= Math.min(sentence.length, start + MAX_TERM_WORDS); end++) {
       const last = end - 1;
       if (end > start + 1 && (!sentence[last].joinedToPrevious || sentence[last - 1].possessive)) break;
-      const here = choices(last);
+      const here = choices(last).list;
       const extend = (r: TermReading, c: TermChoice): TermReading => ({
         words: [...r.words, c],
         logT: r.logT + model.logBigram(r.words.length ? r.words[r.words.length - 1].id : model.start, c.id),
@@ -399,8 +459,7 @@ function termCandidates(
         const original = r.text!;
         // Words kept as written may be unknown to the language model ("sigmoid"): they
         // score as unseen words, as they do when read without the term.
-        const { listed } = originalInfo(res, original, sentence[last].possessive);
-        const ids = lmIdsOfPhrase(res.lm, original.split(' '), sentence[last].possessive);
+        const { listed, allIds: ids } = originalInfo(res, original, sentence[last].possessive);
         const floor = termFloor(params, listed, r.logT);
         // A floor under what the language model gives anyway adds nothing: the words
         // read one by one are the same reading.

@@ -57,8 +57,9 @@ interface Edge {
  * ("framework" → system), so that it adds up with the same change read word by word.
  */
 function changedPart(sentence: Sentence, s: Substitution): Substitution {
+  if (!s.keepsWords) return s;
   const words = s.original.split(' ');
-  if (!s.keepsWords || words.length !== s.end - s.start) return s;
+  if (words.length !== s.end - s.start) return s;
   let from = 0;
   let to = words.length;
   while (from < to && sentence[s.start + from].key === words[from]) from++;

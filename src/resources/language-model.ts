@@ -177,18 +177,20 @@ export function readLanguageModel(
   // Decoding asks for the same trigrams again and again (the same context for every
   // candidate, every EM iteration): a direct-mapped cache halves the work.
   const CACHE_BITS = 20;
-  const cacheKeys = new Float64Array(1 << CACHE_BITS).fill(-1);
-  const cacheValues = new Float32Array(1 << CACHE_BITS);
+  // Key and value side by side (one memory access per look-up); the value is kept at
+  // single precision, as a score read back from the cache always has been.
+  const cache = new Float64Array(2 << CACHE_BITS).fill(-1);
   const SHIFT = 2 ** 17;
   function score(w: number, h1: number, h2: number): number {
     const key = ((h2 + 1) * SHIFT + (h1 + 1)) * SHIFT + (w + 1);
     const slot =
-      (Math.imul(w + 1, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 2, 0xc2b2ae35)) >>>
-      (32 - CACHE_BITS);
-    if (cacheKeys[slot] === key) return cacheValues[slot];
+      ((Math.imul(w + 1, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 2, 0xc2b2ae35)) >>>
+        (32 - CACHE_BITS)) <<
+      1;
+    if (cache[slot] === key) return cache[slot + 1];
     const value = computeScore(w, h1, h2);
-    cacheKeys[slot] = key;
-    cacheValues[slot] = value;
+    cache[slot] = key;
+    cache[slot + 1] = Math.fround(value);
     return value;
   }
 
