@@ -28,6 +28,12 @@ describe('check', () => {
     expect(restore(clean).restored).toBe(clean);
   });
 
+  it('leaves lone letters alone (variables, initials), whatever thesauri say they mean', () => {
+    const maths = 'Let x be the unknown number and solve for x in the equation, where n is a whole number.';
+    expect(check(maths).findings.filter((f) => f.length === 1)).toEqual([]);
+    expect(restore(maths).restored).toBe(maths);
+  });
+
   it('handles empty and punctuation-only input', () => {
     expect(check('')).toEqual({ spinProbability: 0, verdict: 'clean', words: 0, findings: [] });
     expect(check(' ,.;— ').words).toBe(0);

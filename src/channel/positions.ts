@@ -56,7 +56,9 @@ export function lmIdsOfPhrase(lm: LanguageModel, words: readonly string[], posse
 function classify(token: Token): WordClass {
   if (token.kind === 'number') return 'number';
   if (token.quoted) return 'quoted';
-  if (isAllCaps(token.text)) return 'acronym';
+  // A letter standing alone is a symbol (a variable, an initial, a list mark): real spinners
+  // never touched one in the swap data, though thesauri list senses such as x = ten.
+  if (isAllCaps(token.text) || /^\p{L}$/u.test(token.text)) return 'acronym';
   if (!token.sentenceStart && isCapitalised(token.text)) return 'capitalised';
   return 'plain';
 }

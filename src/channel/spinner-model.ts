@@ -43,7 +43,8 @@ export interface SpinnerModelParams {
 
 export const DEFAULT_SPINNER_MODEL: SpinnerModelParams = {
   // Names and other capitalised words in running text, numbers and quotations are
-  // changed less often by spinners; acronyms almost never (they are not in thesauri).
+  // changed less often by spinners; acronyms and lone letters almost never (they are not in
+  // thesauri as spinners use them).
   reluctance: { plain: 1, capitalised: 0.3, acronym: 0.02, number: 0.1, quoted: 0.5 },
   ratePrior: { changed: 1, unchanged: 19 },
   minRate: 0.002,
