@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -373,6 +374,28 @@ describe('LanguageTool-compatible POST /v2/check', () => {
       findings.map((f) => [f.offset, f.length]),
     );
     expect(body.matches[0].replacements[0].value).toBe(findings[0].suggestions[0]);
+  });
+
+  it('is read correctly by a LanguageTool client library (languagetool-api)', async () => {
+    // languagetool-api sends its requests to languagetool.org only, so the request is ours;
+    // what it contributes is how a client reads the reply: the mistaken words through
+    // context.text/offset/length, and the best suggestion.
+    const client = createRequire(import.meta.url)('languagetool-api') as {
+      showMistakes(reply: unknown, done: (mistakes: string[]) => void): void;
+      bestSuggestion(reply: unknown, done: (s: { mistake: string; bestSuggestion: string }[]) => void): void;
+    };
+    const reply = JSON.parse((await form({ text: spun, language: 'en-US' })).body);
+    const { findings } = check(spun);
+    let mistakes: string[] = [];
+    client.showMistakes(reply, (m) => {
+      mistakes = m;
+    });
+    expect(mistakes).toEqual(findings.map((f) => f.text.replace(/[\r\n\t]/g, ' ')));
+    let best: { mistake: string; bestSuggestion: string }[] = [];
+    client.bestSuggestion(reply, (s) => {
+      best = s;
+    });
+    expect(best.map((b) => b.bestSuggestion)).toEqual(findings.map((f) => f.suggestions[0]));
   });
 
   it('maps offsets back through markup sent as AnnotatedText (annotatedtext-rehype, as editor plugins do)', async () => {
