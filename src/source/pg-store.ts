@@ -16,6 +16,9 @@ import type {
 } from './store.js';
 import { type DocRow, documentFromRow } from './store.js';
 
+/** Documents per INSERT: 7 parameters each, well under PostgreSQL's 65,535 per statement. */
+const INSERT_ROWS = 1000;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS unspin_docs (
   key BIGSERIAL PRIMARY KEY,
@@ -77,24 +80,33 @@ export class PgStore implements SourceStore {
   async addBatch(docs: readonly PreparedDocument[]): Promise<AddResult> {
     const result: AddResult = { added: 0, replaced: 0, unchanged: 0 };
     await this.inTransaction(async (c) => {
-      const hashes: number[] = [];
-      const keys: string[] = [];
+      // One look-up for the whole batch (ids are unique within a batch). FOR UPDATE, in id
+      // order: two ingests of the same ids serialise instead of both inserting.
+      const old = await c.query<{ id: string; key: string; text_hash: string; fps: string[] }>(
+        'SELECT id, key, text_hash, fps FROM unspin_docs WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+        [docs.map((d) => d.id)],
+      );
+      const previous = new Map(old.rows.map((row) => [row.id, row]));
+      const fresh: PreparedDocument[] = [];
       for (const doc of docs) {
-        // FOR UPDATE: two ingests of the same id serialise instead of both inserting.
-        const old = await c.query<{ key: string; text_hash: string; fps: string[] }>(
-          'SELECT key, text_hash, fps FROM unspin_docs WHERE id = $1 FOR UPDATE',
-          [doc.id],
-        );
-        const prev = old.rows[0];
+        const prev = previous.get(doc.id);
         if (prev && prev.text_hash === doc.textHash) {
           result.unchanged++;
           continue;
         }
-        if (prev) await this.removeKey(c, prev.key, prev.fps);
-        const inserted = await c.query<{ key: string }>(
-          `INSERT INTO unspin_docs (id, text_hash, text, title, url, date, fps)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::bigint[]) RETURNING key`,
-          [
+        if (prev) {
+          await this.removeKey(c, prev.key, prev.fps);
+          result.replaced++;
+        } else result.added++;
+        fresh.push(doc);
+      }
+      const hashes: number[] = [];
+      const keys: string[] = [];
+      for (let at = 0; at < fresh.length; at += INSERT_ROWS) {
+        const chunk = fresh.slice(at, at + INSERT_ROWS);
+        const params: unknown[] = [];
+        const rows = chunk.map((doc) => {
+          params.push(
             doc.id,
             doc.textHash,
             doc.text,
@@ -102,14 +114,22 @@ export class PgStore implements SourceStore {
             doc.url ?? null,
             doc.date ?? null,
             doc.fingerprints,
-          ],
+          );
+          const n = params.length;
+          return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::bigint[])`;
+        });
+        const inserted = await c.query<{ id: string; key: string }>(
+          `INSERT INTO unspin_docs (id, text_hash, text, title, url, date, fps) VALUES ${rows.join(', ')} RETURNING id, key`,
+          params,
         );
-        for (const h of doc.fingerprints) {
-          hashes.push(h);
-          keys.push(inserted.rows[0].key);
+        const keyOf = new Map(inserted.rows.map((row) => [row.id, row.key]));
+        for (const doc of chunk) {
+          const key = keyOf.get(doc.id)!;
+          for (const h of doc.fingerprints) {
+            hashes.push(h);
+            keys.push(key);
+          }
         }
-        if (prev) result.replaced++;
-        else result.added++;
       }
       if (hashes.length > 0) {
         await c.query(
