@@ -10,7 +10,6 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { isServerUrl } from '../api/index.js';
 import { packageVersion } from '../cli/version.js';
 import { requireToken } from './auth.js';
 import { defaultThreads, EnginePool } from './engine-pool.js';
@@ -200,5 +199,3 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   return app;
 }
-
-export { isServerUrl };

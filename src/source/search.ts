@@ -5,15 +5,9 @@
  * Only candidates whose alignment finds a real copied passage are reported, so a text
  * with nothing in common with the archive returns no match.
  */
-import {
-  alignSource,
-  type Evidence,
-  type Passage,
-  queryOriginals,
-  type SwapLexicon,
-  summarize,
-} from './align.js';
+import { alignSource, type Passage, queryOriginals, type SwapLexicon, summarize } from './align.js';
 import { fingerprints, type Word, words } from './fingerprint.js';
+import type { FindResult, SourceMatch } from './match.js';
 import { inlinePreparer, type Preparer, workerPreparer } from './prepare.js';
 import type {
   AddResult,
@@ -23,22 +17,6 @@ import type {
   StoredDocument,
   StoreStats,
 } from './store.js';
-
-export interface SourceMatch {
-  id: string;
-  /** 0..1: how much of the query this source explains, unknown word swaps counting half. */
-  score: number;
-  /** 0..1: share of the query's words aligned to this source. */
-  coverage: number;
-  title?: string;
-  url?: string;
-  date?: string;
-  evidence: Evidence[];
-}
-
-export interface FindResult {
-  matches: SourceMatch[];
-}
 
 export interface FindOptions {
   /** Most matches to report (default 5). */

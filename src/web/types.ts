@@ -1,10 +1,10 @@
 /**
  * The HTTP API's JSON shapes as the web app receives them: the library's own contracts,
- * imported as types only (nothing of the engine reaches the bundle). `SourceMatch` is
- * restated because its module imports Node's crypto, which the browser build cannot type.
+ * imported as types only (nothing of the engine reaches the bundle).
  */
 import type { Change, CheckResult, Finding, RestoreResult, Verdict } from '../api/types.js';
 import type { Evidence, Swap } from '../source/align.js';
+import type { FindResult, SourceMatch } from '../source/match.js';
 import type { SourceDocument, StoreStats } from '../source/store.js';
 
 export type { Change, CheckResult, Evidence, Finding, RestoreResult, SourceDocument, Swap, Verdict };
@@ -18,19 +18,8 @@ export interface RestoreResponse extends RestoreResult {
   text?: string;
 }
 
-export interface SourceMatch {
-  id: string;
-  score: number;
-  coverage: number;
-  title?: string;
-  url?: string;
-  date?: string;
-  evidence: Evidence[];
-}
-
-export interface FindResponse {
-  matches: SourceMatch[];
-}
+export type { SourceMatch };
+export type FindResponse = FindResult;
 
 export type IndexStats = StoreStats;
 
