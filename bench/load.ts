@@ -8,7 +8,6 @@
  * server must still answer it. autocannon shares the machine with the server: on a
  * 2-core box the numbers are a floor.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadMeasureDocuments } from './corpora.js';
 import { markdownTable, writeJson } from './report.js';
+import { startServeProcess } from './serve-process.js';
 import { createSpinner, spinDocument } from './spinner.js';
 
 interface Options {
@@ -54,26 +54,16 @@ function documentsOfSize(bytes: number, count: number): string[] {
   return docs;
 }
 
-async function startServer(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startServer(db: string): Promise<{ url: string; stop: () => Promise<unknown> }> {
   const bin = fileURLToPath(new URL('../../bin/unspin.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', db, '--log', 'off'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const m = /serving the web app at (http:\/\/[^/\s]+)\//.exec(stderr);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`unspin serve exited (${code}): ${stderr}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, stop };
+  const server = await startServeProcess([bin], ['--db', db, '--log', 'off']);
+  return {
+    url: server.url,
+    stop: () => {
+      server.child.kill('SIGTERM');
+      return server.exited;
+    },
+  };
 }
 
 interface LoadRow {

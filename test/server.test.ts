@@ -2,7 +2,6 @@
  * The HTTP API (src/server) through Fastify's injector, plus a real listening server for
  * the behaviour only sockets show: no stall behind a long document, graceful shutdown.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
@@ -12,6 +11,7 @@ import { Writable } from 'node:stream';
 import { build as annotate } from 'annotatedtext-rehype';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServeProcess } from '../bench/serve-process.js';
 import { check, MAX_TEXT_LENGTH, restore } from '../src/api/index.js';
 import { buildServer } from '../src/server/app.js';
 import { EnginePool } from '../src/server/engine-pool.js';
@@ -568,45 +568,25 @@ describe('the worker pool', () => {
 
 describe('unspin serve', () => {
   it('finishes a request in flight on SIGTERM, then exits 0', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(root, 'test/fixtures/serve-child.ts'),
-        'serve',
-        '--port',
-        '0',
-        '--workers',
-        '1',
-        '--db',
-        join(tmp, 'serve.db'),
-      ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    const server = await startServeProcess(
+      ['--import', 'tsx', join(root, 'test/fixtures/serve-child.ts')],
+      ['--workers', '1', '--db', join(tmp, 'serve.db')],
+      root,
     );
-    let stderr = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const m = /serving the web app at (http:\/\/[^/\s]+)\//.exec(stderr);
-        if (m) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${stderr}`)));
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { url } = server;
     const inFlight = fetch(`${url}/v1/check`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text: `${spun}\n\n`.repeat(10) }),
     });
     await new Promise((r) => setTimeout(r, 200));
-    child.kill('SIGTERM');
+    server.child.kill('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);
     expect(JSON.parse(await res.text()).verdict).toBe('spun');
-    expect(await exited).toBe(0);
-    expect(stderr).toMatch(/SIGTERM: finishing the requests in flight/);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).toMatch(/SIGTERM: finishing the requests in flight/);
+    expect(server.stderr()).not.toMatch(/\n\s+at /);
   });
 });
 
