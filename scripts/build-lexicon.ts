@@ -16,6 +16,7 @@ import { FormTable } from './lib/morphology.js';
 import { readTsv } from './lib/tsv.js';
 import {
   broaderPairs,
+  isAcronym,
   isBroaderOrNarrower,
   isCompoundOfOther,
   readWordNet,
@@ -66,6 +67,31 @@ function add(map: SubstituteSets, original: string, spun: string) {
 
 const wordCount = (phrase: string) => phrase.split(' ').length;
 
+/** Shortest word whose one-letter variants (labour/labor) are taken for spellings of it, not swaps. */
+const MIN_SPELLING_VARIANT_LENGTH = 5;
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
+}
+
+/**
+ * Whether `s` is only another form of the same word as `o`: an inflection of the same
+ * lemma (components/component) or a spelling (labour/labor, travelling/traveling). A
+ * spinner that changes only the form has disguised nothing (1 of the 525 observed swaps
+ * is one), while restoring such a pair changes correct text on a coin toss.
+ */
+function isFormVariant(table: FormTable, o: string, s: string): boolean {
+  if (o.includes(' ') || s.includes(' ') || !/^[a-z]+$/.test(o) || !/^[a-z]+$/.test(s)) return false;
+  if (Math.min(o.length, s.length) >= MIN_SPELLING_VARIANT_LENGTH && withinOneEdit(o, s)) return true;
+  const lemmas = new Set(table.analyses(o).map((a) => `${a.pos}:${a.lemma}`));
+  return table.analyses(s).some((a) => lemmas.has(`${a.pos}:${a.lemma}`));
+}
+
 function thesaurusSubstitutes(
   sources: LexiconSources,
   synsets: Map<string, Synset>,
@@ -91,14 +117,24 @@ function thesaurusSubstitutes(
       add(subs, formA, formB);
     }
   };
+  // Acronyms (CAT, ADD) are left out: lower-cased, the language model reads them as the
+  // common words they spell ("apply cat"), so it cannot judge them as originals.
+  // MyThes lower-cases its headwords ("cat" lists the senses of CAT), so the pairs are
+  // recognised there by WordNet's spelling.
+  const spelledOut = (s: Synset) => s.words.filter((w) => !s.acronyms.includes(w));
+  const acronymPairs = new Set<string>();
   for (const s of synsets.values()) {
-    for (const a of s.words) for (const b of s.words) pairLemmas(a, b, s.pos);
+    for (const a of s.acronyms) for (const w of s.words) acronymPairs.add(`${a}|${w}`).add(`${w}|${a}`);
+  }
+  for (const s of synsets.values()) {
+    const words = spelledOut(s);
+    for (const a of words) for (const b of words) pairLemmas(a, b, s.pos);
     if (s.pos === 'a') {
       for (const p of s.pointers) {
         if (p.symbol !== '&') continue;
         const other = synsets.get(p.target);
         if (!other) continue;
-        for (const a of s.words) for (const b of other.words) pairLemmas(a, b, 'a');
+        for (const a of words) for (const b of spelledOut(other)) pairLemmas(a, b, 'a');
       }
     }
   }
@@ -106,10 +142,18 @@ function thesaurusSubstitutes(
   const require = createRequire(import.meta.url);
   const mythes = require(sources.mythesModule) as Record<string, string[]>;
   for (const [rawKey, related] of Object.entries(mythes)) {
+    if (isAcronym(rawKey)) continue;
     const a = rawKey.toLowerCase();
     for (const raw of related) {
       const b = raw.toLowerCase();
-      if (b === a || /[^a-z' -]/.test(b) || isBroaderOrNarrower(a, b, broader)) continue;
+      if (
+        b === a ||
+        isAcronym(raw) ||
+        acronymPairs.has(`${a}|${b}`) ||
+        /[^a-z' -]/.test(b) ||
+        isBroaderOrNarrower(a, b, broader)
+      )
+        continue;
       const shared = [...(posOf.get(a) ?? [])].filter((p) => posOf.get(b)?.has(p));
       if (shared.length === 0) {
         add(subs, a, b);
@@ -286,7 +330,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     const total = c ? [...c.values()].reduce((x, y) => x + y, 0) : 0;
     const candidates = new Set<string>([...(t ?? []), ...(c?.keys() ?? [])]);
     for (const s of candidates) {
-      if (wordCount(s) > MAX_WORDS) continue;
+      if (wordCount(s) > MAX_WORDS || isFormVariant(table, o, s)) continue;
       const thes = t?.has(s) ? pairWeight(o, s) / Math.max(MIN_SUBSTITUTES, thesaurusMass(o, t)) : 0;
       const q = ((c?.get(s) ?? 0) + GAMMA * thes) / (total + GAMMA);
       if (q <= 0) continue;

@@ -19,6 +19,8 @@ export interface Synset {
   pos: WordNetPos;
   /** Lemmas, lower-cased, with spaces instead of underscores, adjective markers removed. */
   words: string[];
+  /** Words written in capitals in WordNet (CAT, PET, ADD), lower-cased like `words`. */
+  acronyms: string[];
   pointers: WordNetPointer[];
 }
 
@@ -29,19 +31,20 @@ function normalisePos(symbol: string): WordNetPos {
   return symbol === 's' ? 'a' : (symbol as WordNetPos);
 }
 
+/** Written in capitals, as WordNet and MyThes write acronyms (CAT, PET, ADHD). */
+export const isAcronym = (word: string) => /^[A-Z][A-Z0-9]+$/.test(word);
+
 function parseLine(line: string, pos: WordNetPos): Synset {
   const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
   const offset = fields[0];
   const wordCount = Number.parseInt(fields[3], 16);
   const words: string[] = [];
+  const acronyms: string[] = [];
   let i = 4;
   for (let w = 0; w < wordCount; w++, i += 2) {
-    words.push(
-      fields[i]
-        .replace(/\(.*\)$/, '')
-        .replace(/_/g, ' ')
-        .toLowerCase(),
-    );
+    const lemma = fields[i].replace(/\(.*\)$/, '').replace(/_/g, ' ');
+    words.push(lemma.toLowerCase());
+    if (isAcronym(lemma)) acronyms.push(lemma.toLowerCase());
   }
   const pointerCount = Number.parseInt(fields[i], 10);
   i++;
@@ -49,7 +52,7 @@ function parseLine(line: string, pos: WordNetPos): Synset {
   for (let p = 0; p < pointerCount; p++, i += 4) {
     pointers.push({ symbol: fields[i], target: `${normalisePos(fields[i + 2])}:${fields[i + 1]}` });
   }
-  return { key: `${pos}:${offset}`, pos, words, pointers };
+  return { key: `${pos}:${offset}`, pos, words, acronyms, pointers };
 }
 
 /** Reads every synset of the four data files, keyed by `pos:offset`. */
