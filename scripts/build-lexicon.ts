@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
+import { isSpellingVariant } from '../src/text/spelling.js';
 import { getOrCreate } from '../src/util/maps.js';
 import { FormTable } from './lib/morphology.js';
 import { readTsv } from './lib/tsv.js';
@@ -67,18 +68,6 @@ function add(map: SubstituteSets, original: string, spun: string) {
 
 const wordCount = (phrase: string) => phrase.split(' ').length;
 
-/** Shortest word whose one-letter variants (labour/labor) are taken for spellings of it, not swaps. */
-const MIN_SPELLING_VARIANT_LENGTH = 5;
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  let j = 0;
-  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
-  return a.length - i - j <= 1 && b.length - i - j <= 1;
-}
-
 /**
  * Whether `s` is only another form of the same word as `o`: an inflection of the same
  * lemma (components/component) or a spelling (labour/labor, travelling/traveling). A
@@ -87,7 +76,7 @@ function withinOneEdit(a: string, b: string): boolean {
  */
 function isFormVariant(table: FormTable, o: string, s: string): boolean {
   if (o.includes(' ') || s.includes(' ') || !/^[a-z]+$/.test(o) || !/^[a-z]+$/.test(s)) return false;
-  if (Math.min(o.length, s.length) >= MIN_SPELLING_VARIANT_LENGTH && withinOneEdit(o, s)) return true;
+  if (isSpellingVariant(o, s)) return true;
   const lemmas = new Set(table.analyses(o).map((a) => `${a.pos}:${a.lemma}`));
   return table.analyses(s).some((a) => lemmas.has(`${a.pos}:${a.lemma}`));
 }

@@ -91,6 +91,7 @@ function lexiconInputHash(): string {
   for (const mod of [
     '../src/resources/lexicon.js',
     '../src/text/numbers.js',
+    '../src/text/spelling.js',
     '../src/resources/written-bigrams.js',
   ]) {
     const path = join(root, 'dist/scripts', mod);

@@ -101,6 +101,23 @@ describe('restore', () => {
     expect(restore('The White Home’s spokesman informed reporters.').restored).toContain('House’s');
   });
 
+  it('restores an established term whose word is two swaps away from the written one', () => {
+    // "boondocks" is no listed substitute of "forest", but of a word that is.
+    expect(restore('In this paper we apply random boondocks to the problem.').restored).toContain(
+      'random forest',
+    );
+    expect(restore('In this paper we apply mean squared blooper to the problem.').restored).toContain(
+      'mean squared error',
+    );
+  });
+
+  it('leaves other spellings and acronym readings of correct terms alone', () => {
+    for (const term of ['traveling salesman problem', 'computed tomography', 'labour market']) {
+      const text = `In this paper we apply ${term} to the problem.`;
+      expect(restore(text).restored).toBe(text);
+    }
+  });
+
   it('gives text that is not flagged again', () => {
     const once = restore(SPUN).restored;
     expect(check(once).findings.length).toBeLessThan(check(SPUN).findings.length);
