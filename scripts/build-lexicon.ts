@@ -14,6 +14,7 @@ import { numberWordPairs } from '../src/text/numbers.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
 import { getOrCreate } from '../src/util/maps.js';
 import { FormTable } from './lib/morphology.js';
+import { alignedGaps, type GapPair } from './lib/phrase-alignment.js';
 import { readTsv } from './lib/tsv.js';
 import {
   broaderPairs,
@@ -215,19 +216,32 @@ function withInflectedVariants(counts: Counts, table: FormTable): Counts {
   return out;
 }
 
-function torturedSwapCounts(sources: LexiconSources): Counts {
+/**
+ * Swaps learned from the tortured-phrase training rows: each whole row; the word pairs of
+ * rows of equal length, word for word; and in rows of different lengths, the phrase
+ * pairs between words linked by the thesaurus or those word pairs ("the executives" for
+ * "management" in "hazard the executives" / "risk management").
+ */
+function torturedSwapCounts(sources: LexiconSources, thesaurus: SubstituteSets): Counts {
   const counts: Counts = new Map();
+  const uneven: [string[], string[]][] = [];
   for (const row of readTsv(sources.torturedTrainTsv)) {
     if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
     const correct = row.correct.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
     countSwap(counts, correct, row.tortured, 1);
-    // Word-for-word alignment of equal-length phrases: the swaps generalise to new phrases.
     const cw = correct.toLowerCase().split(/\s+/);
     const tw = row.tortured.toLowerCase().split(/\s+/);
     if (cw.length === tw.length && cw.length > 1) {
       for (let i = 0; i < cw.length; i++) countSwap(counts, cw[i], tw[i], 1);
+    } else if (cw.length !== tw.length) {
+      uneven.push([cw, tw]);
     }
   }
+  const linked = (o: string, s: string) =>
+    o === s || thesaurus.get(o)?.has(s) === true || counts.get(o)?.has(s) === true;
+  const gaps: GapPair[] = [];
+  for (const [cw, tw] of uneven) gaps.push(...alignedGaps(cw, tw, linked));
+  for (const gap of gaps) countSwap(counts, gap.original, gap.spun, 1);
   return counts;
 }
 
@@ -290,7 +304,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   );
   const thesaurus = thesaurusSubstitutes(sources, synsets, table);
   const news = newsSwapCounts(sources);
-  const papers = withInflectedVariants(torturedSwapCounts(sources), table);
+  const papers = withInflectedVariants(torturedSwapCounts(sources, thesaurus), table);
   // Both sources teach which substitutes a spinner picks; only the news pages, whose
   // unchanged words we can estimate, teach how often a word is swapped at all.
   const counts: Counts = new Map(news);

@@ -84,7 +84,12 @@ function lexiconInputHash(): string {
   h.update(JSON.stringify(manifest));
   for (const file of ['data/spinner-swaps.tsv', 'data/tortured-phrases-train.tsv'])
     h.update(readFileSync(join(root, file)));
-  for (const script of ['build-lexicon.js', 'lib/morphology.js', 'lib/wordnet.js']) {
+  for (const script of [
+    'build-lexicon.js',
+    'lib/morphology.js',
+    'lib/wordnet.js',
+    'lib/phrase-alignment.js',
+  ]) {
     const path = join(root, 'dist/scripts', script);
     if (existsSync(path)) h.update(readFileSync(path));
   }

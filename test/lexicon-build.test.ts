@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
+import { isSpellingVariant } from '../src/text/spelling.js';
+
+const words = (s: string) => s.split(' ');
+
+describe('phrase pairs learned from tortured rows of different lengths', () => {
+  const known = new Set(['hazard|risk', 'half|hybrid', 'framework|system']);
+  const linked = (o: string, s: string) => o === s || known.has(`${s}|${o}`);
+
+  it('takes the stretch between linked words as one swap', () => {
+    expect(alignedGaps(words('risk management'), words('hazard the executives'), linked)).toEqual([
+      { original: 'management', spun: 'the executives' },
+    ]);
+    expect(
+      alignedGaps(words('the risk management plan'), words('the hazard the executives plan'), linked),
+    ).toEqual([{ original: 'management', spun: 'the executives' }]);
+    // Words left over on one side only make no pair.
+    expect(alignedGaps(words('hybrid system'), words('half and half framework'), linked)).toEqual([]);
+  });
+
+  it('learns nothing from a row with no linked word, or from gaps longer than a phrase', () => {
+    expect(alignedGaps(words('transfer learning'), words('switch getting to know'), linked)).toEqual([]);
+    expect(alignedGaps(words('risk x'), words('hazard a b c d e'), linked).map((g) => g.spun)).toEqual([]);
+  });
+});
+
+describe('spelling variants', () => {
+  it('are one edit apart and long enough to be the same word', () => {
+    expect(isSpellingVariant('labour', 'labor')).toBe(true);
+    expect(isSpellingVariant('travelling', 'traveling')).toBe(true);
+    expect(isSpellingVariant('in', 'on')).toBe(false);
+    expect(isSpellingVariant('sign', 'signal')).toBe(false);
+    expect(isSpellingVariant('forest', 'forest')).toBe(false);
+  });
+});
