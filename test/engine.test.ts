@@ -138,6 +138,14 @@ describe('spinner artefacts and tiny inputs', () => {
     expect(restore(text).changes.filter((c) => c.text.includes('{'))).toEqual([]);
   });
 
+  it('does not take a known term in a sentence as evidence of spinning', () => {
+    // The term model raises P(text) for "deep learning" under both hypotheses alike.
+    const clean = check('In this paper we apply deep learning to the problem.');
+    expect(clean.verdict).not.toBe('spun');
+    expect(clean.spinProbability).toBeLessThan(0.5);
+    expect(check('In this paper we apply profound learning to the problem.').verdict).toBe('spun');
+  });
+
   it('does not call a one-word text spun', () => {
     for (const text of ['vm', 'hello', 'The cat sat.']) expect(check(text).verdict).not.toBe('spun');
   });

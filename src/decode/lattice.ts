@@ -68,6 +68,60 @@ function changedPart(sentence: Sentence, s: Substitution): Substitution {
   return { ...s, start: s.start + from, end: s.start + to, original: words.slice(from, to).join(' ') };
 }
 
+/**
+ * The weighted language-model part of an edge's score: with a term floor, the larger of
+ * the model's score and the floor; for an `excess` edge only what the floor adds
+ * (undefined when it adds nothing).
+ */
+function languageModelPart(edge: Edge, lmScore: number, weight: number): number | undefined {
+  if (edge.termFloor === undefined) return weight * lmScore;
+  if (!edge.excess) return weight * Math.max(lmScore, edge.termFloor);
+  if (lmScore >= edge.termFloor) return undefined;
+  return weight * edge.termFloor + Math.log10(1 - 10 ** (weight * (lmScore - edge.termFloor)));
+}
+
+/**
+ * log10 P(sentence) if nothing was spun: the text as written, under the same P(original)
+ * as the spun hypothesis — the language model with the term floors of term readings that
+ * keep every word — so that a known term ("deep learning") counts for neither hypothesis.
+ */
+function cleanLogLikelihood(edgesFrom: readonly Edge[][], lm: LanguageModel, weight: number): number {
+  const n = edgesFrom.length;
+  const at: Map<number, { h2: number; h1: number; alpha: number }>[] = Array.from(
+    { length: n + 1 },
+    () => new Map(),
+  );
+  at[0].set(0, { h2: -1, h1: lm.sentenceStart, alpha: 0 });
+  for (let p = 0; p < n; p++) {
+    for (const state of at[p].values()) {
+      for (const edge of edgesFrom[p]) {
+        // Only the words as written: each word kept, or read in a term that keeps them all.
+        if (edge.substitution) continue;
+        let h2 = state.h2;
+        let h1 = state.h1;
+        let lmScore = 0;
+        for (const w of edge.ids) {
+          lmScore += lm.score(w, h1, h2);
+          h2 = h1;
+          h1 = w;
+        }
+        const lmPart = languageModelPart(edge, lmScore, weight);
+        if (lmPart === undefined) continue;
+        const key = (h2 + 1) * STATE_BASE + (h1 + 1);
+        const next = at[edge.end].get(key);
+        const alpha = state.alpha + lmPart;
+        if (next) next.alpha = logAdd(next.alpha, alpha);
+        else at[edge.end].set(key, { h2, h1, alpha });
+      }
+    }
+  }
+  let total = Number.NEGATIVE_INFINITY;
+  for (const state of at[n].values()) {
+    total = logAdd(total, state.alpha + weight * lm.score(lm.sentenceEnd, state.h1, state.h2));
+  }
+  return total;
+}
+
 export function decodeSentence(
   sentence: Sentence,
   substitutions: readonly Substitution[],
@@ -167,16 +221,9 @@ export function decodeSentence(
           h2 = h1;
           h1 = w;
         }
-        let score: number;
-        if (edge.termFloor === undefined) score = edge.channel + weight * lmScore;
-        else if (!edge.excess) score = edge.channel + weight * Math.max(lmScore, edge.termFloor);
-        else if (lmScore >= edge.termFloor) continue;
-        else {
-          score =
-            edge.channel +
-            weight * edge.termFloor +
-            Math.log10(1 - 10 ** (weight * (lmScore - edge.termFloor)));
-        }
+        const lmPart = languageModelPart(edge, lmScore, weight);
+        if (lmPart === undefined) continue;
+        const score = edge.channel + lmPart;
         const to = node(edge.end, h2, h1);
         const t = transFrom.length;
         transFrom.push(from);
@@ -231,18 +278,6 @@ export function decodeSentence(
     if (edge.substitution) best.unshift(edge.substitution);
   }
 
-  let logLikelihoodClean = 0;
-  let h2 = -1;
-  let h1 = lm.sentenceStart;
-  for (const position of sentence) {
-    for (const w of position.lmIds) {
-      logLikelihoodClean += lm.score(w, h1, h2);
-      h2 = h1;
-      h1 = w;
-    }
-  }
-  logLikelihoodClean += lm.score(lm.sentenceEnd, h1, h2);
-  logLikelihoodClean *= weight;
-
+  const logLikelihoodClean = cleanLogLikelihood(edgesFrom, lm, weight);
   return { logLikelihood, logLikelihoodClean, best, changed, edgePosterior, expectedChanges };
 }
