@@ -80,6 +80,22 @@ function languageModelPart(edge: Edge, lmScore: number, weight: number): number 
   return weight * edge.termFloor + Math.log10(1 - 10 ** (weight * (lmScore - edge.termFloor)));
 }
 
+/** The history after the edge last read by `readEdge` (reused: the decoder's inner loop). */
+const edgeEnd = { h2: -1, h1: -1 };
+
+/** The weighted language-model part of reading `edge` after `h2 h1` (see `languageModelPart`). */
+function readEdge(lm: LanguageModel, edge: Edge, h2: number, h1: number, weight: number): number | undefined {
+  let lmScore = 0;
+  for (const w of edge.ids) {
+    lmScore += lm.score(w, h1, h2);
+    h2 = h1;
+    h1 = w;
+  }
+  edgeEnd.h2 = h2;
+  edgeEnd.h1 = h1;
+  return languageModelPart(edge, lmScore, weight);
+}
+
 /**
  * log10 P(sentence) if nothing was spun: the text as written, under the same P(original)
  * as the spun hypothesis — the language model with the term floors of term readings that
@@ -97,16 +113,9 @@ function cleanLogLikelihood(edgesFrom: readonly Edge[][], lm: LanguageModel, wei
       for (const edge of edgesFrom[p]) {
         // Only the words as written: each word kept, or read in a term that keeps them all.
         if (edge.substitution) continue;
-        let h2 = state.h2;
-        let h1 = state.h1;
-        let lmScore = 0;
-        for (const w of edge.ids) {
-          lmScore += lm.score(w, h1, h2);
-          h2 = h1;
-          h1 = w;
-        }
-        const lmPart = languageModelPart(edge, lmScore, weight);
+        const lmPart = readEdge(lm, edge, state.h2, state.h1, weight);
         if (lmPart === undefined) continue;
+        const { h2, h1 } = edgeEnd;
         const key = (h2 + 1) * STATE_BASE + (h1 + 1);
         const next = at[edge.end].get(key);
         const alpha = state.alpha + lmPart;
@@ -213,18 +222,10 @@ export function decodeSentence(
     for (const from of live) {
       if (alpha[from] === Number.NEGATIVE_INFINITY) continue;
       for (const edge of edgesFrom[p]) {
-        let h2 = nodeH2[from];
-        let h1 = nodeH1[from];
-        let lmScore = 0;
-        for (const w of edge.ids) {
-          lmScore += lm.score(w, h1, h2);
-          h2 = h1;
-          h1 = w;
-        }
-        const lmPart = languageModelPart(edge, lmScore, weight);
+        const lmPart = readEdge(lm, edge, nodeH2[from], nodeH1[from], weight);
         if (lmPart === undefined) continue;
         const score = edge.channel + lmPart;
-        const to = node(edge.end, h2, h1);
+        const to = node(edge.end, edgeEnd.h2, edgeEnd.h1);
         const t = transFrom.length;
         transFrom.push(from);
         transTo.push(to);
