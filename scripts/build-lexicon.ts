@@ -44,6 +44,8 @@ const MAX_ORIGINALS = 120;
  * each word would have occurred there, against how often it was seen swapped.
  */
 const SWAP_CORPUS_WORDS = 10_000;
+/** How much rarer (log10, by the language model) the other number of a term may be and still be listed. */
+const RARER_FORM_LOG10 = 1;
 /** Pseudo-count of the prior propensity (1) against that evidence. */
 const PROPENSITY_PRIOR = 5;
 
@@ -265,13 +267,18 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
       .trim()
       .toLowerCase();
     consider(term);
-    // The same term in the other number: "neural network" / "neural networks".
+    // The same term in the other number: "neural network" / "neural networks", unless that
+    // form is much rarer than the written one ("data" / "datum"): as a listed term it would
+    // be floored to the same score and split the reading's probability with the right one.
     const words = term.split(' ');
     const head = words[words.length - 1];
+    const headLogProb = sources.phraseLogProb(head);
     for (const a of table.analyses(head)) {
       if (a.pos !== 'n') continue;
-      for (const form of table.forms(a.lemma, 'n').values())
+      for (const form of table.forms(a.lemma, 'n').values()) {
+        if (sources.phraseLogProb(form) < headLogProb - RARER_FORM_LOG10) continue;
         consider([...words.slice(0, -1), form].join(' '));
+      }
     }
   }
   return terms;
