@@ -1,0 +1,75 @@
+/**
+ * Development tool, DEV split only: where restoration of synthetic spun news loses its
+ * spans. For every span spinner A swapped, is its original among the decoder's candidates
+ * (coverage)? If the decoder were told which spans were swapped, how often would its
+ * likeliest candidate be the original (the ceiling of restoration with this lexicon and
+ * language model)? And what does the full pipeline do with each span?
+ *   npx tsx scripts/news-ceiling.ts [documents] [rate]
+ */
+import { loadDevDocuments } from '../bench/corpora.js';
+import { createSpinner, spinDocument } from '../bench/spinner.js';
+import { sentenceCandidates } from '../src/channel/candidates.js';
+import { wordPositions } from '../src/channel/positions.js';
+import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
+import { analyzeText } from '../src/decode/analyze.js';
+import { decodeSentence } from '../src/decode/lattice.js';
+import { loadResources } from '../src/resources/index.js';
+import { tokenize } from '../src/text/tokenize.js';
+
+const documents = Number(process.argv[2] ?? 40);
+const rate = Number(process.argv[3] ?? 0.25);
+const res = loadResources();
+const spinner = createSpinner('A');
+const docs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 11, maxDocuments: documents });
+const bare = (s: string) => s.toLowerCase().replace(/['’]s$/, '');
+const counts = { spans: 0, covered: 0, oracleRight: 0, restored: 0, wrong: 0, missed: 0 };
+
+for (const doc of docs) {
+  const spun = spinDocument(spinner, doc.text, rate, 7, doc.id);
+  const analysis = analyzeText(spun.text, res, 0.5);
+  const sentences = wordPositions(tokenize(spun.text), res.lm, res.lexicon);
+  for (const sentence of sentences) {
+    if (sentence.length === 0) continue;
+    const from = sentence[0].token.offset;
+    const to = sentence[sentence.length - 1].token.end;
+    const gold = spun.spans.filter((g) => g.spunOffset >= from && g.spunOffset + g.spunLength <= to);
+    if (gold.length === 0) continue;
+    const candidates = sentenceCandidates(sentence, res, DEFAULT_SPINNER_MODEL);
+    const decoded = decodeSentence(
+      sentence,
+      candidates,
+      res.lm,
+      DEFAULT_SPINNER_MODEL,
+      analysis.evidence.rate,
+    );
+    for (const g of gold) {
+      counts.spans++;
+      const end = g.spunOffset + g.spunLength;
+      // Candidates for exactly this span (a trailing possessive may be outside the token).
+      const here = candidates.filter(
+        (c) =>
+          sentence[c.start].token.offset === g.spunOffset &&
+          Math.abs(sentence[c.end - 1].token.end - end) <= 2,
+      );
+      if (here.some((c) => c.original === bare(g.original))) {
+        counts.covered++;
+        const best = here.reduce((a, b) =>
+          (decoded.edgePosterior.get(b) ?? 0) > (decoded.edgePosterior.get(a) ?? 0) ? b : a,
+        );
+        if (best.original === bare(g.original)) counts.oracleRight++;
+      }
+      const finding = analysis.findings.find((f) => f.offset < end && f.end > g.spunOffset);
+      if (!finding) counts.missed++;
+      else if (finding.offset === g.spunOffset && bare(finding.suggestions[0] ?? '') === bare(g.original))
+        counts.restored++;
+      else counts.wrong++;
+    }
+  }
+}
+const share = (n: number) => `${((100 * n) / counts.spans).toFixed(1)}%`;
+console.log(`${counts.spans} spans swapped by spinner A at ${rate} in ${docs.length} dev documents`);
+console.log(`  original among the candidates:            ${share(counts.covered)}`);
+console.log(`  restored if the swapped spans were known: ${share(counts.oracleRight)}`);
+console.log(
+  `  pipeline: restored ${share(counts.restored)}, other original ${share(counts.wrong)}, missed ${share(counts.missed)}`,
+);
