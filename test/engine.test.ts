@@ -111,6 +111,11 @@ describe('restore', () => {
     );
   });
 
+  it('does not read an ordinary noun phrase as a swap learned from papers', () => {
+    const text = 'The executives decided to close the plant.';
+    expect(restore(text).restored).toBe(text);
+  });
+
   it('leaves other spellings and acronym readings of correct terms alone', () => {
     for (const term of ['traveling salesman problem', 'computed tomography', 'labour market']) {
       const text = `In this paper we apply ${term} to the problem.`;

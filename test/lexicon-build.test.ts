@@ -9,14 +9,18 @@ describe('phrase pairs learned from tortured rows of different lengths', () => {
   const linked = (o: string, s: string) => o === s || known.has(`${s}|${o}`);
 
   it('takes the stretch between linked words as one swap', () => {
-    expect(alignedGaps(words('risk management'), words('hazard the executives'), linked)).toEqual([
-      { original: 'management', spun: 'the executives' },
+    expect(alignedGaps(words('risk management'), words('hazard board of directors'), linked)).toEqual([
+      { original: 'management', spun: 'board of directors' },
     ]);
     expect(
-      alignedGaps(words('the risk management plan'), words('the hazard the executives plan'), linked),
-    ).toEqual([{ original: 'management', spun: 'the executives' }]);
+      alignedGaps(words('a risk management plan'), words('a hazard board of directors plan'), linked),
+    ).toEqual([{ original: 'management', spun: 'board of directors' }]);
     // Words left over on one side only make no pair.
     expect(alignedGaps(words('hybrid system'), words('half and half framework'), linked)).toEqual([]);
+  });
+
+  it('learns no stretch that starts with an article: that is mostly ordinary English', () => {
+    expect(alignedGaps(words('risk management'), words('hazard the executives'), linked)).toEqual([]);
   });
 
   it('learns nothing from a row with no linked word, or from gaps longer than a phrase', () => {

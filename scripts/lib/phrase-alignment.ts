@@ -8,6 +8,12 @@
 
 /** Longest phrase, in words, on either side of a learned gap. */
 const MAX_GAP_WORDS = 4;
+/**
+ * A spun stretch that starts with an article ("the executives" for management) is a noun
+ * phrase of ordinary English far more often than a swap: learned, it turned "The
+ * executives decided" into "Management decided" in news.
+ */
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 export interface GapPair {
   original: string;
@@ -49,7 +55,13 @@ export function alignedGaps(
   for (const [ai, aj] of anchors) {
     const o = original.slice(fromOriginal, ai);
     const s = spun.slice(fromSpun, aj);
-    if (o.length && s.length && o.length <= MAX_GAP_WORDS && s.length <= MAX_GAP_WORDS) {
+    if (
+      o.length &&
+      s.length &&
+      o.length <= MAX_GAP_WORDS &&
+      s.length <= MAX_GAP_WORDS &&
+      !ARTICLES.has(s[0])
+    ) {
       gaps.push({ original: o.join(' '), spun: s.join(' ') });
     }
     fromOriginal = ai + 1;
