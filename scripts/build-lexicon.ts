@@ -73,11 +73,13 @@ const wordCount = (phrase: string) => phrase.split(' ').length;
 
 /**
  * Whether `s` is only another form of the same word as `o`: an inflection of the same
- * lemma (components/component) or a spelling (labour/labor, travelling/traveling). A
+ * lemma (components/component) or a spelling (labour/labor, travelling/traveling, Mr./Mr). A
  * spinner that changes only the form has disguised nothing (1 of the 525 observed swaps
  * is one), while restoring such a pair changes correct text on a coin toss.
  */
 function isFormVariant(table: FormTable, o: string, s: string): boolean {
+  // Abbreviation dots are spelling too (Mr. / Mr, p.m. / pm).
+  if (o.replaceAll('.', '') === s.replaceAll('.', '')) return true;
   if (o.includes(' ') || s.includes(' ') || !/^[a-z]+$/.test(o) || !/^[a-z]+$/.test(s)) return false;
   if (isSpellingVariant(o, s)) return true;
   const lemmas = new Set(table.analyses(o).map((a) => `${a.pos}:${a.lemma}`));

@@ -111,6 +111,14 @@ describe('restore', () => {
     );
   });
 
+  it('reads abbreviations as the language model knows them, not as unknown words', () => {
+    const text =
+      'Mr. Jones and Mrs. Smith met Dr. Brown in St. Louis at 3 p.m. on Feb. 4, and the U.S. officials joined them.';
+    const { findings } = check(text, { minConfidence: 0.3 });
+    expect(findings.filter((f) => f.text.includes('.'))).toEqual([]);
+    expect(restore(text).restored).toBe(text);
+  });
+
   it('does not read an ordinary noun phrase as a swap learned from papers', () => {
     const text = 'The executives decided to close the plant.';
     expect(restore(text).restored).toBe(text);

@@ -32,6 +32,27 @@ const POSSESSIVE = /['’]s$/i;
 /** Longest sentence decoded as one unit; longer runs without punctuation are split. */
 const MAX_SENTENCE_WORDS = 120;
 
+const INITIALISM = /^(?:\p{L}\.){2,}$/u;
+
+/**
+ * Language-model ids of a written word. The model was trained on transcripts, which have
+ * no abbreviation dots: "Mr." is its "mr" and "U.S." its "u. s.". Read as unknown words,
+ * abbreviations made every "Mr." look like a swap of "Mr".
+ */
+function wordIds(lm: LanguageModel, word: string): number[] {
+  const id = lm.id(word);
+  if (id >= 0 || !word.includes('.')) return [id];
+  if (INITIALISM.test(word)) {
+    const letters = word
+      .split('.')
+      .filter(Boolean)
+      .map((letter) => lm.id(`${letter}.`));
+    if (letters.every((l) => l >= 0)) return letters;
+  }
+  const bare = lm.id(word.replaceAll('.', ''));
+  return [bare >= 0 ? bare : id];
+}
+
 export function lmIdsOfPhrase(lm: LanguageModel, words: readonly string[], possessive: string): number[] {
   const ids: number[] = [];
   words.forEach((word, i) => {
@@ -45,10 +66,10 @@ export function lmIdsOfPhrase(lm: LanguageModel, words: readonly string[], posse
         ids.push(joined);
         return;
       }
-      ids.push(lm.id(word), lm.id("'s"));
+      ids.push(...wordIds(lm, word), lm.id("'s"));
       return;
     }
-    ids.push(lm.id(word));
+    ids.push(...wordIds(lm, word));
   });
   return ids;
 }
@@ -58,9 +79,35 @@ function classify(token: Token): WordClass {
   if (token.quoted) return 'quoted';
   // A letter standing alone is a symbol (a variable, an initial, a list mark): real spinners
   // never touched one in the swap data, though thesauri list senses such as x = ten.
-  if (isAllCaps(token.text) || /^\p{L}$/u.test(token.text)) return 'acronym';
+  // So is an abbreviation (Dr., Feb., p.m.): the speech-trained model knows only its spoken
+  // form ("doctor"), so it would always prefer that as an "original".
+  if (isAllCaps(token.text) || /^\p{L}$/u.test(token.text) || /\p{L}\.$/u.test(token.text)) return 'acronym';
   if (!token.sentenceStart && isCapitalised(token.text)) return 'capitalised';
   return 'plain';
+}
+
+/** Whether `full` can be abbreviated as `short` (letters in order, same first letter: dr → doctor). */
+function abbreviates(short: string, full: string): boolean {
+  if (short[0] !== full[0]) return false;
+  let at = 0;
+  for (const letter of full) if (letter === short[at]) at++;
+  return at === short.length;
+}
+
+/**
+ * Language-model ids of an abbreviation as it is spoken: its expansion among the lexicon's
+ * readings of it ("Dr." → doctor, "Jr." → junior), since transcripts spell those out; the
+ * expansion read as an "original" then changes nothing and gains nothing.
+ */
+function spokenAbbreviation(lm: LanguageModel, lexicon: Lexicon, key: string): number[] | undefined {
+  if (!/^\p{L}+\.$/u.test(key)) return undefined;
+  const short = key.slice(0, -1);
+  for (const { original } of lexicon.originalsOf(key)) {
+    if (original.includes(' ') || !abbreviates(short, original)) continue;
+    const id = lm.id(original);
+    if (id >= 0) return [id];
+  }
+  return undefined;
 }
 
 export function wordPositions(tokens: readonly Token[], lm: LanguageModel, lexicon: Lexicon): Sentence[] {
@@ -86,7 +133,7 @@ export function wordPositions(tokens: readonly Token[], lm: LanguageModel, lexic
       token,
       key,
       possessive,
-      lmIds: lmIdsOfPhrase(lm, [key], possessive),
+      lmIds: (!possessive && spokenAbbreviation(lm, lexicon, key)) || lmIdsOfPhrase(lm, [key], possessive),
       wordClass: classify(token),
       propensity: lexicon.propensity(key),
       joinedToPrevious: current.length > 0 && !token.breakBefore && !afterUrl,
