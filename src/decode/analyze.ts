@@ -3,9 +3,10 @@
  * spin-rate estimation (expectation–maximisation over the lattice posteriors) →
  * decoding at the estimated rate → findings and document evidence.
  */
-import { DEFAULT_CANDIDATE_OPTIONS, type Substitution, sentenceCandidates } from '../channel/candidates.js';
+import { sentenceCandidates } from '../channel/candidates.js';
 import { type Sentence, wordPositions } from '../channel/positions.js';
 import { DEFAULT_SPINNER_MODEL, logKeep, type SpinnerModelParams } from '../channel/spinner-model.js';
+import { DEFAULT_CANDIDATE_OPTIONS, type Substitution } from '../channel/substitution.js';
 import type { Resources } from '../resources/index.js';
 import { tokenize } from '../text/tokenize.js';
 import { type SpanFinding, sentenceFindings } from './findings.js';

@@ -2,8 +2,9 @@
  * From lattice posteriors to findings: each swapped span with its likely originals
  * (capitalisation copied from the input) and the posterior that it was changed.
  */
-import { changesWord, type Substitution } from '../channel/candidates.js';
+
 import type { Sentence } from '../channel/positions.js';
+import { changesWord, type Substitution } from '../channel/substitution.js';
 import { copyCase } from '../text/case.js';
 import type { SentenceDecoding } from './lattice.js';
 

@@ -5,9 +5,10 @@
  * (two previous original words); at words with no candidate the states collapse, so
  * the work grows with the number of ambiguous words, not the sentence length.
  */
-import { changesWord, type Substitution } from '../channel/candidates.js';
+
 import type { Sentence } from '../channel/positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from '../channel/spinner-model.js';
+import { changesWord, type Substitution } from '../channel/substitution.js';
 import type { LanguageModel } from '../resources/language-model.js';
 
 export interface SentenceDecoding {
