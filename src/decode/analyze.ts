@@ -10,7 +10,7 @@ import { DEFAULT_CANDIDATE_OPTIONS, type Substitution } from '../channel/substit
 import type { Resources } from '../resources/index.js';
 import { tokenize } from '../text/tokenize.js';
 import { type SpanFinding, sentenceFindings } from './findings.js';
-import { decodeSentence } from './lattice.js';
+import { cleanLogLikelihood, decodeSentence } from './lattice.js';
 
 export interface DocumentEvidence {
   /** Word tokens in the text. */
@@ -81,7 +81,10 @@ export function analyzeText(
   let expectedChanges = 0;
   decoded.forEach((d, i) => {
     // Replace this sentence's keep-only term by its full lattice likelihood ratio.
-    logLikelihoodRatio += d.logLikelihood - d.logLikelihoodClean - keepOnly(work[i].sentence, params, rate);
+    const { sentence, substitutions } = work[i];
+    // The clean hypothesis does not depend on the rate: scored once, after the estimation.
+    const clean = cleanLogLikelihood(sentence, substitutions, res.lm, params);
+    logLikelihoodRatio += d.logLikelihood - clean - keepOnly(sentence, params, rate);
     expectedChanges += d.expectedChanges;
     findings.push(...sentenceFindings(work[i].sentence, d, minConfidence));
   });

@@ -2,7 +2,6 @@
  * From lattice posteriors to findings: each swapped span with its likely originals
  * (capitalisation copied from the input) and the posterior that it was changed.
  */
-
 import type { Sentence } from '../channel/positions.js';
 import { changesWord, type Substitution } from '../channel/substitution.js';
 import { copyCase } from '../text/case.js';

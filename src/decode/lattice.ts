@@ -5,7 +5,6 @@
  * (two previous original words); at words with no candidate the states collapse, so
  * the work grows with the number of ambiguous words, not the sentence length.
  */
-
 import type { Sentence } from '../channel/positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from '../channel/spinner-model.js';
 import { changesWord, type Substitution } from '../channel/substitution.js';
@@ -14,8 +13,6 @@ import type { LanguageModel } from '../resources/language-model.js';
 export interface SentenceDecoding {
   /** log10 P(spun sentence) under the spinner model at the given rate. */
   logLikelihood: number;
-  /** log10 P(spun sentence) if nothing was spun: the language model alone. */
-  logLikelihoodClean: number;
   /** Substitutions on the most probable path. */
   best: Substitution[];
   /** Per position, the posterior probability that a substitution covers it. */
@@ -102,7 +99,15 @@ function readEdge(lm: LanguageModel, edge: Edge, h2: number, h1: number, weight:
  * as the spun hypothesis — the language model with the term floors of term readings that
  * keep every word — so that a known term ("deep learning") counts for neither hypothesis.
  */
-function cleanLogLikelihood(edgesFrom: readonly Edge[][], lm: LanguageModel, weight: number): number {
+export function cleanLogLikelihood(
+  sentence: Sentence,
+  substitutions: readonly Substitution[],
+  lm: LanguageModel,
+  params: SpinnerModelParams,
+): number {
+  // The channel plays no part: only the language-model scores of the written words' edges.
+  const edgesFrom = latticeEdges(sentence, substitutions, params, 0);
+  const weight = params.languageModelWeight;
   const n = edgesFrom.length;
   const at: Map<number, { h2: number; h1: number; alpha: number }>[] = Array.from(
     { length: n + 1 },
@@ -132,15 +137,16 @@ function cleanLogLikelihood(edgesFrom: readonly Edge[][], lm: LanguageModel, wei
   return total;
 }
 
-export function decodeSentence(
+/**
+ * The lattice's edges, by start position: each word kept as written, and every
+ * substitution, with its channel score at `rate`.
+ */
+function latticeEdges(
   sentence: Sentence,
   substitutions: readonly Substitution[],
-  lm: LanguageModel,
   params: SpinnerModelParams,
   rate: number,
-): SentenceDecoding {
-  const n = sentence.length;
-  const weight = params.languageModelWeight;
+): Edge[][] {
   const edgesFrom: Edge[][] = sentence.map((position, p) => [
     {
       start: p,
@@ -181,6 +187,19 @@ export function decodeSentence(
       excess: s.keepsWords && readWordByWord(s),
     });
   }
+  return edgesFrom;
+}
+
+export function decodeSentence(
+  sentence: Sentence,
+  substitutions: readonly Substitution[],
+  lm: LanguageModel,
+  params: SpinnerModelParams,
+  rate: number,
+): SentenceDecoding {
+  const n = sentence.length;
+  const weight = params.languageModelWeight;
+  const edgesFrom = latticeEdges(sentence, substitutions, params, rate);
 
   // Nodes: (position, h2, h1). Parallel arrays keep allocation low.
   const nodeH1: number[] = [];
@@ -280,6 +299,5 @@ export function decodeSentence(
     if (edge.substitution) best.unshift(edge.substitution);
   }
 
-  const logLikelihoodClean = cleanLogLikelihood(edgesFrom, lm, weight);
-  return { logLikelihood, logLikelihoodClean, best, changed, edgePosterior, expectedChanges };
+  return { logLikelihood, best, changed, edgePosterior, expectedChanges };
 }
