@@ -119,8 +119,6 @@ const scaledScores = findingX.map((f) => logistic(findingScale, f));
 console.log(
   `finding ECE ${ece(rawScores).toFixed(3)} raw, ${ece(scaledScores).toFixed(3)} scaled (${findingY.length} findings)`,
 );
-const scaled = (confidence: number) => logistic(findingScale, [1, logit(confidence)]);
-
 function restoreWith(c: Case, p: number): { text: string; found: { offset: number; length: number }[] } {
   let out = '';
   let at = 0;

@@ -4,8 +4,7 @@
  * per-process facts of each original, and term floors.
  */
 import type { LanguageModel, Resources } from '../resources/index.js';
-import type { Sentence } from './positions.js';
-import { lmIdsOfPhrase } from './positions.js';
+import { lmIdsOfPhrase, type Sentence } from './positions.js';
 import type { SpinnerModelParams } from './spinner-model.js';
 
 export interface Substitution {

@@ -112,7 +112,9 @@ function keyChoices(res: Resources, key: string): KeyChoices {
 const TWO_STEP_FANOUT = 20;
 /**
  * log10 odds of a spinner's swap being two lexicon steps away rather than one: of the word
- * swaps in held-out tortured-phrase training rows, 169 were two steps away and 1,284 one.
+ * swaps in held-out tortured-phrase training rows, 169 were two steps away and 1,284 one
+ * (`scripts/tortured-links.ts` on the development lexicon; 166 and 1,286 since the lexicon
+ * dropped form variants).
  */
 const TWO_STEP_LOG_ODDS = Math.log10(169 / 1284);
 
