@@ -66,12 +66,12 @@ interface KeyChoices {
   /** Some reading occurs in a term. */
   termWord: boolean;
   /**
-   * Readings two swaps away (original → x → written), for listed terms only: the
-   * spinner's dictionary links more words than any thesaurus we have, and a listed term
-   * is strong enough evidence to take the longer way ("consciousness" ← awareness ←
-   * "intelligence"). Made when first needed.
+   * The readings for listed terms: `list`, then readings two swaps away (original → x →
+   * written). The spinner's dictionary links more words than any thesaurus we have, and a
+   * listed term is strong enough evidence to take the longer way ("consciousness" ←
+   * awareness ← "intelligence"). Made when first needed.
    */
-  twoStep?: TermChoice[];
+  forListed?: TermChoice[];
   /** The readings by word (direct ones first), made when first needed. */
   byWord?: Map<string, TermChoice>;
 }
@@ -177,8 +177,11 @@ export function termCandidates(
   };
   const listedChoices = (p: number): TermChoice[] => {
     const entry = choices(p);
-    if (!entry.twoStep) entry.twoStep = twoStepChoices(res, sentence[p].key, entry.list);
-    return entry.twoStep.length ? [...entry.list, ...entry.twoStep] : entry.list;
+    if (!entry.forListed) {
+      const twoStep = twoStepChoices(res, sentence[p].key, entry.list);
+      entry.forListed = twoStep.length ? [...entry.list, ...twoStep] : entry.list;
+    }
+    return entry.forListed;
   };
   const choiceByWord = (p: number) => {
     const entry = choices(p);
