@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { loadDevDocuments } from '../bench/corpora.js';
 import { addCounts, type Counts, detectionCounts, prf, wordEdits } from '../bench/metrics.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
-import { worthRestoring } from '../src/api/pipeline.js';
+import { DEFAULT_MIN_CONFIDENCE, worthRestoring } from '../src/api/pipeline.js';
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
 import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
@@ -23,6 +23,10 @@ const documents = Number(args[1] ?? 80);
 const RATES = [0.1, 0.15, 0.25, 0.4];
 const SPUN_AT = 0.65;
 const CLEAN_BELOW = 0.35;
+/** Length bands (most words) of short texts that get their own bar for a "spun" verdict. */
+const SHORT_BANDS = [15, 60];
+/** Share of a band's clean dev texts its bar may call spun. */
+const FALSE_SPUN_BUDGET = 0.01;
 const res = loadResources();
 const spinner = createSpinner('A');
 
@@ -90,6 +94,27 @@ const weights = fitLogistic(x, y, (label) =>
   label ? cases.length / (2 * positives) : cases.length / (2 * (cases.length - positives)),
 );
 
+// The bar of each short band: the lowest (in steps of 0.01, not below SPUN_AT) that calls at
+// most FALSE_SPUN_BUDGET of the band's clean texts spun.
+const cleanScores = (from: number, to: number) =>
+  cases
+    .map((c, i) => ({ c, p: logistic(weights, x[i]) }))
+    .filter(({ c }) => c.rate === 0 && c.analysis.evidence.words > from && c.analysis.evidence.words <= to)
+    .map(({ p }) => p)
+    .sort((a, b) => b - a);
+const spunAtShort = SHORT_BANDS.map((words, k) => {
+  const scores = cleanScores(k ? SHORT_BANDS[k - 1] : 0, words);
+  const allowed = Math.floor(FALSE_SPUN_BUDGET * scores.length);
+  const above = scores[allowed] ?? 0;
+  const atBase = scores.filter((p) => p >= SPUN_AT).length / Math.max(1, scores.length);
+  console.log(
+    `texts of ≤${words} words: ${(100 * atBase).toFixed(1)}% of ${scores.length} clean called spun at ${SPUN_AT}`,
+  );
+  return { words, spunAt: Math.max(SPUN_AT, Math.min(0.99, Math.ceil((above + 1e-9) * 100) / 100)) };
+});
+console.log(`short-text bars: ${spunAtShort.map((b) => `≤${b.words} words ${b.spunAt}`).join(', ')}`);
+const spunBarOf = (words: number) => spunAtShort.find((b) => words <= b.words)?.spunAt ?? SPUN_AT;
+
 // Finding confidences: a Platt scaling of P(changed | spun)·P(spun) against whether the
 // span really was changed, fitted on the same dev texts.
 const logit = (v: number) =>
@@ -119,21 +144,17 @@ const scaledScores = findingX.map((f) => logistic(findingScale, f));
 console.log(
   `finding ECE ${ece(rawScores).toFixed(3)} raw, ${ece(scaledScores).toFixed(3)} scaled (${findingY.length} findings)`,
 );
+/** What the product reports and restores (api/pipeline.ts) under this fit, at its default bar. */
 function restoreWith(c: Case, p: number): { text: string; found: { offset: number; length: number }[] } {
   let out = '';
   let at = 0;
   const found: { offset: number; length: number }[] = [];
   for (const f of c.analysis.findings) {
-    if (f.confidence * p < 0.5) continue;
+    const confidence = logistic(findingScale, [1, logit(f.confidence * p)]);
+    if (confidence < DEFAULT_MIN_CONFIDENCE) continue;
     found.push({ offset: f.offset, length: f.end - f.offset });
-    if (
-      !worthRestoring({
-        ...f,
-        confidence: f.confidence * p,
-        suggestionConfidence: f.suggestionConfidence * p,
-      })
-    )
-      continue;
+    const suggestionConfidence = (f.suggestionConfidence / Math.max(1e-9, f.confidence)) * confidence;
+    if (!worthRestoring({ ...f, confidence, suggestionConfidence })) continue;
     out += c.text.slice(at, f.offset) + f.suggestions[0];
     at = f.end;
   }
@@ -141,20 +162,22 @@ function restoreWith(c: Case, p: number): { text: string; found: { offset: numbe
 }
 
 const lines: string[] = [];
-for (const kind of ['long', 'article', 'sentence'] as Kind[]) {
+for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
   for (const rate of [0, ...RATES]) {
     let counts: Counts = { tp: 0, fp: 0, fn: 0 };
     let spunEdits = 0;
     let restoredEdits = 0;
     let correct = 0;
+    let calledSpun = 0;
     let n = 0;
     let words = 0;
     let changedWords = 0;
     cases.forEach((c, i) => {
       if (c.kind !== kind || c.rate !== rate) return;
       const p = logistic(weights, x[i]);
-      const verdict = p >= SPUN_AT ? 1 : p < CLEAN_BELOW ? 0 : -1;
+      const verdict = p >= spunBarOf(c.analysis.evidence.words) ? 1 : p < CLEAN_BELOW ? 0 : -1;
       if (verdict === (rate > 0 ? 1 : 0)) correct++;
+      if (verdict === 1) calledSpun++;
       n++;
       const restored = restoreWith(c, p);
       counts = addCounts(counts, detectionCounts(c.text, c.gold, restored.found));
@@ -169,7 +192,7 @@ for (const kind of ['long', 'article', 'sentence'] as Kind[]) {
     const q = prf(counts);
     lines.push(
       rate === 0
-        ? `${kind} clean: ${((100 * changedWords) / words).toFixed(2)} false changes/100w, docs right ${((100 * correct) / n).toFixed(1)}%`
+        ? `${kind} clean: ${((100 * changedWords) / words).toFixed(2)} false changes/100w, docs right ${((100 * correct) / n).toFixed(1)}%, called spun ${((100 * calledSpun) / n).toFixed(1)}%`
         : `${kind} A${rate * 100}: F1 ${q.f1.toFixed(3)} (P ${q.precision.toFixed(3)} R ${q.recall.toFixed(3)}) gain ${(1 - restoredEdits / spunEdits).toFixed(3)} docs right ${((100 * correct) / n).toFixed(1)}%`,
     );
   }
@@ -181,6 +204,7 @@ if (write) {
   const out = {
     weights: weights.map((v) => Number(v.toFixed(5))),
     spunAt: SPUN_AT,
+    spunAtShort,
     cleanBelow: CLEAN_BELOW,
     findingScale: findingScale.map((v) => Number(v.toFixed(5))),
     fittedOn: `${cases.length} dev texts (articles, sentences, fragments; clean and spinner A at ${RATES.join(', ')}) by scripts/tune.ts`,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, restore } from '../src/api/index.js';
+import { spunBar } from '../src/verdict/document.js';
 
 const SPUN = 'The White Home informed reporters on Monday that the company would shut its places of work.';
 
@@ -156,7 +157,16 @@ describe('spinner artefacts and tiny inputs', () => {
     const clean = check('In this paper we apply deep learning to the problem.');
     expect(clean.verdict).not.toBe('spun');
     expect(clean.spinProbability).toBeLessThan(0.5);
-    expect(check('In this paper we apply profound learning to the problem.').verdict).toBe('spun');
+    const tortured = check('In this paper we apply profound learning to the problem.');
+    expect(tortured.verdict).not.toBe('clean');
+    expect(tortured.spinProbability).toBeGreaterThan(0.8);
+  });
+
+  it('needs more evidence to call a sentence spun than an article', () => {
+    expect(spunBar(10)).toBeGreaterThan(spunBar(5000));
+    // One word with a likelier synonym is not enough to accuse a sentence.
+    const sentence = check("The executive's decision was final.");
+    expect(sentence.verdict).not.toBe('spun');
   });
 
   it('does not call a one-word text spun', () => {

@@ -4,7 +4,7 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
-import { runPipeline, worthRestoring } from './pipeline.js';
+import { DEFAULT_MIN_CONFIDENCE, runPipeline, worthRestoring } from './pipeline.js';
 import type { AnalyzeOptions, Change, CheckResult, Finding, RestoreResult } from './types.js';
 
 export { ResourceError } from '../resources/errors.js';
@@ -13,8 +13,6 @@ export type * from './types.js';
 
 /** Loads the language model and lexicon now instead of on the first call. */
 export { loadResources };
-
-const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 /**
  * Longest text analysed in one call (about 1.3 million words, a minute of work and

@@ -11,6 +11,9 @@ import { spintaxFindings, withSpintax } from '../decode/spintax.js';
 import type { Resources } from '../resources/index.js';
 import { calibrateConfidence, type DocumentVerdict, judgeDocument } from '../verdict/document.js';
 
+/** Lowest calibrated confidence `check` reports and `restore` acts on, unless told otherwise. */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
 /** Lowest lattice posterior kept as a candidate finding before calibration. */
 const RAW_FINDING_FLOOR = 0.05;
 

@@ -20,6 +20,13 @@ export interface Calibration {
   weights: number[];
   /** Probability at or above which a document is called spun. */
   spunAt: number;
+  /**
+   * Higher bars for short texts, by length band (a text of at most `words` words takes the
+   * first band that fits). A sentence carries so little evidence that at the bar of an
+   * article one clean sentence in eight was called spun on dev; each band's bar is the
+   * lowest that calls at most 1% of its clean dev texts spun (fitted by scripts/tune.ts).
+   */
+  spunAtShort: { words: number; spunAt: number }[];
   /** Probability below which a document is called clean. */
   cleanBelow: number;
   /** Platt scaling [bias, slope] of a finding's logit confidence (fitted on dev texts). */
@@ -62,6 +69,15 @@ export function judgeDocument(e: DocumentEvidence, model: Calibration = calibrat
   const z = x.reduce((sum, v, i) => sum + v * (model.weights[i] ?? 0), 0);
   const spinProbability = 1 / (1 + Math.exp(-z));
   const verdict: Verdict =
-    spinProbability >= model.spunAt ? 'spun' : spinProbability < model.cleanBelow ? 'clean' : 'uncertain';
+    spinProbability >= spunBar(e.words, model)
+      ? 'spun'
+      : spinProbability < model.cleanBelow
+        ? 'clean'
+        : 'uncertain';
   return { spinProbability, verdict };
+}
+
+/** The probability at or above which a text of `words` words is called spun. */
+export function spunBar(words: number, model: Calibration = calibration): number {
+  return model.spunAtShort.find((band) => words <= band.words)?.spunAt ?? model.spunAt;
 }
