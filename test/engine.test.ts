@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check, restore } from '../src/api/index.js';
+import { check, loadResources, restore } from '../src/api/index.js';
+import { wordPositions } from '../src/channel/positions.js';
+import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
+import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
+import { termCandidates } from '../src/channel/term-readings.js';
+import { tokenize } from '../src/text/tokenize.js';
 import { spunBar } from '../src/verdict/document.js';
 
 const SPUN = 'The White Home informed reporters on Monday that the company would shut its places of work.';
@@ -110,6 +115,25 @@ describe('restore', () => {
     expect(restore('In this paper we apply mean squared blooper to the problem.').restored).toContain(
       'mean squared error',
     );
+  });
+
+  it('reads three words as a listed term when two of them pin it down and one is unexplained', () => {
+    const termReadings = (text: string) => {
+      const res = loadResources();
+      const [sentence] = wordPositions(tokenize(text), res.lm, res.lexicon);
+      return termCandidates(sentence, res, DEFAULT_SPINNER_MODEL, DEFAULT_CANDIDATE_OPTIONS)
+        .filter((s) => s.changes > 0)
+        .map((s) => s.original);
+    };
+    // No lexicon path leads from "zebra" to "support" or to "random".
+    expect(termReadings('We trained a zebra vector machine on the data.')).toContain(
+      'support vector machine',
+    );
+    expect(termReadings('We trained a support zebra machine on the data.')).toContain(
+      'support vector machine',
+    );
+    // One known word is not enough to pin down a two-word term.
+    expect(termReadings('We trained a zebra forest on the data.')).not.toContain('random forest');
   });
 
   it('reads abbreviations as the language model knows them, not as unknown words', () => {

@@ -34,7 +34,9 @@ describe('lexicon', () => {
     expect(lexicon.originalsOf('told')).toEqual([]);
     expect(lexicon.propensity('told')).toBeCloseTo(0.8);
     expect(lexicon.isTerm('feature extraction')).toBe(true);
-    expect(lexicon.termsStartingWith('feature')).toEqual(['feature extraction']);
+    expect(lexicon.termsWith('feature', 0)).toEqual(['feature extraction']);
+    expect(lexicon.termsWith('extraction', 1)).toEqual(['feature extraction']);
+    expect(lexicon.termsWith('extraction', 0)).toEqual([]);
   });
 
   it('knows inflection-aware substitutions from the thesauri and learned swaps', () => {

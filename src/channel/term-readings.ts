@@ -118,6 +118,13 @@ const TWO_STEP_FANOUT = 20;
  */
 const TWO_STEP_LOG_ODDS = Math.log10(169 / 1284);
 
+/**
+ * log10 odds of a swap that no lexicon path explains rather than a one-step one: 561 against
+ * 1,286 word swaps in held-out tortured rows (`scripts/tortured-links.ts`). Such a substitute
+ * is scored as if the spinner drew it like any word of English: by its unigram probability.
+ */
+const UNEXPLAINED_LOG_ODDS = Math.log10(561 / 1286);
+
 /** Single-word originals of a key, likeliest first, capped at `limit`. */
 function singleWordOriginals(res: Resources, key: string, limit: number): LexiconCandidate[] {
   const out: LexiconCandidate[] = [];
@@ -191,6 +198,41 @@ export function termCandidates(
     }
     return entry.byWord;
   };
+  /**
+   * Three-word listed terms that the words from `start` can be read as with one word that
+   * no lexicon path explains ("super vector machine" → support vector machine): the two
+   * explained words pin the term down. (With two-word terms one word would have to, and a
+   * first try on dev lost more readings than it found.)
+   */
+  const unexplainedReadings = (start: number): TermReading[] => {
+    if (start + 3 > sentence.length) return [];
+    const terms = new Set<string>();
+    for (let i = 0; i < 2; i++) {
+      for (const c of choices(start + i).list) {
+        for (const term of lexicon.termsWith(c.word, i)) terms.add(term);
+      }
+    }
+    const out: TermReading[] = [];
+    for (const term of terms) {
+      const words = getOrCreate(termWords, term, () => term.split(' '));
+      if (words.length !== 3) continue;
+      const picked = words.map((w, i) => choiceByWord(start + i).get(w));
+      const missing = picked.indexOf(undefined);
+      if (missing < 0 || picked.lastIndexOf(undefined) !== missing) continue;
+      const written = res.lm.id(sentence[start + missing].key);
+      const logQ = UNEXPLAINED_LOG_ODDS + (written >= 0 ? res.lm.unigram(written) : res.lm.unseenWordLogProb);
+      picked[missing] = { word: words[missing], id: model.id(words[missing]), logQ, changed: true };
+      const chosen = picked as TermChoice[];
+      out.push({
+        words: chosen,
+        text: term,
+        listed: true,
+        logT: model.logProb(words),
+        logQ: chosen.reduce((q, c) => q + c.logQ, 0),
+      });
+    }
+    return out;
+  };
   const wordsOf = (r: TermReading) => r.words.map((w) => w.word).join(' ');
   // Best term-model score of a two-word reading starting at each position: a longer
   // reading must be a likelier term than its parts, or it only adds a word to a term.
@@ -203,7 +245,7 @@ export function termCandidates(
     // Listed terms that the words from here can be read as, by length.
     const listedReadings: TermReading[][] = [[], [], [], []];
     for (const first of listedChoices(start)) {
-      for (const term of lexicon.termsStartingWith(first.word)) {
+      for (const term of lexicon.termsWith(first.word, 0)) {
         const words = getOrCreate(termWords, term, () => term.split(' '));
         if (start + words.length > sentence.length || words.length > MAX_TERM_WORDS) continue;
         const picked: TermChoice[] = [first];
@@ -221,6 +263,7 @@ export function termCandidates(
         });
       }
     }
+    listedReadings[3].push(...unexplainedReadings(start));
     // Readings of the words from `start` on, extended word by word; the likeliest few
     // (term model and the spinner's preference among substitutes) are kept at each step.
     let beam: TermReading[] = [{ words: [], logT: 0, logQ: 0 }];

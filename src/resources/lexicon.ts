@@ -28,8 +28,8 @@ export interface Lexicon {
   startsPhrase(word: string): boolean;
   /** Whether this lower-case phrase is an established multi-word term ("feature extraction"). */
   isTerm(phrase: string): boolean;
-  /** Established terms whose first word is `word`. */
-  termsStartingWith(word: string): readonly string[];
+  /** Established terms whose word at `position` (0 = first) is `word`. */
+  termsWith(word: string, position: number): readonly string[];
   /** A model of what established terms look like, for terms not on the list. */
   readonly termModel: TermModel;
   /** Longest spun key, in words. */
@@ -153,11 +153,13 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     }
   }
   const termSet = new Set<string>();
-  const termsByFirstWord = new Map<string, string[]>();
+  const termsByWordAt = new Map<string, string[]>();
   for (const id of terms) {
     const term = strings[id];
     termSet.add(term);
-    getOrCreate(termsByFirstWord, term.slice(0, term.indexOf(' ')), () => []).push(term);
+    term.split(' ').forEach((word, position) => {
+      getOrCreate(termsByWordAt, `${position} ${word}`, () => []).push(term);
+    });
   }
   const cache = new Map<number, LexiconCandidate[]>();
   const none: never[] = [];
@@ -185,7 +187,7 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     },
     startsPhrase: (word) => phraseStarts.has(word),
     isTerm: (phrase) => termSet.has(phrase),
-    termsStartingWith: (word) => termsByFirstWord.get(word) ?? none,
+    termsWith: (word, position) => termsByWordAt.get(`${position} ${word}`) ?? none,
     termModel: buildTermModel(termSet),
     maxKeyWords,
     forEachPair(visit) {
