@@ -197,6 +197,23 @@ for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
     );
   }
 }
+// Spinner B (swaps the restorer does not know) is never fitted on: how the verdict fitted on
+// spinner A carries over to unknown swaps, on the long dev documents.
+const outOfResource = createSpinner('B');
+const cleanLong = cases.filter((c) => c.kind === 'long' && c.rate === 0).map((c) => c.analysis.evidence);
+for (const rate of [0.15, 0.25]) {
+  const spun = longDocs.map((d) =>
+    analyzeText(spinDocument(outOfResource, d.text, rate, 7, d.id).text, res, 0.05, params),
+  );
+  const p = (e: Analysis['evidence']) => logistic(weights, documentFeatures(e));
+  const called = spun.filter((a) => p(a.evidence) >= spunBarOf(a.evidence.words)).length;
+  let above = 0;
+  for (const a of spun)
+    for (const e of cleanLong) above += p(a.evidence) > p(e) ? 1 : p(a.evidence) === p(e) ? 0.5 : 0;
+  lines.push(
+    `long B${rate * 100}: docs called spun ${((100 * called) / spun.length).toFixed(1)}%, AUC ${(above / (spun.length * cleanLong.length)).toFixed(3)}`,
+  );
+}
 console.log(
   `${JSON.stringify(args[0] ?? '{}')} (${((Date.now() - started) / 1000).toFixed(0)} s)\n  ${lines.join('\n  ')}`,
 );
