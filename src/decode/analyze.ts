@@ -8,7 +8,6 @@ import { type Sentence, wordPositions } from '../channel/positions.js';
 import { DEFAULT_SPINNER_MODEL, logKeep, type SpinnerModelParams } from '../channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS, type Substitution } from '../channel/substitution.js';
 import type { Resources } from '../resources/index.js';
-import type { LanguageModel } from '../resources/language-model.js';
 import { tokenize } from '../text/tokenize.js';
 import { type SpanFinding, sentenceFindings } from './findings.js';
 import { cleanLogLikelihood, decodeSentence } from './lattice.js';
@@ -24,12 +23,6 @@ export interface DocumentEvidence {
   expectedChanges: number;
   /** Σ reluctance × propensity over words: how many words a spinner would touch at rate 1. */
   exposure: number;
-  /**
-   * Mean contextual surprise of the plain words a spinner could have touched: log10 of how
-   * much less likely each is after its two predecessors than in general. A substitute fits
-   * its context worse than the word it replaced, whether or not the lexicon knows the swap.
-   */
-  surprise: number;
 }
 
 export interface Analysis {
@@ -95,27 +88,5 @@ export function analyzeText(
     expectedChanges += d.expectedChanges;
     findings.push(...sentenceFindings(work[i].sentence, d, minConfidence));
   });
-  const surprise = contextSurprise(sentences, res.lm);
-  return { findings, evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure, surprise } };
-}
-
-function contextSurprise(sentences: readonly Sentence[], lm: LanguageModel): number {
-  let total = 0;
-  let counted = 0;
-  for (const sentence of sentences) {
-    let h2 = -1;
-    let h1 = lm.sentenceStart;
-    for (const position of sentence) {
-      const spinnable = position.wordClass === 'plain' && position.propensity > 0;
-      for (const id of position.lmIds) {
-        if (spinnable && id >= 0) {
-          total += lm.unigram(id) - lm.score(id, h1, h2);
-          counted++;
-        }
-        h2 = h1;
-        h1 = id;
-      }
-    }
-  }
-  return counted ? total / counted : 0;
+  return { findings, evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure } };
 }

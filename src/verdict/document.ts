@@ -49,10 +49,6 @@ export function documentFeatures(e: DocumentEvidence): number[] {
     e.expectedChanges / exposure,
     length,
     perWord * length,
-    // How badly the words fit their contexts, known swaps or not; it too is known more
-    // precisely the longer the text.
-    e.surprise,
-    e.surprise * length,
   ];
 }
 
