@@ -206,16 +206,27 @@ export function termCandidates(
    */
   const unexplainedReadings = (start: number): TermReading[] => {
     if (start + 3 > sentence.length) return [];
-    const terms = new Set<string>();
-    for (let i = 0; i < 2; i++) {
+    for (const p of [start + 1, start + 2]) {
+      if (!sentence[p].joinedToPrevious || sentence[p - 1].possessive) return [];
+    }
+    // Three-word terms with a word read directly (as written or one swap away) at two of
+    // the three places: those in at least two of the three sets.
+    const seen = new Map<string, number>();
+    for (let i = 0; i < 3; i++) {
+      const here = new Set<string>();
       for (const c of choices(start + i).list) {
-        for (const term of lexicon.termsWith(c.word, i)) terms.add(term);
+        for (const term of lexicon.termsWith(c.word, i)) {
+          if (!here.has(term) && getOrCreate(termWords, term, () => term.split(' ')).length === 3) {
+            here.add(term);
+            seen.set(term, (seen.get(term) ?? 0) + 1);
+          }
+        }
       }
     }
     const out: TermReading[] = [];
-    for (const term of terms) {
+    for (const [term, places] of seen) {
+      if (places < 2) continue;
       const words = getOrCreate(termWords, term, () => term.split(' '));
-      if (words.length !== 3) continue;
       const picked = words.map((w, i) => choiceByWord(start + i).get(w));
       const missing = picked.indexOf(undefined);
       if (missing < 0 || picked.lastIndexOf(undefined) !== missing) continue;
