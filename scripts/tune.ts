@@ -7,13 +7,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadDevDocuments } from '../bench/corpora.js';
-import { addCounts, type Counts, detectionCounts, prf, wordEdits } from '../bench/metrics.js';
+import { addCounts, auc, type Counts, detectionCounts, prf, wordEdits } from '../bench/metrics.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
-import { DEFAULT_MIN_CONFIDENCE, worthRestoring } from '../src/api/pipeline.js';
+import { DEFAULT_MIN_CONFIDENCE, weighFinding, worthRestoring } from '../src/api/pipeline.js';
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
 import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
-import { documentFeatures } from '../src/verdict/document.js';
+import { type Calibration, documentFeatures, judgeDocument } from '../src/verdict/document.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -113,7 +113,6 @@ const spunAtShort = SHORT_BANDS.map((words, k) => {
   return { words, spunAt: Math.max(SPUN_AT, Math.min(0.99, Math.ceil((above + 1e-9) * 100) / 100)) };
 });
 console.log(`short-text bars: ${spunAtShort.map((b) => `≤${b.words} words ${b.spunAt}`).join(', ')}`);
-const spunBarOf = (words: number) => spunAtShort.find((b) => words <= b.words)?.spunAt ?? SPUN_AT;
 
 // Finding confidences: a Platt scaling of P(changed | spun)·P(spun) against whether the
 // span really was changed, fitted on the same dev texts.
@@ -144,17 +143,19 @@ const scaledScores = findingX.map((f) => logistic(findingScale, f));
 console.log(
   `finding ECE ${ece(rawScores).toFixed(3)} raw, ${ece(scaledScores).toFixed(3)} scaled (${findingY.length} findings)`,
 );
+/** The verdict and finding calibration as fitted here, in the form the product reads. */
+const fitted: Calibration = { weights, spunAt: SPUN_AT, spunAtShort, cleanBelow: CLEAN_BELOW, findingScale };
+
 /** What the product reports and restores (api/pipeline.ts) under this fit, at its default bar. */
 function restoreWith(c: Case, p: number): { text: string; found: { offset: number; length: number }[] } {
   let out = '';
   let at = 0;
   const found: { offset: number; length: number }[] = [];
-  for (const f of c.analysis.findings) {
-    const confidence = logistic(findingScale, [1, logit(f.confidence * p)]);
-    if (confidence < DEFAULT_MIN_CONFIDENCE) continue;
+  for (const raw of c.analysis.findings) {
+    const f = weighFinding(raw, p, fitted);
+    if (f.confidence < DEFAULT_MIN_CONFIDENCE) continue;
     found.push({ offset: f.offset, length: f.end - f.offset });
-    const suggestionConfidence = (f.suggestionConfidence / Math.max(1e-9, f.confidence)) * confidence;
-    if (!worthRestoring({ ...f, confidence, suggestionConfidence })) continue;
+    if (!worthRestoring(f)) continue;
     out += c.text.slice(at, f.offset) + f.suggestions[0];
     at = f.end;
   }
@@ -172,12 +173,11 @@ for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
     let n = 0;
     let words = 0;
     let changedWords = 0;
-    cases.forEach((c, i) => {
-      if (c.kind !== kind || c.rate !== rate) return;
-      const p = logistic(weights, x[i]);
-      const verdict = p >= spunBarOf(c.analysis.evidence.words) ? 1 : p < CLEAN_BELOW ? 0 : -1;
-      if (verdict === (rate > 0 ? 1 : 0)) correct++;
-      if (verdict === 1) calledSpun++;
+    for (const c of cases) {
+      if (c.kind !== kind || c.rate !== rate) continue;
+      const { spinProbability: p, verdict } = judgeDocument(c.analysis.evidence, fitted);
+      if (verdict === (rate > 0 ? 'spun' : 'clean')) correct++;
+      if (verdict === 'spun') calledSpun++;
       n++;
       const restored = restoreWith(c, p);
       counts = addCounts(counts, detectionCounts(c.text, c.gold, restored.found));
@@ -188,7 +188,7 @@ for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
         (s, f) => s + c.text.slice(f.offset, f.offset + f.length).split(/\s+/).length,
         0,
       );
-    });
+    }
     const q = prf(counts);
     lines.push(
       rate === 0
@@ -205,13 +205,14 @@ for (const rate of [0.15, 0.25]) {
   const spun = longDocs.map((d) =>
     analyzeText(spinDocument(outOfResource, d.text, rate, 7, d.id).text, res, 0.05, params),
   );
-  const p = (e: Analysis['evidence']) => logistic(weights, documentFeatures(e));
-  const called = spun.filter((a) => p(a.evidence) >= spunBarOf(a.evidence.words)).length;
-  let above = 0;
-  for (const a of spun)
-    for (const e of cleanLong) above += p(a.evidence) > p(e) ? 1 : p(a.evidence) === p(e) ? 0.5 : 0;
+  const judged = spun.map((a) => judgeDocument(a.evidence, fitted));
+  const called = judged.filter((j) => j.verdict === 'spun').length;
+  const areaUnder = auc(
+    cleanLong.map((e) => judgeDocument(e, fitted).spinProbability),
+    judged.map((j) => j.spinProbability),
+  );
   lines.push(
-    `long B${rate * 100}: docs called spun ${((100 * called) / spun.length).toFixed(1)}%, AUC ${(above / (spun.length * cleanLong.length)).toFixed(3)}`,
+    `long B${rate * 100}: docs called spun ${((100 * called) / spun.length).toFixed(1)}%, AUC ${areaUnder.toFixed(3)}`,
   );
 }
 console.log(

@@ -9,7 +9,12 @@ import { analyzeText, type DocumentEvidence } from '../decode/analyze.js';
 import type { SpanFinding } from '../decode/findings.js';
 import { spintaxFindings, withSpintax } from '../decode/spintax.js';
 import type { Resources } from '../resources/index.js';
-import { calibrateConfidence, type DocumentVerdict, judgeDocument } from '../verdict/document.js';
+import {
+  type Calibration,
+  calibrateConfidence,
+  type DocumentVerdict,
+  judgeDocument,
+} from '../verdict/document.js';
 
 /** Lowest calibrated confidence `check` reports and `restore` acts on, unless told otherwise. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
@@ -32,6 +37,14 @@ export function worthRestoring(f: SpanFinding): boolean {
   return f.suggestionConfidence > 1 - f.confidence;
 }
 
+/** A finding weighed by the probability that the document was spun, then calibrated. */
+export function weighFinding(f: SpanFinding, spinProbability: number, model?: Calibration): SpanFinding {
+  const confidence = calibrateConfidence(f.confidence * spinProbability, model);
+  // The first suggestion keeps its share of the span's probability.
+  const suggestionConfidence = (f.suggestionConfidence / Math.max(1e-9, f.confidence)) * confidence;
+  return { ...f, confidence, suggestionConfidence };
+}
+
 export function runPipeline(
   text: string,
   res: Resources,
@@ -42,14 +55,7 @@ export function runPipeline(
   const { findings, evidence } = analyzeText(text, res, Math.min(minConfidence, RAW_FINDING_FLOOR), params);
   const verdict = judgeDocument(evidence);
   const p = verdict.spinProbability;
-  const weighed = findings
-    .map((f) => {
-      const confidence = calibrateConfidence(f.confidence * p);
-      // The first suggestion keeps its share of the span's probability.
-      const suggestionConfidence = (f.suggestionConfidence / Math.max(1e-9, f.confidence)) * confidence;
-      return { ...f, confidence, suggestionConfidence };
-    })
-    .filter((f) => f.confidence >= minConfidence);
+  const weighed = findings.map((f) => weighFinding(f, p)).filter((f) => f.confidence >= minConfidence);
   const spintax = spintaxFindings(text).filter((f) => f.confidence >= minConfidence);
   return { findings: withSpintax(weighed, spintax), evidence, verdict };
 }

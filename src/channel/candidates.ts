@@ -6,7 +6,7 @@
  */
 import type { Resources } from '../resources/index.js';
 import type { LexiconCandidate } from '../resources/lexicon.js';
-import type { Sentence, WordPosition } from './positions.js';
+import { joinsPrevious, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 import {
   type CandidateOptions,
@@ -55,8 +55,7 @@ export function sentenceCandidates(
       const position = sentence[end - 1];
       if (end > start + 1) {
         // Phrases never cross punctuation, and only start where the lexicon has phrases.
-        if (!position.joinedToPrevious || !lexicon.startsPhrase(first.key) || sentence[end - 2].possessive)
-          break;
+        if (!joinsPrevious(sentence, end - 1) || !lexicon.startsPhrase(first.key)) break;
         key += ` ${position.key}`;
       } else {
         key = first.key;

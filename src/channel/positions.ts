@@ -28,6 +28,14 @@ export interface WordPosition {
 
 export type Sentence = WordPosition[];
 
+/**
+ * Whether the word at `p` (> 0) reads on from the one before in a phrase: no punctuation
+ * and no possessive between them.
+ */
+export function joinsPrevious(sentence: Sentence, p: number): boolean {
+  return sentence[p].joinedToPrevious && !sentence[p - 1].possessive;
+}
+
 const POSSESSIVE = /['’]s$/i;
 /** Longest sentence decoded as one unit; longer runs without punctuation are split. */
 const MAX_SENTENCE_WORDS = 120;

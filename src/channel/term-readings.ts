@@ -7,7 +7,7 @@ import type { Resources } from '../resources/index.js';
 import type { LexiconCandidate } from '../resources/lexicon.js';
 import { isSpellingVariant } from '../text/spelling.js';
 import { getOrCreate } from '../util/maps.js';
-import type { Sentence } from './positions.js';
+import { joinsPrevious, type Sentence } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 import {
   type CandidateOptions,
@@ -205,10 +205,12 @@ export function termCandidates(
    * first try on dev lost more readings than it found.)
    */
   const unexplainedReadings = (start: number): TermReading[] => {
-    if (start + 3 > sentence.length) return [];
-    for (const p of [start + 1, start + 2]) {
-      if (!sentence[p].joinedToPrevious || sentence[p - 1].possessive) return [];
-    }
+    if (
+      start + 3 > sentence.length ||
+      !joinsPrevious(sentence, start + 1) ||
+      !joinsPrevious(sentence, start + 2)
+    )
+      return [];
     // Three-word terms with a word read directly (as written or one swap away) at two of
     // the three places: those in at least two of the three sets.
     const seen = new Map<string, number>();
@@ -233,17 +235,17 @@ export function termCandidates(
       const written = res.lm.id(sentence[start + missing].key);
       const logQ = UNEXPLAINED_LOG_ODDS + (written >= 0 ? res.lm.unigram(written) : res.lm.unseenWordLogProb);
       picked[missing] = { word: words[missing], id: model.id(words[missing]), logQ, changed: true };
-      const chosen = picked as TermChoice[];
-      out.push({
-        words: chosen,
-        text: term,
-        listed: true,
-        logT: model.logProb(words),
-        logQ: chosen.reduce((q, c) => q + c.logQ, 0),
-      });
+      out.push(listedReading(term, words, picked as TermChoice[]));
     }
     return out;
   };
+  const listedReading = (term: string, words: readonly string[], picked: TermChoice[]): TermReading => ({
+    words: picked,
+    text: term,
+    listed: true,
+    logT: model.logProb(words),
+    logQ: picked.reduce((q, c) => q + c.logQ, 0),
+  });
   const wordsOf = (r: TermReading) => r.words.map((w) => w.word).join(' ');
   // Best term-model score of a two-word reading starting at each position: a longer
   // reading must be a likelier term than its parts, or it only adds a word to a term.
@@ -265,13 +267,7 @@ export function termCandidates(
           if (c) picked.push(c);
         }
         if (picked.length !== words.length) continue;
-        listedReadings[words.length].push({
-          words: picked,
-          text: term,
-          listed: true,
-          logT: model.logProb(words),
-          logQ: picked.reduce((q, c) => q + c.logQ, 0),
-        });
+        listedReadings[words.length].push(listedReading(term, words, picked));
       }
     }
     listedReadings[3].push(...unexplainedReadings(start));
@@ -281,7 +277,7 @@ export function termCandidates(
     let kept: TermReading = beam[0];
     for (let end = start + 1; end <= Math.min(sentence.length, start + MAX_TERM_WORDS); end++) {
       const last = end - 1;
-      if (end > start + 1 && (!sentence[last].joinedToPrevious || sentence[last - 1].possessive)) break;
+      if (end > start + 1 && !joinsPrevious(sentence, last)) break;
       const here = choices(last).list;
       const extend = (r: TermReading, c: TermChoice): TermReading => ({
         words: [...r.words, c],
