@@ -153,12 +153,14 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     }
   }
   const termSet = new Set<string>();
-  const termsByWordAt = new Map<string, string[]>();
+  // By position, then word: looked up for every word of every sentence.
+  const termsByWordAt: Map<string, string[]>[] = [];
   for (const id of terms) {
     const term = strings[id];
     termSet.add(term);
     term.split(' ').forEach((word, position) => {
-      getOrCreate(termsByWordAt, `${position} ${word}`, () => []).push(term);
+      termsByWordAt[position] ??= new Map();
+      getOrCreate(termsByWordAt[position], word, () => []).push(term);
     });
   }
   const cache = new Map<number, LexiconCandidate[]>();
@@ -187,7 +189,7 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     },
     startsPhrase: (word) => phraseStarts.has(word),
     isTerm: (phrase) => termSet.has(phrase),
-    termsWith: (word, position) => termsByWordAt.get(`${position} ${word}`) ?? none,
+    termsWith: (word, position) => termsByWordAt[position]?.get(word) ?? none,
     termModel: buildTermModel(termSet),
     maxKeyWords,
     forEachPair(visit) {
