@@ -257,7 +257,10 @@ function torturedSwapCounts(sources: LexiconSources, thesaurus: SubstituteSets):
  */
 function establishedTerms(sources: LexiconSources, table: FormTable): Set<string> {
   const terms = new Set<string>();
-  const known = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w));
+  // A term's words need not be known to the language model ("convolutional neural
+  // network"): a word kept as written scores as an unseen word either way.
+  const known = (phrase: string) =>
+    phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^[a-z][a-z'-]*[a-z]$/.test(w));
   const consider = (phrase: string) => {
     const words = wordCount(phrase);
     if (words >= 2 && words <= 3 && known(phrase)) terms.add(phrase);
@@ -325,8 +328,12 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const lengthChange = lengthChangeOdds(news);
   const pairWeight = (o: string, s: string) => (wordCount(o) === wordCount(s) ? 1 : lengthChange);
   const newsSwaps = (o: string) => [...(news.get(o)?.values() ?? [])].reduce((x, y) => x + y, 0);
+  const terms = establishedTerms(sources, table);
+  // Words of listed terms are originals even where the language model does not know them
+  // ("convective neural network" → convolutional neural network): the term vouches for them.
+  const termWords = new Set([...terms].flatMap((term) => term.split(' ')));
   const knownPhrase = (phrase: string) =>
-    phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^\d/.test(w));
+    phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^\d/.test(w) || termWords.has(w));
 
   // Reverse index: spun → [(original, log q)].
   const reverse = new Map<string, [string, number][]>();
@@ -384,7 +391,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const propensities = new Float32Array(strings.length);
   for (const [o, value] of spinnable) propensities[stringIds.get(o)!] = value;
 
-  const termIds = Uint32Array.from([...establishedTerms(sources, table)].map(intern));
+  const termIds = Uint32Array.from([...terms].map(intern));
   const tables: LexiconTables = {
     terms: termIds,
     strings,
