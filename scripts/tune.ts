@@ -2,18 +2,22 @@
  * Development tool, DEV split only (never the measured documents): decodes clean and
  * spinner-A documents under the given model parameters, fits the document verdict on
  * them (so every setting is judged with its own calibration), and reports quality.
- *   npx tsx scripts/tune.ts '{"languageModelWeight":0.9}' [documents] [--write]
- * --write stores the fitted verdict in src/verdict/calibration.json.
+ *   UNSPIN_RESOURCES=/tmp/devres npx tsx scripts/tune.ts '{"languageModelWeight":0.9}' [documents] [--write]
+ * --write stores the fitted verdict in src/verdict/calibration.json. It needs the development
+ * resources (UNSPIN_DEV_HOLDOUT=1 UNSPIN_RESOURCES=/tmp/devres npm run setup), whose held-out
+ * tortured rows make the dev papers for the listed-term scaling.
  */
 import { writeFileSync } from 'node:fs';
 import { loadDevDocuments } from '../bench/corpora.js';
 import { addCounts, auc, type Counts, detectionCounts, prf, wordEdits } from '../bench/metrics.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
+import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
 import { DEFAULT_MIN_CONFIDENCE, weighFinding, worthRestoring } from '../src/api/pipeline.js';
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
 import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
 import { type Calibration, documentFeatures, judgeDocument } from '../src/verdict/document.js';
+import { devPapers, hasDevHoldout } from './lib/dev-papers.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -112,54 +116,124 @@ const spunAtShort = SHORT_BANDS.map((words, k) => {
   );
   return { words, spunAt: Math.max(SPUN_AT, Math.min(0.99, Math.ceil((above + 1e-9) * 100) / 100)) };
 });
+/** The verdict as fitted here (the finding scalings are added below). */
+function calibrationFitted(): Calibration {
+  return { weights, spunAt: SPUN_AT, spunAtShort, cleanBelow: CLEAN_BELOW, findingScale: [0, 1] };
+}
 console.log(`short-text bars: ${spunAtShort.map((b) => `≤${b.words} words ${b.spunAt}`).join(', ')}`);
 
+// Papers with a few held-out tortured phrases, and their clean twins (dev resources only:
+// the phrases must be unknown to the lexicon). Not in the verdict's fit: a paper mill's
+// paper is not spun throughout, and its verdict is the news verdict's to give.
+if (write && !hasDevHoldout()) {
+  throw new Error(
+    'fitting needs the development resources: UNSPIN_DEV_HOLDOUT=1 UNSPIN_RESOURCES=/tmp/devres npm run setup, then run with UNSPIN_RESOURCES=/tmp/devres',
+  );
+}
+const papers = hasDevHoldout()
+  ? devPapers((i) => (i % 2 ? 3 : 10)).map((paper) => ({
+      ...paper,
+      analysis: analyzeText(paper.text, res, 0.05, params),
+    }))
+  : [];
+
 // Finding confidences: a Platt scaling of P(changed | spun)·P(spun) against whether the
-// span really was changed, fitted on the same dev texts.
+// span really was changed, fitted on the same dev texts; readings of listed terms get
+// their own, which may also lean on P(changed | spun) alone.
 const logit = (v: number) =>
   Math.log(Math.min(0.999, Math.max(0.001, v)) / (1 - Math.min(0.999, Math.max(0.001, v))));
 const findingX: number[][] = [];
 const findingY: number[] = [];
+const termX: number[][] = [];
+const termY: number[] = [];
+const addFinding = (f: Analysis['findings'][number], p: number, changed: boolean) => {
+  if (f.listedTerm) {
+    termX.push([1, logit(f.confidence * p), logit(f.confidence)]);
+    termY.push(changed ? 1 : 0);
+  } else {
+    findingX.push([1, logit(f.confidence * p)]);
+    findingY.push(changed ? 1 : 0);
+  }
+};
 cases.forEach((c, i) => {
   const p = logistic(weights, x[i]);
   for (const f of c.analysis.findings) {
-    findingX.push([1, logit(f.confidence * p)]);
-    findingY.push(c.gold.some((g) => f.offset < g.offset + g.length && g.offset < f.end) ? 1 : 0);
+    addFinding(
+      f,
+      p,
+      c.gold.some((g) => f.offset < g.offset + g.length && g.offset < f.end),
+    );
   }
 });
+for (const paper of papers) {
+  const p = judgeDocument(paper.analysis.evidence, { ...calibrationFitted() }).spinProbability;
+  // Only their listed-term readings: the other scaling stays fitted on the news texts alone.
+  for (const f of paper.analysis.findings.filter((f) => f.listedTerm)) {
+    addFinding(f, p, paper.spun && paper.phrases.some((g) => f.offset < g.end && g.start < f.end));
+  }
+}
 const findingScale = fitLogistic(findingX, findingY, () => 1);
-const ece = (scores: number[]) => {
+const termFindingScale = termX.length >= 50 ? fitLogistic(termX, termY, () => 1) : undefined;
+const ece = (scores: number[], labels: number[]) => {
   const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
   scores.forEach((v, j) => {
     const b = bins[Math.min(9, Math.floor(v * 10))];
     b.n++;
     b.conf += v;
-    b.right += findingY[j];
+    b.right += labels[j];
   });
-  return bins.reduce((sum, b) => sum + (b.n ? Math.abs(b.conf - b.right) : 0), 0) / scores.length;
+  return (
+    bins.reduce((sum, b) => sum + (b.n ? Math.abs(b.conf - b.right) : 0), 0) / Math.max(1, scores.length)
+  );
 };
 const rawScores = findingX.map((f) => 1 / (1 + Math.exp(-f[1])));
 const scaledScores = findingX.map((f) => logistic(findingScale, f));
 console.log(
-  `finding ECE ${ece(rawScores).toFixed(3)} raw, ${ece(scaledScores).toFixed(3)} scaled (${findingY.length} findings)`,
+  `finding ECE ${ece(rawScores, findingY).toFixed(3)} raw, ${ece(scaledScores, findingY).toFixed(3)} scaled (${findingY.length} findings)`,
 );
+if (termFindingScale) {
+  console.log(
+    `listed-term finding ECE ${ece(
+      termX.map((f) => 1 / (1 + Math.exp(-f[1]))),
+      termY,
+    ).toFixed(3)} as others, ${ece(
+      termX.map((f) => logistic(termFindingScale, f)),
+      termY,
+    ).toFixed(
+      3,
+    )} own scaling (${termY.length} findings, ${termY.filter(Boolean).length} right; weights ${termFindingScale.map((v) => v.toFixed(2)).join(', ')})`,
+  );
+}
 /** The verdict and finding calibration as fitted here, in the form the product reads. */
-const fitted: Calibration = { weights, spunAt: SPUN_AT, spunAtShort, cleanBelow: CLEAN_BELOW, findingScale };
+const fitted: Calibration = {
+  ...calibrationFitted(),
+  findingScale,
+  termFindingScale,
+};
 
 /** What the product reports and restores (api/pipeline.ts) under this fit, at its default bar. */
-function restoreWith(c: Case, p: number): { text: string; found: { offset: number; length: number }[] } {
+function restoreWith(
+  c: Pick<Case, 'analysis' | 'text'>,
+  p: number,
+): {
+  text: string;
+  found: { offset: number; length: number }[];
+  changes: { offset: number; length: number; replacement: string }[];
+} {
   let out = '';
   let at = 0;
   const found: { offset: number; length: number }[] = [];
+  const changes: { offset: number; length: number; replacement: string }[] = [];
   for (const raw of c.analysis.findings) {
     const f = weighFinding(raw, p, fitted);
     if (f.confidence < DEFAULT_MIN_CONFIDENCE) continue;
     found.push({ offset: f.offset, length: f.end - f.offset });
     if (!worthRestoring(f)) continue;
+    changes.push({ offset: f.offset, length: f.end - f.offset, replacement: f.suggestions[0] });
     out += c.text.slice(at, f.offset) + f.suggestions[0];
     at = f.end;
   }
-  return { text: out + c.text.slice(at), found };
+  return { text: out + c.text.slice(at), found, changes };
 }
 
 const lines: string[] = [];
@@ -197,6 +271,31 @@ for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
     );
   }
 }
+if (papers.length) {
+  let restored = 0;
+  let phrases = 0;
+  let falseChanges = 0;
+  let cleanWords = 0;
+  let calledSpun = 0;
+  for (const paper of papers) {
+    const judged = judgeDocument(paper.analysis.evidence, fitted);
+    const { changes } = restoreWith(paper, judged.spinProbability);
+    if (judged.verdict === 'spun') calledSpun++;
+    if (!paper.spun) {
+      falseChanges += changes.length;
+      cleanWords += paper.analysis.evidence.words;
+      continue;
+    }
+    for (const g of paper.phrases) {
+      phrases++;
+      if (normalisePhrase(restoredRegion(paper.text, changes, g.start, g.end)) === g.correct) restored++;
+    }
+  }
+  lines.push(
+    `papers with tortured phrases: ${((100 * restored) / phrases).toFixed(1)}% of ${phrases} restored; ` +
+      `clean twins ${((100 * falseChanges) / cleanWords).toFixed(2)} changes/100w; ${calledSpun} of ${papers.length} called spun`,
+  );
+}
 // Spinner B (swaps the restorer does not know) is never fitted on: how the verdict fitted on
 // spinner A carries over to unknown swaps, on the long dev documents.
 const outOfResource = createSpinner('B');
@@ -225,7 +324,8 @@ if (write) {
     spunAtShort,
     cleanBelow: CLEAN_BELOW,
     findingScale: findingScale.map((v) => Number(v.toFixed(5))),
-    fittedOn: `${cases.length} dev texts (articles, sentences, fragments; clean and spinner A at ${RATES.join(', ')}) by scripts/tune.ts`,
+    ...(termFindingScale ? { termFindingScale: termFindingScale.map((v) => Number(v.toFixed(5))) } : {}),
+    fittedOn: `${cases.length} dev texts (articles, sentences, fragments; clean and spinner A at ${RATES.join(', ')}) and ${papers.length} dev papers with held-out tortured phrases and their clean twins (listed-term scaling), by scripts/tune.ts on the development resources`,
   };
   writeFileSync(
     new URL('../src/verdict/calibration.json', import.meta.url),

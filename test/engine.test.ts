@@ -209,6 +209,16 @@ describe('document verdict across lengths', () => {
     const spun = spinDocument(createSpinner('A'), article, 0.15, 5, 'length-test').text;
     expect(check(spun).verdict).toBe('spun');
   });
+
+  it('restores a tortured term in an otherwise clean long text, which stays judged clean', async () => {
+    const { loadDevDocuments } = await import('../bench/corpora.js');
+    const parts = loadDevDocuments({ sources: ['brown'], seed: 22, maxDocuments: 12 });
+    const paper = `${parts.map((d) => d.text).join('\n\n')}\n\nIn this paper we apply random boondocks to the problem.`;
+    expect(check(paper).verdict).toBe('clean');
+    // Weighed by P(spun) alone, which is about 0 here, the term would be silenced.
+    const { changes } = restore(paper);
+    expect(changes.map((c) => [c.text, c.replacement])).toEqual([['boondocks', 'forest']]);
+  });
 });
 
 describe('limits and public exports', () => {

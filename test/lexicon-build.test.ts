@@ -15,7 +15,14 @@ describe('phrase pairs learned from tortured rows of different lengths', () => {
     expect(
       alignedGaps(words('a risk management plan'), words('a hazard board of directors plan'), linked),
     ).toEqual([{ original: 'management', spun: 'board of directors' }]);
-    // Words left over on one side only make no pair.
+  });
+
+  it('gives words left over on one side to the neighbouring swap, not to a word kept as it is', () => {
+    const withKnowledge = (o: string, s: string) => linked(o, s) || (o === 'learning' && s === 'knowledge');
+    expect(
+      alignedGaps(words('machine learning'), words('machine gaining knowledge of'), withKnowledge),
+    ).toEqual([{ original: 'learning', spun: 'gaining knowledge of' }]);
+    // Between two swaps the leftover words could belong to either: no pair.
     expect(alignedGaps(words('hybrid system'), words('half and half framework'), linked)).toEqual([]);
   });
 

@@ -50,22 +50,50 @@ export function alignedGaps(
   if (anchors.length === 0) return [];
   anchors.push([n, m]);
   const gaps: GapPair[] = [];
-  let fromOriginal = 0;
-  let fromSpun = 0;
-  for (const [ai, aj] of anchors) {
-    const o = original.slice(fromOriginal, ai);
-    const s = spun.slice(fromSpun, aj);
+  const pair = (o: readonly string[], sp: readonly string[]) => {
     if (
       o.length &&
-      s.length &&
+      sp.length &&
       o.length <= MAX_GAP_WORDS &&
-      s.length <= MAX_GAP_WORDS &&
-      !ARTICLES.has(s[0])
+      sp.length <= MAX_GAP_WORDS &&
+      !ARTICLES.has(sp[0])
     ) {
-      gaps.push({ original: o.join(' '), spun: s.join(' ') });
+      gaps.push({ original: o.join(' '), spun: sp.join(' ') });
     }
+  };
+  // A linked pair of different words (a swap) takes the words left over on one side next to
+  // it, when the pair on their other side is the same word kept: "machine gaining knowledge"
+  // / "machine learning" links learning with knowledge, and "gaining" belongs to that swap
+  // (learning → "gaining knowledge"), not to the kept "machine".
+  const isSwap = (k: number) =>
+    k >= 0 && k < anchors.length - 1 && original[anchors[k][0]] !== spun[anchors[k][1]];
+  const grown = anchors.map(([ai, aj]) => ({ o: [original[ai]], s: [spun[aj]], grew: false }));
+  let fromOriginal = 0;
+  let fromSpun = 0;
+  for (const [k, [ai, aj]] of anchors.entries()) {
+    const o = original.slice(fromOriginal, ai);
+    const s = spun.slice(fromSpun, aj);
     fromOriginal = ai + 1;
     fromSpun = aj + 1;
+    if (o.length && s.length) {
+      pair(o, s);
+      continue;
+    }
+    if (o.length === s.length) continue;
+    // Left over on one side only: it joins the one neighbouring swap, if exactly one is.
+    const before = isSwap(k - 1);
+    const after = isSwap(k);
+    if (before === after) continue;
+    const owner = grown[before ? k - 1 : k];
+    owner.grew = true;
+    if (before) {
+      owner.o.push(...o);
+      owner.s.push(...s);
+    } else {
+      owner.o.unshift(...o);
+      owner.s.unshift(...s);
+    }
   }
+  for (const g of grown) if (g.grew) pair(g.o, g.s);
   return gaps;
 }

@@ -39,7 +39,7 @@ export function worthRestoring(f: SpanFinding): boolean {
 
 /** A finding weighed by the probability that the document was spun, then calibrated. */
 export function weighFinding(f: SpanFinding, spinProbability: number, model?: Calibration): SpanFinding {
-  const confidence = calibrateConfidence(f.confidence * spinProbability, model);
+  const confidence = calibrateConfidence(f.confidence, spinProbability, f.listedTerm === true, model);
   // The first suggestion keeps its share of the span's probability.
   const suggestionConfidence = (f.suggestionConfidence / Math.max(1e-9, f.confidence)) * confidence;
   return { ...f, confidence, suggestionConfidence };

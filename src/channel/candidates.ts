@@ -103,6 +103,7 @@ export function sentenceCandidates(
             propensity,
             changes: 1,
             termFloor: floor,
+            listedTerm: listed,
           },
         ]);
       }

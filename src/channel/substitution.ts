@@ -28,6 +28,11 @@ export interface Substitution {
   termFloor: number;
   /** A term reading whose words may be partly kept as written (the others are all changed). */
   keepsWords?: boolean;
+  /**
+   * The reading is an established (listed) term, a tortured phrase's restoration; kept when
+   * the substitution is cut down to its changed words ("boondocks" → forest in random forest).
+   */
+  listedTerm?: boolean;
 }
 
 export interface CandidateOptions {

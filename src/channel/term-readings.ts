@@ -377,6 +377,7 @@ export function termCandidates(
           changes,
           termFloor: floor,
           keepsWords: true,
+          listedTerm: listed,
         });
       }
     }

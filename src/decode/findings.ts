@@ -17,6 +17,12 @@ export interface SpanFinding {
   confidence: number;
   /** Posterior that the first suggestion is the original (at most `confidence`). */
   suggestionConfidence: number;
+  /**
+   * The first suggestion makes the words read as an established multi-word term (a tortured
+   * phrase restored). Such a finding stands on its own evidence, not only on how spun the
+   * rest of the document looks: a paper with a few tortured terms is otherwise clean.
+   */
+  listedTerm?: boolean;
 }
 
 /** Posterior that the substitution's span was changed: the least of its changed words'. */
@@ -30,11 +36,13 @@ function suggestionsFor(
   sentence: Sentence,
   decoding: SentenceDecoding,
   chosen: Substitution,
-): { suggestions: string[]; first: number } {
+): { suggestions: string[]; first: number; listedTerm: boolean } {
   const byOriginal = new Map<string, number>();
+  const listed = new Set<string>();
   for (const [s, posterior] of decoding.edgePosterior) {
     if (s.start !== chosen.start || s.end !== chosen.end) continue;
     byOriginal.set(s.original, (byOriginal.get(s.original) ?? 0) + posterior);
+    if (s.listedTerm) listed.add(s.original);
   }
   const ranked = [...byOriginal.entries()].sort((a, b) => b[1] - a[1]).map(([o]) => o);
   // Most probable original of this span first (the single best path may disagree when
@@ -50,6 +58,7 @@ function suggestionsFor(
   return {
     suggestions: ordered.map((o) => copyCase(spunWords, o) + possessive),
     first: byOriginal.get(ordered[0]) ?? 0,
+    listedTerm: listed.has(ordered[0]) || (ordered[0] === chosen.original && chosen.listedTerm === true),
   };
 }
 
@@ -85,7 +94,7 @@ export function sentenceFindings(
   return chosen
     .sort((a, b) => a.start - b.start)
     .map((s) => {
-      const { suggestions, first } = suggestionsFor(sentence, decoding, s);
+      const { suggestions, first, listedTerm } = suggestionsFor(sentence, decoding, s);
       const confidence = spanConfidence(sentence, decoding, s);
       return {
         offset: sentence[s.start].token.offset,
@@ -93,6 +102,7 @@ export function sentenceFindings(
         suggestions,
         confidence,
         suggestionConfidence: Math.min(confidence, first),
+        listedTerm,
       };
     });
 }

@@ -32,6 +32,13 @@ export interface Calibration {
   cleanBelow: number;
   /** Platt scaling [bias, slope] of a finding's logit confidence (fitted on dev texts). */
   findingScale: number[];
+  /**
+   * For a finding that reads as a listed term (a tortured phrase): [bias, weight of the
+   * logit of P(changed | spun)·P(spun), weight of the logit of P(changed | spun) alone].
+   * A paper with a few tortured terms is otherwise clean and judged so, and the product
+   * alone would silence its terms; fitted on dev papers with held-out tortured phrases.
+   */
+  termFindingScale?: number[];
 }
 
 /** The features the logistic model weighs, in the order of `weights` (bias first). */
@@ -53,15 +60,29 @@ export function documentFeatures(e: DocumentEvidence): number[] {
   ];
 }
 
+const logit = (p: number) => {
+  const c = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(c / (1 - c));
+};
+
 /**
- * A finding's calibrated confidence from P(changed | spun)·P(spun): the lattice
+ * A finding's calibrated confidence from P(changed | spun) and P(spun): the lattice
  * posterior is over-confident where the language model is, and the scaling learned on
- * development texts corrects that so that "80%" is right about 80% of the time.
+ * development texts corrects that so that "80%" is right about 80% of the time. A listed
+ * term's reading has its own scaling, which may lean on the posterior alone.
  */
-export function calibrateConfidence(confidence: number, model: Calibration = calibration): number {
-  const c = Math.min(0.999, Math.max(0.001, confidence));
-  const [bias, slope] = model.findingScale;
-  return 1 / (1 + Math.exp(-(bias + slope * Math.log(c / (1 - c)))));
+export function calibrateConfidence(
+  posterior: number,
+  spinProbability: number,
+  listedTerm: boolean,
+  model: Calibration = calibration,
+): number {
+  const weighed = logit(posterior * spinProbability);
+  const term = listedTerm ? model.termFindingScale : undefined;
+  const z = term
+    ? term[0] + term[1] * weighed + term[2] * logit(posterior)
+    : model.findingScale[0] + model.findingScale[1] * weighed;
+  return 1 / (1 + Math.exp(-z));
 }
 
 export function judgeDocument(e: DocumentEvidence, model: Calibration = calibration): DocumentVerdict {
