@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { MAX_TERM_WORDS } from '../src/channel/substitution.js';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
@@ -263,7 +264,7 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
     phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^[a-z][a-z'-]*[a-z]$/.test(w));
   const consider = (phrase: string) => {
     const words = wordCount(phrase);
-    if (words >= 2 && words <= 3 && known(phrase)) terms.add(phrase);
+    if (words >= 2 && words <= MAX_TERM_WORDS && known(phrase)) terms.add(phrase);
   };
   for (const row of readTsv(sources.torturedTrainTsv)) {
     if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;

@@ -149,7 +149,7 @@ export function changesWord(sentence: Sentence, s: Substitution, position: numbe
 }
 
 /** Terms of 2 to this many words are scored by the term model. */
-export const MAX_TERM_WORDS = 3;
+export const MAX_TERM_WORDS = 4;
 
 export function termLogProb(res: Resources, words: readonly string[]): number {
   if (words.length < 2 || words.length > MAX_TERM_WORDS) return Number.NEGATIVE_INFINITY;

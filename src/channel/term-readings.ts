@@ -1,5 +1,5 @@
 /**
- * Term readings: 2–3 adjacent words read as an established multi-word term, each word kept
+ * Term readings: 2–4 adjacent words read as an established multi-word term, each word kept
  * or replaced by one of its originals (or, for a listed term, an original two swaps away),
  * scored by the term model.
  */
@@ -156,7 +156,7 @@ function twoStepChoices(res: Resources, key: string, direct: readonly TermChoice
 }
 
 /**
- * Readings of 2–3 adjacent words as a multi-word term, each word kept or replaced by
+ * Readings of 2–4 adjacent words as a multi-word term, each word kept or replaced by
  * one of its lexicon originals ("component extraction" → "feature extraction"), scored
  * by the term model, which knows the established terms and generalises to new ones from
  * their words ("include descriptor" → "feature descriptor"). The readings the term model
@@ -256,7 +256,7 @@ export function termCandidates(
     // from here would score below MIN_TERM_LOG_PROB.
     if (!termWordAt(start) && !termWordAt(start + 1)) continue;
     // Listed terms that the words from here can be read as, by length.
-    const listedReadings: TermReading[][] = [[], [], [], []];
+    const listedReadings: TermReading[][] = Array.from({ length: MAX_TERM_WORDS + 1 }, () => []);
     for (const first of listedChoices(start)) {
       for (const term of lexicon.termsWith(first.word, 0)) {
         const words = getOrCreate(termWords, term, () => term.split(' '));
