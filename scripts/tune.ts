@@ -9,14 +9,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadDevDocuments } from '../bench/corpora.js';
-import { addCounts, auc, type Counts, detectionCounts, prf, wordEdits } from '../bench/metrics.js';
+import {
+  addCounts,
+  auc,
+  type Counts,
+  calibration,
+  detectionCounts,
+  prf,
+  wordEdits,
+} from '../bench/metrics.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
 import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
 import { DEFAULT_MIN_CONFIDENCE, weighFinding, worthRestoring } from '../src/api/pipeline.js';
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
 import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
-import { type Calibration, documentFeatures, judgeDocument } from '../src/verdict/document.js';
+import { type Calibration, documentFeatures, judgeDocument, logit } from '../src/verdict/document.js';
 import { devPapers, hasDevHoldout } from './lib/dev-papers.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 
@@ -140,8 +148,6 @@ const papers = hasDevHoldout()
 // Finding confidences: a Platt scaling of P(changed | spun)·P(spun) against whether the
 // span really was changed, fitted on the same dev texts; readings of listed terms get
 // their own, which may also lean on P(changed | spun) alone.
-const logit = (v: number) =>
-  Math.log(Math.min(0.999, Math.max(0.001, v)) / (1 - Math.min(0.999, Math.max(0.001, v))));
 const findingX: number[][] = [];
 const findingY: number[] = [];
 const termX: number[][] = [];
@@ -174,18 +180,8 @@ for (const paper of papers) {
 }
 const findingScale = fitLogistic(findingX, findingY, () => 1);
 const termFindingScale = termX.length >= 50 ? fitLogistic(termX, termY, () => 1) : undefined;
-const ece = (scores: number[], labels: number[]) => {
-  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
-  scores.forEach((v, j) => {
-    const b = bins[Math.min(9, Math.floor(v * 10))];
-    b.n++;
-    b.conf += v;
-    b.right += labels[j];
-  });
-  return (
-    bins.reduce((sum, b) => sum + (b.n ? Math.abs(b.conf - b.right) : 0), 0) / Math.max(1, scores.length)
-  );
-};
+const ece = (scores: number[], labels: number[]) =>
+  calibration(scores.map((confidence, j) => ({ confidence, correct: labels[j] === 1 }))).ece;
 const rawScores = findingX.map((f) => 1 / (1 + Math.exp(-f[1])));
 const scaledScores = findingX.map((f) => logistic(findingScale, f));
 console.log(

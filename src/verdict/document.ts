@@ -60,10 +60,11 @@ export function documentFeatures(e: DocumentEvidence): number[] {
   ];
 }
 
-const logit = (p: number) => {
+/** log(p / (1 − p)), with p kept within [0.001, 0.999]. */
+export function logit(p: number): number {
   const c = Math.min(0.999, Math.max(0.001, p));
   return Math.log(c / (1 - c));
-};
+}
 
 /**
  * A finding's calibrated confidence from P(changed | spun) and P(spun): the lattice
