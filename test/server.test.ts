@@ -457,6 +457,72 @@ describe('LanguageTool-compatible POST /v2/check', () => {
     expect((await json('/v2/check', { text: 'Hello.', language: 'en' })).statusCode).toBe(200);
     expectError(await raw('/v2/check', 'Hello.', 'text/plain'), 415, 'unsupported-media-type');
   });
+
+  it('answers GET with the fields in the query string, as LanguageTool does', async () => {
+    const text = spun.split('\n\n')[0];
+    const query = new URLSearchParams({ text, language: 'en-US' }).toString();
+    const res = await app.inject({ method: 'GET', url: `/v2/check?${query}` });
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body);
+    expectLanguageToolShape(body);
+    expect(body.matches.length).toBeGreaterThan(0);
+    expect(body.matches).toEqual(JSON.parse((await form({ text, language: 'en-US' })).body).matches);
+    expectError(await app.inject({ method: 'GET', url: '/v2/check?language=en' }), 400, 'invalid-request');
+    expectError(
+      await app.inject({ method: 'GET', url: '/v2/check?text=Hallo&language=de' }),
+      400,
+      'unsupported-language',
+    );
+  });
+});
+
+describe('calls from web pages of other sites (CORS)', () => {
+  const preflight = (server: FastifyInstance, origin: string) =>
+    server.inject({
+      method: 'OPTIONS',
+      url: '/v2/check',
+      headers: { origin, 'access-control-request-method': 'POST' },
+    });
+
+  it('are not allowed unless the server was started with allowed origins', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      payload: JSON.stringify({ text: 'Hello.' }),
+      headers: { 'content-type': 'application/json', origin: 'https://editor.example' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(
+      (await preflight(app, 'https://editor.example')).headers['access-control-allow-origin'],
+    ).toBeUndefined();
+  });
+
+  it('are allowed from the given origins only, preflight included', async () => {
+    const open = await buildServer({
+      db: join(tmp, 'cors.db'),
+      threads: 1,
+      allowOrigin: ['https://editor.example'],
+    });
+    try {
+      const ok = await preflight(open, 'https://editor.example');
+      expect(ok.statusCode).toBe(204);
+      expect(ok.headers['access-control-allow-origin']).toBe('https://editor.example');
+      expect(String(ok.headers['access-control-allow-methods'])).toMatch(/POST/);
+      const other = await preflight(open, 'https://elsewhere.example');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      const res = await open.inject({
+        method: 'POST',
+        url: '/v2/check',
+        payload: new URLSearchParams({ text: 'Hello.', language: 'en' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://editor.example' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe('https://editor.example');
+    } finally {
+      await open.close();
+    }
+  });
 });
 
 describe('a listening server', () => {
@@ -617,5 +683,11 @@ describe('unspin serve start-up errors', () => {
     expect(unopenable.code).toBe(2);
     expect(unopenable.err).toMatch(/^unspin: cannot open the index .*a-file/);
     expect(unopenable.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an allowed origin that is not a web origin', async () => {
+    const bad = await serve(['--allow-origin', 'https://editor.example/path']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--allow-origin.*not a web origin.*https:\/\/example\.com/);
   });
 });

@@ -17,6 +17,21 @@ interface ServeOptions {
   timeout: number;
   bodyLimit: number;
   log: 'off' | 'error' | 'warn' | 'info';
+  allowOrigin?: string[];
+}
+
+/** A web origin as browsers send it (scheme, host and port, nothing else), or `*`. */
+function webOrigin(value: string, previous: string[] = []): string[] {
+  let valid = value === '*';
+  try {
+    valid ||= new URL(value).origin === value;
+  } catch {}
+  if (!valid) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a web origin: give one such as https://example.com or http://localhost:3000 (no path or trailing slash), or * for any.`,
+    );
+  }
+  return [...previous, value];
 }
 
 function wholeNumber(min: number, max: number) {
@@ -34,6 +49,7 @@ Examples:
   $ unspin serve                                  web app and API on http://127.0.0.1:8080
   $ unspin serve --port 3000 --token s3cret       allow index writes with that bearer token
   $ unspin serve --host 0.0.0.0 --db postgres://unspin@db/unspin
+  $ unspin serve --allow-origin '*'               let pages on any site call the API (CORS)
 
 API reference (OpenAPI) at /docs once running. Index writes (POST and DELETE
 /v1/documents) need --token or UNSPIN_TOKEN; reads are open unless --private.
@@ -61,6 +77,7 @@ async function runServe(ctx: Context, opts: ServeOptions): Promise<number> {
     timeoutMs: opts.timeout * 1000,
     bodyLimit: opts.bodyLimit * 1024 * 1024,
     logger: opts.log === 'off' ? false : { level: opts.log },
+    ...(opts.allowOrigin ? { allowOrigin: opts.allowOrigin } : {}),
   }).catch((err: unknown) => {
     // Start-up problems (missing resources, an index that cannot be opened) are the
     // user's to fix, and their messages say how.
@@ -115,6 +132,11 @@ export function registerServeCommand(program: Command, ctx: Context): void {
     )
     .option('--token <token>', 'bearer token that allows index writes (default: $UNSPIN_TOKEN)')
     .option('--private', 'require the token for every API request, reads included')
+    .option(
+      '--allow-origin <origin>',
+      'a web origin whose pages may call the API, as LanguageTool clients in a browser do (CORS); repeat for more, * for any',
+      webOrigin,
+    )
     .option(
       '--workers <n>',
       'worker threads for the analysis (default: cores, at most 4)',

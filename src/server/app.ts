@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -40,6 +41,11 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Directory of the built web app (default: dist/web in the package). */
   webRoot?: string;
+  /**
+   * Web origins whose pages may call the API (CORS), e.g. a LanguageTool client running in
+   * a browser; `*` allows any. Default: none, so other sites' pages cannot read replies.
+   */
+  allowOrigin?: string[];
 }
 
 /** What the route modules share. */
@@ -138,6 +144,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ),
       ),
   );
+  if (options.allowOrigin && options.allowOrigin.length > 0) {
+    await app.register(cors, {
+      origin: options.allowOrigin.includes('*') ? '*' : options.allowOrigin,
+      methods: ['GET', 'POST', 'DELETE'],
+      allowedHeaders: ['Content-Type', 'Authorization'],
+      maxAge: 600,
+    });
+  }
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictUtf8JsonParser(app));
 

@@ -1,5 +1,5 @@
-/** POST /v2/check and GET /v2/languages: LanguageTool's API, for editors and extensions that speak it. */
-import type { FastifyInstance } from 'fastify';
+/** POST and GET /v2/check and GET /v2/languages: LanguageTool's API, for editors and extensions that speak it. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CheckResult } from '../../api/index.js';
 import type { ServerContext } from '../app.js';
 import { ApiError } from '../errors.js';
@@ -28,6 +28,34 @@ export function registerLanguageToolRoute(app: FastifyInstance, { pool, version 
     async () => ENGLISH_VARIANTS,
   );
 
+  // The checking itself, whether the fields came as a form body (POST) or a query (GET).
+  const checkText = async (fields: LanguageToolRequest, reply: FastifyReply) => {
+    const { text, data, language, preferredVariants } = fields;
+    if (!acceptsLanguage(language)) {
+      throw new ApiError(
+        400,
+        'unsupported-language',
+        `Unspin checks English only; "${language}" is not supported (use en, en-US, en-GB or auto)`,
+      );
+    }
+    if (typeof text === 'string' && typeof data === 'string') {
+      throw new ApiError(400, 'invalid-request', 'send either "text" or "data", not both');
+    }
+    const plain =
+      typeof data === 'string'
+        ? plainFromAnnotation(data)
+        : typeof text === 'string'
+          ? plainFromText(text)
+          : undefined;
+    if (!plain) throw new ApiError(400, 'invalid-request', 'missing "text" (or "data") field');
+    refuseBinary(plain.text);
+    const result = await pool.run<CheckResult>(
+      { op: 'check', text: plain.text, format: 'text' },
+      clientGone(reply),
+    );
+    return languageToolReply(result, plain, version, replyLanguage(language, preferredVariants));
+  };
+
   app.post<{ Body: LanguageToolRequest }>(
     '/v2/check',
     {
@@ -41,31 +69,22 @@ export function registerLanguageToolRoute(app: FastifyInstance, { pool, version 
         response: { 200: LanguageToolReply, ...ERROR_REPLIES },
       },
     },
-    async (request, reply) => {
-      const { text, data, language, preferredVariants } = request.body;
-      if (!acceptsLanguage(language)) {
-        throw new ApiError(
-          400,
-          'unsupported-language',
-          `Unspin checks English only; "${language}" is not supported (use en, en-US, en-GB or auto)`,
-        );
-      }
-      if (typeof text === 'string' && typeof data === 'string') {
-        throw new ApiError(400, 'invalid-request', 'send either "text" or "data", not both');
-      }
-      const plain =
-        typeof data === 'string'
-          ? plainFromAnnotation(data)
-          : typeof text === 'string'
-            ? plainFromText(text)
-            : undefined;
-      if (!plain) throw new ApiError(400, 'invalid-request', 'missing "text" (or "data") form field');
-      refuseBinary(plain.text);
-      const result = await pool.run<CheckResult>(
-        { op: 'check', text: plain.text, format: 'text' },
-        clientGone(reply),
-      );
-      return languageToolReply(result, plain, version, replyLanguage(language, preferredVariants));
+    async (request, reply) => checkText(request.body, reply),
+  );
+
+  // LanguageTool also answers GET with the fields in the query string; some clients use it
+  // for short texts. Long texts belong in a POST body (URLs are limited in length).
+  app.get<{ Querystring: LanguageToolRequest }>(
+    '/v2/check',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'LanguageTool-compatible check with the fields in the query string (short texts)',
+        tags: ['languagetool'],
+        querystring: LanguageToolRequest,
+        response: { 200: LanguageToolReply, ...ERROR_REPLIES },
+      },
     },
+    async (request, reply) => checkText(request.query, reply),
   );
 }
