@@ -34,8 +34,9 @@ describe('lexicon', () => {
     expect(lexicon.originalsOf('told')).toEqual([]);
     expect(lexicon.propensity('told')).toBeCloseTo(0.8);
     expect(lexicon.isTerm('feature extraction')).toBe(true);
-    expect(lexicon.termsWith('feature', 0)).toEqual(['feature extraction']);
-    expect(lexicon.termsWith('extraction', 1)).toEqual(['feature extraction']);
+    const featureExtraction = { text: 'feature extraction', words: ['feature', 'extraction'] };
+    expect(lexicon.termsWith('feature', 0)).toEqual([featureExtraction]);
+    expect(lexicon.termsWith('extraction', 1)).toEqual([featureExtraction]);
     expect(lexicon.termsWith('extraction', 0)).toEqual([]);
   });
 

@@ -4,9 +4,8 @@
  * scored by the term model.
  */
 import type { Resources } from '../resources/index.js';
-import type { LexiconCandidate } from '../resources/lexicon.js';
+import type { LexiconCandidate, ListedTerm } from '../resources/lexicon.js';
 import { isSpellingVariant } from '../text/spelling.js';
-import { getOrCreate } from '../util/maps.js';
 import { joinsPrevious, type Sentence } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 import {
@@ -28,9 +27,6 @@ const TERM_READINGS = 3;
 
 /** Most readings per word tried in the term lattice (its likeliest originals that occur in terms). */
 const TERM_CHOICES = 8;
-
-/** Listed terms split into words, once per process. */
-const termWords = new Map<string, string[]>();
 
 /**
  * Term-model log10 probability below which a partial reading is dropped: its floor could
@@ -213,12 +209,12 @@ export function termCandidates(
       return [];
     // Three-word terms with a word read directly (as written or one swap away) at two of
     // the three places: those in at least two of the three sets.
-    const seen = new Map<string, number>();
+    const seen = new Map<ListedTerm, number>();
     for (let i = 0; i < 3; i++) {
-      const here = new Set<string>();
+      const here = new Set<ListedTerm>();
       for (const c of choices(start + i).list) {
         for (const term of lexicon.termsWith(c.word, i)) {
-          if (!here.has(term) && getOrCreate(termWords, term, () => term.split(' ')).length === 3) {
+          if (term.words.length === 3 && !here.has(term)) {
             here.add(term);
             seen.set(term, (seen.get(term) ?? 0) + 1);
           }
@@ -228,22 +224,22 @@ export function termCandidates(
     const out: TermReading[] = [];
     for (const [term, places] of seen) {
       if (places < 2) continue;
-      const words = getOrCreate(termWords, term, () => term.split(' '));
+      const { words } = term;
       const picked = words.map((w, i) => choiceByWord(start + i).get(w));
       const missing = picked.indexOf(undefined);
       if (missing < 0 || picked.lastIndexOf(undefined) !== missing) continue;
       const written = res.lm.id(sentence[start + missing].key);
       const logQ = UNEXPLAINED_LOG_ODDS + (written >= 0 ? res.lm.unigram(written) : res.lm.unseenWordLogProb);
       picked[missing] = { word: words[missing], id: model.id(words[missing]), logQ, changed: true };
-      out.push(listedReading(term, words, picked as TermChoice[]));
+      out.push(listedReading(term, picked as TermChoice[]));
     }
     return out;
   };
-  const listedReading = (term: string, words: readonly string[], picked: TermChoice[]): TermReading => ({
+  const listedReading = (term: ListedTerm, picked: TermChoice[]): TermReading => ({
     words: picked,
-    text: term,
+    text: term.text,
     listed: true,
-    logT: model.logProb(words),
+    logT: model.logProb(term.words),
     logQ: picked.reduce((q, c) => q + c.logQ, 0),
   });
   const wordsOf = (r: TermReading) => r.words.map((w) => w.word).join(' ');
@@ -259,7 +255,7 @@ export function termCandidates(
     const listedReadings: TermReading[][] = Array.from({ length: MAX_TERM_WORDS + 1 }, () => []);
     for (const first of listedChoices(start)) {
       for (const term of lexicon.termsWith(first.word, 0)) {
-        const words = getOrCreate(termWords, term, () => term.split(' '));
+        const { words } = term;
         if (start + words.length > sentence.length || words.length > MAX_TERM_WORDS) continue;
         const picked: TermChoice[] = [first];
         for (let i = 1; i < words.length && picked.length === i; i++) {
@@ -267,7 +263,7 @@ export function termCandidates(
           if (c) picked.push(c);
         }
         if (picked.length !== words.length) continue;
-        listedReadings[words.length].push(listedReading(term, words, picked));
+        listedReadings[words.length].push(listedReading(term, picked));
       }
     }
     listedReadings[3].push(...unexplainedReadings(start));

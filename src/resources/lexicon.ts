@@ -10,6 +10,12 @@ import { buildTermModel, type TermModel } from './term-model.js';
 
 const MAGIC = 'UNSPINLEX4\n';
 
+/** An established term (the correct side of the tortured-phrase rows), split into words once. */
+export interface ListedTerm {
+  text: string;
+  words: readonly string[];
+}
+
 export interface LexiconCandidate {
   original: string;
   /** log10 q(spun | original). */
@@ -29,7 +35,7 @@ export interface Lexicon {
   /** Whether this lower-case phrase is an established multi-word term ("feature extraction"). */
   isTerm(phrase: string): boolean;
   /** Established terms whose word at `position` (0 = first) is `word`. */
-  termsWith(word: string, position: number): readonly string[];
+  termsWith(word: string, position: number): readonly ListedTerm[];
   /** A model of what established terms look like, for terms not on the list. */
   readonly termModel: TermModel;
   /** Longest spun key, in words. */
@@ -154,11 +160,11 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
   }
   const termSet = new Set<string>();
   // By position, then word: looked up for every word of every sentence.
-  const termsByWordAt: Map<string, string[]>[] = [];
+  const termsByWordAt: Map<string, ListedTerm[]>[] = [];
   for (const id of terms) {
-    const term = strings[id];
-    termSet.add(term);
-    term.split(' ').forEach((word, position) => {
+    const term: ListedTerm = { text: strings[id], words: strings[id].split(' ') };
+    termSet.add(term.text);
+    term.words.forEach((word, position) => {
       termsByWordAt[position] ??= new Map();
       getOrCreate(termsByWordAt[position], word, () => []).push(term);
     });
