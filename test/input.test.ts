@@ -259,6 +259,29 @@ describe('HTML', () => {
     expect(r.text).toBe('  a\n    b\n\nx y');
   });
 
+  it('reads a hostile page nested 20,000 elements deep, in order, without overflowing the stack', () => {
+    const depth = 20_000;
+    const html = `<html><body><p>First.</p>${'<div><span>'.repeat(depth)}Deep text.${'</span></div>'.repeat(depth)}<p>Last.</p></body></html>`;
+    expect(extractHtmlText(html).text).toBe('First.\n\nDeep text.\n\nLast.');
+  });
+
+  it('stays fast on hostile markup: 400,000 levels deep, or 160,000 tags never closed', () => {
+    const depth = 400_000;
+    const deep = `<html><head><style>p {}</style></head><body><p>First &amp; foremost.</p>${'<div><span>'.repeat(depth)}Deep <b>te</b>xt.<br>Line two.${'</span></div>'.repeat(depth)}<script>var x = "<div>";</script></body></html>`;
+    let t0 = performance.now();
+    expect(extractHtmlText(deep).text).toBe('First & foremost.\n\nDeep text.\nLine two.');
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    t0 = performance.now();
+    expect(extractHtmlText(`<html><body>Text. ${' <a'.repeat(160_000)}`).text).toMatch(/^Text\./);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+
+  it('treats markup without a root element as a page without text, not a crash', () => {
+    expect(extractHtmlText('<html <a <a <a').text).toBe('');
+    const err = errorOf(() => decodeText(utf8('<html <a <a <a'), { format: 'html' }));
+    expect(err.code).toBe('empty-input');
+  });
+
   it('treats a page without readable text as empty', () => {
     const err = errorOf(() => decodeText(utf8('<html><body><script>x()</script></body></html>')));
     expect(err.code).toBe('empty-input');

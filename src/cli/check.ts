@@ -2,7 +2,7 @@
 import { loadInput } from '../input/index.js';
 import type { Context } from './context.js';
 import { getEngine } from './engine.js';
-import { describeError } from './errors.js';
+import { debugDetails, describeError } from './errors.js';
 import { checkJson, errorJson } from './format-json.js';
 import { formatCheckText, formatTally, type Tally } from './format-text.js';
 import { runJsonl } from './jsonl.js';
@@ -44,7 +44,7 @@ export async function runCheck(ctx: Context, files: string[], opts: CommonOption
       const info = describeError(err);
       if (info.fatal || err instanceof BrokenPipe) throw err;
       tally.errors += 1;
-      ctx.err.writeNow(`unspin: ${info.message}\n`);
+      ctx.err.writeNow(`unspin: ${info.message}\n${debugDetails(ctx.env, err)}`);
       if (opts.json && many) records.push({ file: name, error: errorJson(info) });
     }
   }

@@ -39,3 +39,8 @@ export function describeError(err: unknown): ErrorInfo {
     fatal: false,
   };
 }
+
+/** The stack of an unexpected error when UNSPIN_DEBUG is set (for bug reports), else nothing. */
+export function debugDetails(env: Record<string, string | undefined>, err: unknown): string {
+  return env.UNSPIN_DEBUG && err instanceof Error && err.stack ? `${err.stack}\n` : '';
+}

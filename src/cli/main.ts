@@ -5,7 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './check.js';
 import { type CliIo, type Context, createContext, disposeContext } from './context.js';
-import { describeError } from './errors.js';
+import { debugDetails, describeError } from './errors.js';
 import { BrokenPipe } from './output.js';
 import { type RestoreOptions, runRestore } from './restore.js';
 import { registerServeCommand } from './serve.js';
@@ -125,8 +125,7 @@ export async function run(argv: string[], io: CliIo = {}): Promise<number> {
     // Commander has already printed its message (or the help/version text).
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof BrokenPipe) return 0;
-    ctx.err.writeNow(`unspin: ${describeError(err).message}\n`);
-    if (ctx.env.UNSPIN_DEBUG && err instanceof Error && err.stack) ctx.err.writeNow(`${err.stack}\n`);
+    ctx.err.writeNow(`unspin: ${describeError(err).message}\n${debugDetails(ctx.env, err)}`);
     return 2;
   } finally {
     disposeContext(ctx);
