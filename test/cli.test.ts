@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, RestoreResult } from '../src/api/index.js';
 import { formatDiff } from '../src/cli/format-diff.js';
 import { formatCheckText, percent } from '../src/cli/format-text.js';
 import { type CliIo, run } from '../src/cli/main.js';
 import { Output } from '../src/cli/output.js';
+import { LineIndex } from '../src/cli/positions.js';
 import { Progress } from '../src/cli/progress.js';
 import { makeStyle } from '../src/cli/style.js';
 import { decodeText } from '../src/input/index.js';
@@ -255,6 +257,9 @@ describe('--jsonl', () => {
     JSON.stringify({ id: [1], text: 42 }),
     JSON.stringify({ text: 'No id on this line.' }),
     '"just a string"',
+    // Parses, but nested too deeply to be written back out with its result.
+    `{"id": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "text": "Fine."}`,
+    JSON.stringify({ id: 'last', text: 'Still read after the bad lines.' }),
   ];
 
   it('answers every line, with error lines for bad ones, and exits 2', async () => {
@@ -264,13 +269,18 @@ describe('--jsonl', () => {
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(out.map((o) => o.id)).toEqual(['a', null, 7, [1], null, null]);
+    expect(out.map((o) => o.id)).toEqual(['a', null, 7, [1], null, null, null, 'last']);
     expectCheckContract(SPUN, out[0] as unknown as CheckResult);
     expect(out[1]).toMatchObject({ line: 2, error: { code: 'invalid-json' } });
     expect(out[2]).toMatchObject({ line: 4, error: { code: 'invalid-record' } });
     expect(out[3]).toMatchObject({ line: 5, error: { code: 'invalid-record' } });
     expect(out[4]).toHaveProperty('verdict');
     expect(out[5]).toMatchObject({ line: 7, error: { code: 'invalid-record' } });
+    expect(out[6]).toMatchObject({
+      line: 8,
+      error: { code: 'invalid-record', message: /nested too deeply/ },
+    });
+    expect(out[7]).toHaveProperty('verdict');
   });
 
   it('exits 0 when every line is good, for check and restore, from a file', async () => {
@@ -306,6 +316,46 @@ describe('--jsonl', () => {
     });
     expect(code).toBe(0);
     expect(stderr.text).toBe('');
+  });
+});
+
+describe('line:column positions', () => {
+  /** Counted from scratch: the line's start, then code points up to the offset. */
+  const reference = (text: string, offset: number) => {
+    const before = text.slice(0, offset);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return { line: before.split('\n').length, column: [...text.slice(lineStart, offset)].length + 1 };
+  };
+
+  it('agree with counting from scratch, in order or not, emoji and CRLF included', () => {
+    const piece = fc.constantFrom('a', 'word ', '\n', '\r\n', '😀', 'é', ' ');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (pieces, raw) => {
+          const text = pieces.join('');
+          // Offsets on character boundaries, as findings' are.
+          const offsets = raw.map((n) => Math.min(text.length, n % (text.length + 1)));
+          const boundaries = offsets.map((o) =>
+            o > 0 && (text.charCodeAt(o - 1) & 0xfc00) === 0xd800 ? o - 1 : o,
+          );
+          const index = new LineIndex(text);
+          for (const o of [...boundaries].sort((a, b) => a - b).concat(boundaries)) {
+            expect(index.position(o)).toEqual(reference(text, o));
+          }
+        },
+      ),
+    );
+  });
+
+  it('cost linear time over findings on one long line', () => {
+    const text = 'within '.repeat(200_000);
+    const index = new LineIndex(text);
+    const t0 = performance.now();
+    for (let o = 0; o < text.length; o += 7) index.position(o);
+    expect(index.position(text.length - 7)).toEqual({ line: 1, column: text.length - 6 });
+    expect(performance.now() - t0).toBeLessThan(2_000);
   });
 });
 

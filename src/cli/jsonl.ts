@@ -37,6 +37,13 @@ export function parseRecord(line: string, number: number): Parsed {
     return { id: null, error: { code: 'invalid-record', message } };
   }
   const id = value.id ?? null;
+  try {
+    JSON.stringify(id);
+  } catch {
+    // Nested thousands deep, it parses but cannot be written back out with the result.
+    const message = `line ${number}: "id" is nested too deeply to be echoed back: use a string or a number`;
+    return { id: null, error: { code: 'invalid-record', message } };
+  }
   if (!('text' in value)) {
     return { id, error: { code: 'invalid-record', message: `line ${number} has no "text" field` } };
   }

@@ -28,19 +28,25 @@ export class LineIndex {
     return next > this.starts[line - 1] && this.text[next - 1] === '\r' ? next - 1 : next;
   }
 
+  /** The last position worked out: findings come in order, so the next count resumes here. */
+  private last = { line: 0, offset: 0, column: 1 };
+
   /**
    * Columns count characters (code points), as editors show them, so an emoji
    * earlier on the line shifts the column by one, not two.
    */
   position(offset: number): { line: number; column: number } {
     const line = this.line(offset);
-    let column = 1;
-    for (let i = this.starts[line - 1]; i < offset; i++) {
+    // Counting from the line start each time would be quadratic on one long line.
+    const resume = this.last.line === line && this.last.offset <= offset;
+    let column = resume ? this.last.column : 1;
+    for (let i = resume ? this.last.offset : this.starts[line - 1]; i < offset; i++) {
       const c = this.text.charCodeAt(i);
       const isLowAfterHigh =
         c >= 0xdc00 && c <= 0xdfff && i > 0 && (this.text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
       if (!isLowAfterHigh) column++;
     }
+    this.last = { line, offset, column };
     return { line, column };
   }
 }
