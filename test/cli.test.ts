@@ -357,6 +357,20 @@ describe('line:column positions', () => {
     expect(index.position(text.length - 7)).toEqual({ line: 1, column: text.length - 6 });
     expect(performance.now() - t0).toBeLessThan(2_000);
   });
+
+  it('lay out 300,000 findings (more than fit as arguments on the stack)', () => {
+    const text = 'The agency informed reporters.\n'.repeat(300_000);
+    const findings = Array.from({ length: 300_000 }, (_, i) => ({
+      offset: i * 31 + 11,
+      length: 8,
+      text: 'informed',
+      suggestions: ['told'],
+      confidence: 0.9,
+    }));
+    const result = { spinProbability: 0.99, verdict: 'spun' as const, words: 1_200_000, findings };
+    const out = formatCheckText('big.txt', text, result, makeStyle(false));
+    expect(out.split('\n')[300_000]).toMatch(/^ {2}300000:12 {2}informed {2}→ told {2}\(90%\)$/);
+  });
 });
 
 describe('formatters', () => {

@@ -48,8 +48,12 @@ export function formatCheckText(
     const { line, column } = index.position(f.offset);
     return { where: `${line}:${column}`, finding: f };
   });
-  const whereWidth = Math.max(0, ...rows.map((r) => r.where.length));
-  const textWidth = Math.min(24, Math.max(0, ...rows.map((r) => showText(r.finding.text).length)));
+  // Reduced, not spread as arguments: a long text can have more findings than the stack holds.
+  const whereWidth = rows.reduce((w, r) => Math.max(w, r.where.length), 0);
+  const textWidth = Math.min(
+    24,
+    rows.reduce((w, r) => Math.max(w, showText(r.finding.text).length), 0),
+  );
   for (const { where, finding } of rows) {
     // The best few are enough to act on; --json has them all.
     const [best, ...rest] = finding.suggestions.slice(0, MAX_SUGGESTIONS);

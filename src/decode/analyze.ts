@@ -86,7 +86,8 @@ export function analyzeText(
     const clean = cleanLogLikelihood(sentence, substitutions, res.lm, params);
     logLikelihoodRatio += d.logLikelihood - clean - keepOnly(sentence, params, rate);
     expectedChanges += d.expectedChanges;
-    findings.push(...sentenceFindings(work[i].sentence, d, minConfidence));
+    // One at a time: spreading a sentence's findings as arguments overflows the stack past ~100k.
+    for (const f of sentenceFindings(work[i].sentence, d, minConfidence)) findings.push(f);
   });
   return { findings, evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure } };
 }

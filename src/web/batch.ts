@@ -77,8 +77,9 @@ export function itemsFromFiles(files: ReadonlyArray<{ name: string; content: str
       problems.push({ where: name, message: `not a file the app reads (${ACCEPTED_EXTENSIONS.join(', ')})` });
     } else if (ext === '.jsonl') {
       const parsed = parseJsonl(content, name);
-      items.push(...parsed.items);
-      problems.push(...parsed.problems);
+      // Not spread as arguments: a file of 100k+ lines would overflow the stack.
+      for (const item of parsed.items) items.push(item);
+      for (const problem of parsed.problems) problems.push(problem);
     } else if (!content.trim()) {
       problems.push({ where: name, message: 'is empty' });
     } else {
