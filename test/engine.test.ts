@@ -5,6 +5,7 @@ import { wordPositions } from '../src/channel/positions.js';
 import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
 import { termCandidates } from '../src/channel/term-readings.js';
+import { analyzeText } from '../src/decode/analyze.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { spunBar } from '../src/verdict/document.js';
 
@@ -218,6 +219,35 @@ describe('document verdict across lengths', () => {
     // Weighed by P(spun) alone, which is about 0 here, the term would be silenced.
     const { changes } = restore(paper);
     expect(changes.map((c) => [c.text, c.replacement])).toEqual([['boondocks', 'forest']]);
+  });
+});
+
+describe('long texts', () => {
+  it('estimate the spin rate on a sample past a size, and find what the whole text would', async () => {
+    const { loadDevDocuments } = await import('../bench/corpora.js');
+    const { createSpinner, spinDocument } = await import('../bench/spinner.js');
+    const parts = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 23, maxDocuments: 30 });
+    const text = spinDocument(
+      createSpinner('A'),
+      parts.map((d) => d.text).join('\n\n'),
+      0.2,
+      9,
+      'sample',
+    ).text;
+    const res = loadResources();
+    const whole = analyzeText(text, res, 0.5);
+    // A sample of about a quarter of the sentences (as a 400,000-word text gets by default).
+    const sampled = analyzeText(text, res, 0.5, DEFAULT_SPINNER_MODEL, { rateSampleWords: 1_500 });
+    expect(whole.evidence.words).toBeGreaterThan(5_000);
+    expect(sampled.evidence.words).toBe(whole.evidence.words);
+    expect(sampled.evidence.exposure).toBeCloseTo(whole.evidence.exposure, 6);
+    expect(sampled.evidence.rate).not.toBe(whole.evidence.rate);
+    expect(Math.abs(sampled.evidence.rate - whole.evidence.rate)).toBeLessThan(0.03);
+    const spans = (a: typeof whole) => a.findings.map((f) => `${f.offset}:${f.suggestions[0]}`);
+    const shared = spans(sampled).filter((s) => spans(whole).includes(s)).length;
+    expect(shared / whole.findings.length).toBeGreaterThan(0.95);
+    expect(sampled.findings.length / whole.findings.length).toBeGreaterThan(0.95);
+    expect(sampled.findings.length / whole.findings.length).toBeLessThan(1.05);
   });
 });
 

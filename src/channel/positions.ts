@@ -119,7 +119,15 @@ function spokenAbbreviation(lm: LanguageModel, lexicon: Lexicon, key: string): n
 }
 
 export function wordPositions(tokens: readonly Token[], lm: LanguageModel, lexicon: Lexicon): Sentence[] {
-  const sentences: Sentence[] = [];
+  return [...sentencesOf(tokens, lm, lexicon)];
+}
+
+/** The sentences of the tokens one at a time, so a long text need not hold them all at once. */
+export function* sentencesOf(
+  tokens: readonly Token[],
+  lm: LanguageModel,
+  lexicon: Lexicon,
+): Generator<Sentence> {
   let current: Sentence = [];
   let afterUrl = false;
   for (const token of tokens) {
@@ -130,7 +138,7 @@ export function wordPositions(tokens: readonly Token[], lm: LanguageModel, lexic
       continue;
     }
     if ((token.sentenceStart || current.length >= MAX_SENTENCE_WORDS) && current.length) {
-      sentences.push(current);
+      yield current;
       current = [];
     }
     const normal = normalizeWord(token.text);
@@ -148,6 +156,5 @@ export function wordPositions(tokens: readonly Token[], lm: LanguageModel, lexic
     });
     afterUrl = false;
   }
-  if (current.length) sentences.push(current);
-  return sentences;
+  if (current.length) yield current;
 }

@@ -4,13 +4,13 @@
  * decoding at the estimated rate → findings and document evidence.
  */
 import { sentenceCandidates } from '../channel/candidates.js';
-import { type Sentence, wordPositions } from '../channel/positions.js';
+import { type Sentence, sentencesOf } from '../channel/positions.js';
 import { DEFAULT_SPINNER_MODEL, logKeep, type SpinnerModelParams } from '../channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS, type Substitution } from '../channel/substitution.js';
 import type { Resources } from '../resources/index.js';
-import { tokenize } from '../text/tokenize.js';
+import { type Token, tokenize } from '../text/tokenize.js';
 import { type SpanFinding, sentenceFindings } from './findings.js';
-import { cleanLogLikelihood, decodeSentence } from './lattice.js';
+import { cleanLogLikelihood, decodeSentence, type SentenceDecoding } from './lattice.js';
 
 export interface DocumentEvidence {
   /** Word tokens in the text. */
@@ -44,23 +44,40 @@ function keepOnly(sentence: Sentence, params: SpinnerModelParams, rate: number):
   return total;
 }
 
-export function analyzeText(
-  text: string,
-  res: Resources,
-  minConfidence: number,
-  params: SpinnerModelParams = DEFAULT_SPINNER_MODEL,
-): Analysis {
-  const sentences = wordPositions(tokenize(text), res.lm, res.lexicon);
-  const work: SentenceWork[] = [];
-  let words = 0;
-  let exposure = 0;
-  for (const sentence of sentences) {
-    words += sentence.length;
-    for (const p of sentence) exposure += params.reluctance[p.wordClass] * p.propensity;
-    const substitutions = sentenceCandidates(sentence, res, params, DEFAULT_CANDIDATE_OPTIONS);
-    if (substitutions.length) work.push({ sentence, substitutions });
-  }
+/**
+ * Words above which the spin rate is estimated on an even sample of the sentences, and the
+ * text is then decoded one sentence at a time: holding the lattice of every sentence took
+ * 2.2 GB for an 8-million-character text. A sample this size pins the rate down as well.
+ */
+export const RATE_SAMPLE_WORDS = 100_000;
 
+/**
+ * Whether sentence `index` is in a sample of about one in `stride`: hashed rather than every
+ * stride-th, which would see the same sentences of a text that repeats itself.
+ */
+function inSample(index: number, stride: number): boolean {
+  return stride === 1 || (Math.imul(index + 1, 0x9e3779b1) >>> 8) % stride === 0;
+}
+
+/** Tokens the decoder reads as words (punctuation and URLs are not). */
+const isWordToken = (t: Token) => t.kind !== 'punct' && t.kind !== 'url';
+
+function exposureOf(sentence: Sentence, params: SpinnerModelParams): number {
+  let total = 0;
+  for (const p of sentence) total += params.reluctance[p.wordClass] * p.propensity;
+  return total;
+}
+
+/**
+ * Expectation–maximisation of the spin rate over the sentences' lattices. Returns the rate
+ * and the decoding of every sentence at it.
+ */
+function estimateRate(
+  work: readonly SentenceWork[],
+  exposure: number,
+  res: Resources,
+  params: SpinnerModelParams,
+): { rate: number; decoded: SentenceDecoding[] } {
   const decodeAll = (rate: number) =>
     work.map((w) => decodeSentence(w.sentence, w.substitutions, res.lm, params, rate));
   let rate = INITIAL_RATE;
@@ -74,20 +91,78 @@ export function analyzeText(
     rate = bounded;
     decoded = decodeAll(rate);
   }
+  return { rate, decoded };
+}
 
-  let logLikelihoodRatio = 0;
-  for (const sentence of sentences) logLikelihoodRatio += keepOnly(sentence, params, rate);
+export interface AnalyzeOptions {
+  /** Words above which the rate is estimated on a sample (default RATE_SAMPLE_WORDS). */
+  rateSampleWords?: number;
+}
+
+export function analyzeText(
+  text: string,
+  res: Resources,
+  minConfidence: number,
+  params: SpinnerModelParams = DEFAULT_SPINNER_MODEL,
+  options: AnalyzeOptions = {},
+): Analysis {
+  const tokens = tokenize(text);
+  const candidates = (sentence: Sentence) =>
+    sentenceCandidates(sentence, res, params, DEFAULT_CANDIDATE_OPTIONS);
+  const totalWords = tokens.reduce((n, t) => n + (isWordToken(t) ? 1 : 0), 0);
+  // About one sentence in `stride` for the estimate; all of them for a text of ordinary length.
+  const stride = Math.max(1, Math.ceil(totalWords / (options.rateSampleWords ?? RATE_SAMPLE_WORDS)));
+  const sample: SentenceWork[] = [];
+  // With the whole text as the sample, every sentence in order, and its place in the sample.
+  const whole: { sentence: Sentence; at: number }[] = [];
+  let sampleExposure = 0;
+  let index = 0;
+  for (const sentence of sentencesOf(tokens, res.lm, res.lexicon)) {
+    if (!inSample(index++, stride)) continue;
+    sampleExposure += exposureOf(sentence, params);
+    const substitutions = candidates(sentence);
+    if (stride === 1) whole.push({ sentence, at: substitutions.length ? sample.length : -1 });
+    if (substitutions.length) sample.push({ sentence, substitutions });
+  }
+  const { rate, decoded } = estimateRate(sample, sampleExposure, res, params);
+
+  const evidence: DocumentEvidence = {
+    words: 0,
+    rate,
+    logLikelihoodRatio: 0,
+    expectedChanges: 0,
+    exposure: 0,
+  };
   const findings: SpanFinding[] = [];
-  let expectedChanges = 0;
-  decoded.forEach((d, i) => {
-    // Replace this sentence's keep-only term by its full lattice likelihood ratio.
-    const { sentence, substitutions } = work[i];
-    // The clean hypothesis does not depend on the rate: scored once, after the estimation.
+  const add = (sentence: Sentence, substitutions: Substitution[], d: SentenceDecoding | undefined) => {
+    evidence.words += sentence.length;
+    evidence.exposure += exposureOf(sentence, params);
+    const keep = keepOnly(sentence, params, rate);
+    evidence.logLikelihoodRatio += keep;
+    if (!d) return;
+    // Replace the keep-only term by the sentence's full lattice likelihood ratio. The clean
+    // hypothesis does not depend on the rate: scored once, after the estimation.
     const clean = cleanLogLikelihood(sentence, substitutions, res.lm, params);
-    logLikelihoodRatio += d.logLikelihood - clean - keepOnly(sentence, params, rate);
-    expectedChanges += d.expectedChanges;
+    evidence.logLikelihoodRatio += d.logLikelihood - clean - keep;
+    evidence.expectedChanges += d.expectedChanges;
     // One at a time: spreading a sentence's findings as arguments overflows the stack past ~100k.
-    for (const f of sentenceFindings(work[i].sentence, d, minConfidence)) findings.push(f);
-  });
-  return { findings, evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure } };
+    for (const f of sentenceFindings(sentence, d, minConfidence)) findings.push(f);
+  };
+  if (stride === 1) {
+    // The sample was the whole text, decoded at the final rate already.
+    for (const { sentence, at } of whole) {
+      if (at < 0) add(sentence, [], undefined);
+      else add(sentence, sample[at].substitutions, decoded[at]);
+    }
+  } else {
+    sample.length = 0;
+    for (const sentence of sentencesOf(tokens, res.lm, res.lexicon)) {
+      const substitutions = candidates(sentence);
+      const d = substitutions.length
+        ? decodeSentence(sentence, substitutions, res.lm, params, rate)
+        : undefined;
+      add(sentence, substitutions, d);
+    }
+  }
+  return { findings, evidence };
 }
