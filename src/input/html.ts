@@ -195,110 +195,131 @@ export interface HtmlExtraction {
  */
 const MAX_READABLE_DEPTH = 512;
 
-/** Whether some element of the tree is nested more than `limit` deep (stops at the first). */
-function nestedDeeperThan(root: DomNode, limit: number): boolean {
-  const stack: [DomNode, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [DomNode, number];
-    if (depth > limit) return true;
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      if (children[i].nodeType === ELEMENT_NODE) stack.push([children[i], depth + 1]);
-    }
-  }
-  return false;
-}
-
 /**
- * Nesting of the markup itself beyond which it is flattened before parsing: the DOM
- * library's parse time also grows faster than the depth (5 s at 40,000 levels), and an
- * 8 MB hostile page can nest 400,000 deep.
+ * Nesting beyond which the page is not parsed into a tree at all: the tree builder's time
+ * also grows faster than the depth (htmlparser2, under linkedom: 15 s at 200,000 levels),
+ * and an 8 MB hostile page can nest 400,000 deep. Such a page is read as a stream of tags.
  */
 const MAX_PARSED_NESTING = 2_000;
 
-/** Elements that never hold others open: void elements, and those the parser closes by itself. */
-const NOT_NESTING = new Set(
-  'area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option'.split(
-    ' ',
-  ),
-);
+const VOID = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
 
-interface Tag {
-  /** Lower-cased element name; '' for a comment, doctype or stray '<'. */
-  name: string;
-  closing: boolean;
-  selfClosing: boolean;
-  start: number;
-  /** Just after the tag's '>'. */
-  end: number;
+/**
+ * Open elements an opening tag closes first, as the tree builder does ("<li>" ends an open
+ * li, a block ends an open p); everything else nests, "<div/>" included.
+ */
+function impliedCloses(tag: string): readonly string[] {
+  if (tag === 'li') return ['li'];
+  if (tag === 'dt' || tag === 'dd') return ['dt', 'dd'];
+  if (tag === 'option') return ['option'];
+  if (tag === 'tr') return ['tr', 'td', 'th'];
+  if (tag === 'td' || tag === 'th') return ['td', 'th'];
+  return BLOCK.has(tag) || tag === 'pre' ? ['p'] : [];
+}
+
+interface TagEvents {
+  open(name: string): void;
+  close(name: string): void;
+  text?(s: string): void;
+}
+
+type TokenizerClass = typeof import('htmlparser2').Tokenizer;
+let tokenizerClass: TokenizerClass | undefined;
+
+/**
+ * The tags and text of `html` in order, read by htmlparser2's tokenizer (the one under
+ * linkedom, so comments, quoted attributes and script bodies are read alike): linear time,
+ * whatever the nesting.
+ */
+function scanTags(html: string, on: TagEvents): void {
+  tokenizerClass ??= (require('htmlparser2') as { Tokenizer: TokenizerClass }).Tokenizer;
+  const ignore = () => {};
+  let name = '';
+  const tokenizer = new tokenizerClass(
+    { decodeEntities: true },
+    {
+      onopentagname: (start, end) => {
+        name = html.slice(start, end).toLowerCase();
+      },
+      onopentagend: () => on.open(name),
+      // HTML ignores "/>" (but on void elements, which never nest anyway).
+      onselfclosingtag: () => on.open(name),
+      onclosetag: (start, end) => on.close(html.slice(start, end).toLowerCase()),
+      ontext: (start, end) => on.text?.(html.slice(start, end)),
+      ontextentity: (codepoint) => on.text?.(String.fromCodePoint(codepoint)),
+      onattribdata: ignore,
+      onattribentity: ignore,
+      onattribend: ignore,
+      onattribname: ignore,
+      oncdata: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onend: ignore,
+      onprocessinginstruction: ignore,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+}
+
+/** How deep the page's elements nest, as the tree builder would nest them, counted up to `cap` + 1. */
+function markupDepth(html: string, cap: number): number {
+  const open: string[] = [];
+  let deepest = 0;
+  scanTags(html, {
+    open(name) {
+      if (deepest > cap || VOID.has(name)) return;
+      const closes = impliedCloses(name);
+      while (open.length > 0 && closes.includes(open[open.length - 1])) open.pop();
+      open.push(name);
+      deepest = Math.max(deepest, open.length);
+    },
+    close(name) {
+      // An end tag closes the nearest open element of its name; looking only a few dozen
+      // levels down keeps a run of stray end tags linear.
+      for (let i = open.length - 1; i >= Math.max(0, open.length - 64); i--) {
+        if (open[i] === name) {
+          open.length = i;
+          return;
+        }
+      }
+    },
+  });
+  return deepest;
 }
 
 /**
- * The next tag at or after `from`, found with plain searches so that a hostile page
- * (thousands of '<' and no '>') costs linear time, as a backtracking pattern would not.
+ * The text of a page too deeply nested to parse into a tree, read from its stream of tags:
+ * blocks make paragraphs, `<br>` lines, and what is never prose (SKIP) is left out.
  */
-function nextTag(html: string, from: number): Tag | undefined {
-  const start = html.indexOf('<', from);
-  if (start < 0) return undefined;
-  if (html.startsWith('<!--', start)) {
-    const close = html.indexOf('-->', start + 4);
-    const end = close < 0 ? html.length : close + 3;
-    return { name: '', closing: false, selfClosing: true, start, end };
-  }
-  const close = html.indexOf('>', start + 1);
-  if (close < 0) return undefined;
-  const m = /^<(\/?)([a-zA-Z][\w:-]*)/.exec(html.slice(start, Math.min(close, start + 64)));
-  return {
-    name: m ? m[2].toLowerCase() : '',
-    closing: m?.[1] === '/',
-    selfClosing: html[close - 1] === '/',
-    start,
-    end: close + 1,
-  };
-}
-
-/** Whether the tags of `html`, opened and closed in order, ever nest deeper than `limit`. */
-function markupNestedDeeperThan(html: string, limit: number): boolean {
-  let depth = 0;
-  for (let tag = nextTag(html, 0); tag; tag = nextTag(html, tag.end)) {
-    if (tag.name === '' || tag.selfClosing || NOT_NESTING.has(tag.name)) continue;
-    depth = tag.closing ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > limit) return true;
-  }
-  return false;
-}
-
-/** Elements whose content is dropped when markup is flattened. */
-const NO_PROSE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head']);
-
-/**
- * The markup without its nesting: the contents of elements that are never prose dropped,
- * block tags turned into paragraph breaks, line breaks kept, other tags and comments
- * removed; entities are left for the parser to decode.
- */
-function flattenMarkup(html: string): string {
-  const lower = html.toLowerCase();
-  const out: string[] = [];
-  let at = 0;
-  let lastWasBreak = false;
-  const emit = (piece: string, isBreak: boolean) => {
-    if (isBreak && lastWasBreak) return;
-    out.push(piece);
-    lastWasBreak = isBreak;
-  };
-  for (let tag = nextTag(html, 0); tag; tag = nextTag(html, at)) {
-    const text = html.slice(at, tag.start);
-    if (text.trim() !== '') emit(text, false);
-    at = tag.end;
-    if (!tag.closing && !tag.selfClosing && NO_PROSE.has(tag.name)) {
-      const close = lower.indexOf(`</${tag.name}`, at);
-      const gt = close < 0 ? -1 : html.indexOf('>', close);
-      at = gt < 0 ? html.length : gt + 1;
-    } else if (tag.name === 'br') emit('<br>', false);
-    else if (BLOCK.has(tag.name)) emit('</p><p>', true);
-  }
-  emit(html.slice(at).replaceAll('<', '&lt;'), false);
-  return out.join('');
+function streamedText(html: string): string {
+  const out = new TextCollector();
+  let skipping: string | undefined;
+  let skipDepth = 0;
+  scanTags(html, {
+    open(name) {
+      if (skipping) {
+        if (name === skipping) skipDepth++;
+        return;
+      }
+      if ((SKIP.has(name) || name === 'title') && !VOID.has(name)) {
+        skipping = name;
+        skipDepth = 1;
+      } else if (name === 'br') out.lineBreak();
+      else if (name === 'td' || name === 'th') out.text(' ');
+      else if (BLOCK.has(name) || name === 'pre') out.flush();
+    },
+    close(name) {
+      if (skipping) {
+        if (name === skipping && --skipDepth === 0) skipping = undefined;
+      } else if (BLOCK.has(name) || name === 'pre') out.flush();
+    },
+    text(s) {
+      if (!skipping) out.text(s);
+    },
+  });
+  out.flush();
+  return out.paragraphs.join('\n\n');
 }
 
 /** The value, or undefined where the DOM library throws (it does on markup without a root, "<html <a"). */
@@ -316,17 +337,13 @@ function bodyText(doc: { body: unknown }): string {
 }
 
 export function extractHtmlText(html: string): HtmlExtraction {
-  if (markupNestedDeeperThan(html, MAX_PARSED_NESTING)) {
-    const doc = htmlLibraries().parseHTML(
-      `<!doctype html><html><body><p>${flattenMarkup(html)}</p></body></html>`,
-    ).document;
-    return { text: bodyText(doc), method: 'body' };
-  }
+  const depth = markupDepth(html, MAX_PARSED_NESTING);
+  if (depth > MAX_PARSED_NESTING) return { text: streamedText(html), method: 'body' };
   let article: { title?: string | null; content?: unknown } | null = null;
   try {
     // Readability edits the document it is given, hence the separate parse for the fallback.
     const doc = parseDocument(html);
-    if (!nestedDeeperThan(doc as unknown as DomNode, MAX_READABLE_DEPTH)) {
+    if (depth <= MAX_READABLE_DEPTH) {
       article = new (htmlLibraries().Readability)<unknown>(doc as unknown as Document, {
         serializer: (n: unknown) => n,
       }).parse();
