@@ -283,6 +283,25 @@ describe('--jsonl', () => {
     expect(out[7]).toHaveProperty('verdict');
   });
 
+  it('answers every line whatever the depth of its id, right where echoing it starts to fail', async () => {
+    const depths = Array.from({ length: 40 }, (_, i) => 1_000 + 250 * i);
+    const input = depths.map((d) => `{"id": ${'['.repeat(d)}${']'.repeat(d)}, "text": "Fine."}`);
+    const r = await cli(['check', '--jsonl'], {
+      stdin: `${input.join('\n')}\n{"id": "end", "text": "Fine."}\n`,
+    });
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(depths.length + 1);
+    for (const [i, o] of out.slice(0, -1).entries()) {
+      if ('error' in o)
+        expect(o).toMatchObject({ id: null, line: i + 1, error: { message: /nested too deeply/ } });
+      else expect(o).toHaveProperty('verdict');
+    }
+    expect(out.at(-1)).toMatchObject({ id: 'end', verdict: 'clean' });
+  });
+
   it('exits 0 when every line is good, for check and restore, from a file', async () => {
     const path = file(
       'ok.jsonl',

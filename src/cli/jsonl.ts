@@ -37,13 +37,6 @@ export function parseRecord(line: string, number: number): Parsed {
     return { id: null, error: { code: 'invalid-record', message } };
   }
   const id = value.id ?? null;
-  try {
-    JSON.stringify(id);
-  } catch {
-    // Nested thousands deep, it parses but cannot be written back out with the result.
-    const message = `line ${number}: "id" is nested too deeply to be echoed back: use a string or a number`;
-    return { id: null, error: { code: 'invalid-record', message } };
-  }
   if (!('text' in value)) {
     return { id, error: { code: 'invalid-record', message: `line ${number} has no "text" field` } };
   }
@@ -64,7 +57,19 @@ export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptio
   const options = opts.minConfidence === undefined ? {} : { minConfidence: opts.minConfidence };
   let failed = false;
   const processSource = async (name: string, file: Record<string, string>): Promise<void> => {
-    const emit = (record: Record<string, unknown>) => ctx.out.write(`${JSON.stringify(record)}\n`);
+    const emit = (record: Record<string, unknown>, lineNumber: number) => {
+      let json: string;
+      try {
+        json = JSON.stringify(record);
+      } catch {
+        // An id nested thousands deep parses, but cannot be written back out with its result.
+        const message = `line ${lineNumber}: "id" is nested too deeply to be echoed back: use a string or a number`;
+        const error = { code: 'invalid-record', message };
+        json = JSON.stringify({ ...file, id: null, line: lineNumber, error });
+        failed = true;
+      }
+      return ctx.out.write(`${json}\n`);
+    };
     const stream = name === '-' ? ctx.stdin : await openInputStream(name);
     for await (const line of splitLines(stream, { maxLineBytes: MAX_LINE_BYTES })) {
       progress.tick();
@@ -89,6 +94,7 @@ export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptio
       if (error) failed = true;
       await emit(
         error ? { ...file, id: parsed.id, line: line.number, error } : { ...file, id: parsed.id, ...body },
+        line.number,
       );
     }
   };

@@ -68,7 +68,10 @@ export function clientErrorResponse(err: { code?: string }): string {
       ? ([
           431,
           'Request Header Fields Too Large',
-          errorBody('invalid-request', 'the request headers (or the URL) are too large'),
+          errorBody(
+            'invalid-request',
+            'the request headers (or the URL) are too large: send long texts in a POST body',
+          ),
         ] as const)
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? ([
