@@ -62,12 +62,6 @@ function inSample(index: number, stride: number): boolean {
 /** Tokens the decoder reads as words (punctuation and URLs are not). */
 const isWordToken = (t: Token) => t.kind !== 'punct' && t.kind !== 'url';
 
-function exposureOf(sentence: Sentence, params: SpinnerModelParams): number {
-  let total = 0;
-  for (const p of sentence) total += params.reluctance[p.wordClass] * p.propensity;
-  return total;
-}
-
 /**
  * Expectation–maximisation of the spin rate over the sentences' lattices. Returns the rate
  * and the decoding of every sentence at it.
@@ -113,56 +107,64 @@ export function analyzeText(
   // About one sentence in `stride` for the estimate; all of them for a text of ordinary length.
   const stride = Math.max(1, Math.ceil(totalWords / (options.rateSampleWords ?? RATE_SAMPLE_WORDS)));
   const sample: SentenceWork[] = [];
-  // With the whole text as the sample, every sentence in order, and its place in the sample.
-  const whole: { sentence: Sentence; at: number }[] = [];
+  // With the whole text as the sample: every sentence, in order.
+  const whole: Sentence[] = [];
   let sampleExposure = 0;
   let index = 0;
   for (const sentence of sentencesOf(tokens, res.lm, res.lexicon)) {
     if (!inSample(index++, stride)) continue;
-    sampleExposure += exposureOf(sentence, params);
+    for (const p of sentence) sampleExposure += params.reluctance[p.wordClass] * p.propensity;
     const substitutions = candidates(sentence);
-    if (stride === 1) whole.push({ sentence, at: substitutions.length ? sample.length : -1 });
+    if (stride === 1) whole.push(sentence);
     if (substitutions.length) sample.push({ sentence, substitutions });
   }
-  const { rate, decoded } = estimateRate(sample, sampleExposure, res, params);
+  const estimate = estimateRate(sample, sampleExposure, res, params);
+  const { rate } = estimate;
 
-  const evidence: DocumentEvidence = {
-    words: 0,
-    rate,
-    logLikelihoodRatio: 0,
-    expectedChanges: 0,
-    exposure: 0,
-  };
   const findings: SpanFinding[] = [];
-  const add = (sentence: Sentence, substitutions: Substitution[], d: SentenceDecoding | undefined) => {
-    evidence.words += sentence.length;
-    evidence.exposure += exposureOf(sentence, params);
-    const keep = keepOnly(sentence, params, rate);
-    evidence.logLikelihoodRatio += keep;
-    if (!d) return;
-    // Replace the keep-only term by the sentence's full lattice likelihood ratio. The clean
-    // hypothesis does not depend on the rate: scored once, after the estimation.
+  let words = 0;
+  let exposure = 0;
+  let keepTotal = 0;
+  // Each decoded sentence replaces its keep-only term by its full lattice likelihood ratio.
+  const corrections: number[] = [];
+  let expectedChanges = 0;
+  const count = (sentence: Sentence) => {
+    words += sentence.length;
+    keepTotal += keepOnly(sentence, params, rate);
+  };
+  const decodedSentence = (sentence: Sentence, substitutions: Substitution[], d: SentenceDecoding) => {
+    // The clean hypothesis does not depend on the rate: scored once, after the estimation.
     const clean = cleanLogLikelihood(sentence, substitutions, res.lm, params);
-    evidence.logLikelihoodRatio += d.logLikelihood - clean - keep;
-    evidence.expectedChanges += d.expectedChanges;
+    corrections.push(d.logLikelihood - clean - keepOnly(sentence, params, rate));
+    expectedChanges += d.expectedChanges;
     // One at a time: spreading a sentence's findings as arguments overflows the stack past ~100k.
     for (const f of sentenceFindings(sentence, d, minConfidence)) findings.push(f);
   };
   if (stride === 1) {
     // The sample was the whole text, decoded at the final rate already.
-    for (const { sentence, at } of whole) {
-      if (at < 0) add(sentence, [], undefined);
-      else add(sentence, sample[at].substitutions, decoded[at]);
-    }
+    exposure = sampleExposure;
+    for (const sentence of whole) count(sentence);
+    sample.forEach((w, i) => {
+      decodedSentence(w.sentence, w.substitutions, estimate.decoded[i]);
+    });
   } else {
+    // Let the sample's lattices go before the text is decoded sentence by sentence.
     sample.length = 0;
+    estimate.decoded = [];
     for (const sentence of sentencesOf(tokens, res.lm, res.lexicon)) {
+      count(sentence);
+      for (const p of sentence) exposure += params.reluctance[p.wordClass] * p.propensity;
       const substitutions = candidates(sentence);
-      const d = substitutions.length
-        ? decodeSentence(sentence, substitutions, res.lm, params, rate)
-        : undefined;
-      add(sentence, substitutions, d);
+      if (substitutions.length) {
+        decodedSentence(
+          sentence,
+          substitutions,
+          decodeSentence(sentence, substitutions, res.lm, params, rate),
+        );
+      }
     }
   }
-  return { findings, evidence };
+  let logLikelihoodRatio = keepTotal;
+  for (const c of corrections) logLikelihoodRatio += c;
+  return { findings, evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure } };
 }
