@@ -511,6 +511,8 @@ describe('calls from web pages of other sites (CORS)', () => {
       expect(String(ok.headers['access-control-allow-methods'])).toMatch(/POST/);
       const other = await preflight(open, 'https://elsewhere.example');
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      const bare = await open.inject({ method: 'OPTIONS', url: '/v1/check' });
+      expect([bare.statusCode, bare.body]).toEqual([204, '']);
       const res = await open.inject({
         method: 'POST',
         url: '/v2/check',

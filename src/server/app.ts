@@ -150,6 +150,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       methods: ['GET', 'POST', 'DELETE'],
       allowedHeaders: ['Content-Type', 'Authorization'],
       maxAge: 600,
+      // A bare OPTIONS (no Origin) gets an empty 204, not the plugin's plain-text 400.
+      strictPreflight: false,
     });
   }
   app.removeContentTypeParser(['application/json', 'text/plain']);
