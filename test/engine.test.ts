@@ -6,6 +6,7 @@ import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
 import { termCandidates } from '../src/channel/term-readings.js';
 import { analyzeText } from '../src/decode/analyze.js';
+import { ordinalToWords, spokenNumber } from '../src/text/numbers.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { spunBar } from '../src/verdict/document.js';
 
@@ -33,6 +34,24 @@ describe('check', () => {
     const clean = 'The White House told reporters on Monday that the agency would close its offices.';
     expect(check(clean).findings).toEqual([]);
     expect(restore(clean).restored).toBe(clean);
+  });
+
+  it('reads ordinals in digits as they are spoken, so "16th" is not taken for a swap of sixteenth', () => {
+    expect(spokenNumber('16th')).toEqual(['sixteenth']);
+    expect(spokenNumber('21st')).toEqual(['twenty', 'first']);
+    expect([2, 3, 12, 40, 100].map((n) => ordinalToWords(n))).toEqual([
+      'second',
+      'third',
+      'twelfth',
+      'fortieth',
+      'one hundredth',
+    ]);
+    for (const text of [
+      'The treaty was signed in the 16th century by both nations.',
+      'He finished 12th in the race on the 10th of May.',
+    ]) {
+      expect(check(text, { minConfidence: 0.05 }).findings.filter((f) => /\d/.test(f.text))).toEqual([]);
+    }
   });
 
   it('leaves lone letters alone (variables, initials), whatever thesauri say they mean', () => {

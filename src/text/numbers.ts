@@ -62,11 +62,37 @@ export function numberWordPairs(): [string, string][] {
   return pairs;
 }
 
+/** Ordinals whose word is not the cardinal plus "th". */
+const ORDINAL: Record<string, string> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
+
+/** The words of an ordinal below one million ("21" → "twenty first"); undefined beyond. */
+export function ordinalToWords(n: number): string | undefined {
+  const words = numberToWords(n)?.split(' ');
+  if (!words) return undefined;
+  const last = words[words.length - 1];
+  words[words.length - 1] = ORDINAL[last] ?? (last.endsWith('y') ? `${last.slice(0, -1)}ieth` : `${last}th`);
+  return words.join(' ');
+}
+
 /** How a number token is read by the language model: words when small, else a stand-in. */
 export function spokenNumber(token: string): string[] {
   const plain = token.replace(/,/g, '');
   if (/^\d+$/.test(plain)) {
     const words = numberToWords(Number(plain));
+    if (words) return words.split(' ');
+  }
+  // "16th" is read "sixteenth": as a stand-in it made every written ordinal look like a swap.
+  const ordinal = /^(\d+)(?:st|nd|rd|th)$/i.exec(plain);
+  if (ordinal) {
+    const words = ordinalToWords(Number(ordinal[1]));
     if (words) return words.split(' ');
   }
   if (/^\d+\s*\/\s*\d+$/.test(plain)) return ['fraction'];
