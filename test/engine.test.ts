@@ -36,9 +36,13 @@ describe('check', () => {
     expect(restore(clean).restored).toBe(clean);
   });
 
-  it('reads ordinals in digits as they are spoken, so "16th" is not taken for a swap of sixteenth', () => {
+  it('reads numbers in digits as they are said, so "16th" or "1960s" is not taken for a swap of its word', () => {
     expect(spokenNumber('16th')).toEqual(['sixteenth']);
     expect(spokenNumber('21st')).toEqual(['twenty', 'first']);
+    expect(spokenNumber('1961')).toEqual(['nineteen', 'sixty', 'one']);
+    expect(spokenNumber('1,961')).toEqual(['one', 'thousand', 'nine', 'hundred', 'sixty', 'one']);
+    expect(spokenNumber('1960s')).toEqual(['nineteen', 'sixties']);
+    expect(spokenNumber('2000s')).toEqual(['two', 'thousands']);
     expect([2, 3, 12, 40, 100].map((n) => ordinalToWords(n))).toEqual([
       'second',
       'third',
@@ -49,6 +53,7 @@ describe('check', () => {
     for (const text of [
       'The treaty was signed in the 16th century by both nations.',
       'He finished 12th in the race on the 10th of May.',
+      'In the 1960s the economy grew quickly across the country.',
     ]) {
       expect(check(text, { minConfidence: 0.05 }).findings.filter((f) => /\d/.test(f.text))).toEqual([]);
     }

@@ -82,20 +82,49 @@ export function ordinalToWords(n: number): string | undefined {
   return words.join(' ');
 }
 
-/** How a number token is read by the language model: words when small, else a stand-in. */
+/** A year as it is said: 1961 → "nineteen sixty one", 1905 → "nineteen oh five", 1900 → "nineteen hundred". */
+function yearToWords(year: number): string {
+  const century = Math.floor(year / 100);
+  const rest = year % 100;
+  if (rest === 0) return `${numberToWords(century)} hundred`;
+  return `${numberToWords(century)} ${rest < 10 ? 'oh ' : ''}${numberToWords(rest)}`;
+}
+
+/** A decade or century as it is said: 1960s → "nineteen sixties", 60s → "sixties", 1900s → "nineteen hundreds", 2000s → "two thousands". */
+function decadeToWords(n: number): string | undefined {
+  if (n % 1000 === 0 && n >= 1000) return `${numberToWords(n / 1000)} thousands`;
+  if (n % 100 === 0 && n >= 100) return `${numberToWords(n / 100)} hundreds`;
+  const tens = Math.floor(n / 10) % 10;
+  if (tens === 0 || n >= 10_000) return undefined;
+  const word = tens === 1 ? 'tens' : `${TENS[tens].slice(0, -1)}ies`;
+  return n >= 100 ? `${numberToWords(Math.floor(n / 100))} ${word}` : word;
+}
+
+/**
+ * How a number token is read by the language model, which was trained on transcripts: as it
+ * is said ("16th" sixteenth, 1961 "nineteen sixty one", the 1960s "nineteen sixties"). Read
+ * as a stand-in, a written ordinal or decade looked like a swap of its word ("in the 16th
+ * century" → sixteenth), and a year put six unlikely words into its neighbours' context.
+ */
 export function spokenNumber(token: string): string[] {
   const plain = token.replace(/,/g, '');
+  // Four digits without a thousands comma, in prose, are a year.
+  if (/^1[1-9]\d\d$/.test(token)) return yearToWords(Number(token)).split(' ');
   if (/^\d+$/.test(plain)) {
     const words = numberToWords(Number(plain));
     if (words) return words.split(' ');
   }
-  // "16th" is read "sixteenth": as a stand-in it made every written ordinal look like a swap.
   const ordinal = /^(\d+)(?:st|nd|rd|th)$/i.exec(plain);
   if (ordinal) {
     const words = ordinalToWords(Number(ordinal[1]));
     if (words) return words.split(' ');
   }
+  const decade = /^['’]?(\d*0)['’]?s$/.exec(plain);
+  if (decade) {
+    const words = decadeToWords(Number(decade[1]));
+    if (words) return words.split(' ');
+  }
   if (/^\d+\s*\/\s*\d+$/.test(plain)) return ['fraction'];
-  // Years, decimals, large amounts: one common number word keeps the context sensible.
+  // Decimals, large amounts, times: one common number word keeps the context sensible.
   return ['hundred'];
 }
