@@ -38,6 +38,8 @@ const SKIP = new Set([
   'input',
   'nav',
   'aside',
+  // Not shown as part of the page, even when it stands outside <head>.
+  'title',
 ]);
 
 const BLOCK = new Set([
@@ -81,6 +83,18 @@ const BLOCK = new Set([
   'tr',
   'ul',
 ]);
+
+/** What a tag does to the text, for the tree walk and the tag stream alike. */
+type TagRole = 'skip' | 'line' | 'cell' | 'pre' | 'block' | 'inline';
+
+function roleOf(tag: string): TagRole {
+  if (SKIP.has(tag)) return 'skip';
+  if (tag === 'br') return 'line';
+  if (tag === 'pre') return 'pre';
+  // Adjacent table cells would otherwise glue their words together.
+  if (tag === 'td' || tag === 'th') return 'cell';
+  return BLOCK.has(tag) ? 'block' : 'inline';
+}
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -145,19 +159,18 @@ function walk(root: DomNode, out: TextCollector): void {
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
-    const tag = node.nodeName.toLowerCase();
-    if (SKIP.has(tag) || isHidden(node)) continue;
-    if (tag === 'br') {
+    const role = roleOf(node.nodeName.toLowerCase());
+    if (role === 'skip' || isHidden(node)) continue;
+    if (role === 'line') {
       out.lineBreak();
       continue;
     }
-    if (tag === 'pre') {
+    if (role === 'pre') {
       out.verbatim(node.textContent ?? '');
       continue;
     }
-    // Adjacent table cells would otherwise glue their words together.
-    if (tag === 'td' || tag === 'th') out.text(' ');
-    if (BLOCK.has(tag)) {
+    if (role === 'cell') out.text(' ');
+    if (role === 'block') {
       out.flush();
       stack.push({ node, leave: true });
     }
@@ -302,17 +315,25 @@ function streamedText(html: string): string {
         if (name === skipping) skipDepth++;
         return;
       }
-      if ((SKIP.has(name) || name === 'title') && !VOID.has(name)) {
-        skipping = name;
-        skipDepth = 1;
-      } else if (name === 'br') out.lineBreak();
-      else if (name === 'td' || name === 'th') out.text(' ');
-      else if (BLOCK.has(name) || name === 'pre') out.flush();
+      const role = roleOf(name);
+      if (role === 'skip') {
+        // A void element (<input>) has no content to skip.
+        if (!VOID.has(name)) {
+          skipping = name;
+          skipDepth = 1;
+        }
+      } else if (role === 'line') out.lineBreak();
+      else if (role === 'cell') out.text(' ');
+      // Without a tree, <pre> keeps no layout: it is a paragraph like any block.
+      else if (role === 'block' || role === 'pre') out.flush();
     },
     close(name) {
       if (skipping) {
         if (name === skipping && --skipDepth === 0) skipping = undefined;
-      } else if (BLOCK.has(name) || name === 'pre') out.flush();
+        return;
+      }
+      const role = roleOf(name);
+      if (role === 'block' || role === 'pre') out.flush();
     },
     text(s) {
       if (!skipping) out.text(s);
@@ -340,16 +361,15 @@ export function extractHtmlText(html: string): HtmlExtraction {
   const depth = markupDepth(html, MAX_PARSED_NESTING);
   if (depth > MAX_PARSED_NESTING) return { text: streamedText(html), method: 'body' };
   let article: { title?: string | null; content?: unknown } | null = null;
-  try {
-    // Readability edits the document it is given, hence the separate parse for the fallback.
-    const doc = parseDocument(html);
-    if (depth <= MAX_READABLE_DEPTH) {
-      article = new (htmlLibraries().Readability)<unknown>(doc as unknown as Document, {
+  if (depth <= MAX_READABLE_DEPTH) {
+    try {
+      // Readability edits the document it is given, hence the separate parse for the fallback.
+      article = new (htmlLibraries().Readability)<unknown>(parseDocument(html) as unknown as Document, {
         serializer: (n: unknown) => n,
       }).parse();
+    } catch {
+      // Readability gives up on some odd markup; the body text is still useful.
     }
-  } catch {
-    // Readability gives up on some odd markup; the body text is still useful.
   }
   const title = article?.title ?? undefined;
   if (article?.content) {
