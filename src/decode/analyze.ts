@@ -59,6 +59,13 @@ function inSample(index: number, stride: number): boolean {
   return stride === 1 || (Math.imul(index + 1, 0x9e3779b1) >>> 8) % stride === 0;
 }
 
+/** `total` plus the sentence's exposure, word by word (the order the sum has always had). */
+function withExposure(total: number, sentence: Sentence, params: SpinnerModelParams): number {
+  let sum = total;
+  for (const p of sentence) sum += params.reluctance[p.wordClass] * p.propensity;
+  return sum;
+}
+
 /** Tokens the decoder reads as words (punctuation and URLs are not). */
 const isWordToken = (t: Token) => t.kind !== 'punct' && t.kind !== 'url';
 
@@ -113,7 +120,7 @@ export function analyzeText(
   let index = 0;
   for (const sentence of sentencesOf(tokens, res.lm, res.lexicon)) {
     if (!inSample(index++, stride)) continue;
-    for (const p of sentence) sampleExposure += params.reluctance[p.wordClass] * p.propensity;
+    sampleExposure = withExposure(sampleExposure, sentence, params);
     const substitutions = candidates(sentence);
     if (stride === 1) whole.push(sentence);
     if (substitutions.length) sample.push({ sentence, substitutions });
@@ -126,6 +133,8 @@ export function analyzeText(
   let exposure = 0;
   let keepTotal = 0;
   // Each decoded sentence replaces its keep-only term by its full lattice likelihood ratio.
+  // Kept apart and added after all keep-only terms: the order the sum has always had, so a
+  // text of ordinary length is judged bit for bit as before.
   const corrections: number[] = [];
   let expectedChanges = 0;
   const count = (sentence: Sentence) => {
@@ -153,7 +162,7 @@ export function analyzeText(
     estimate.decoded = [];
     for (const sentence of sentencesOf(tokens, res.lm, res.lexicon)) {
       count(sentence);
-      for (const p of sentence) exposure += params.reluctance[p.wordClass] * p.propensity;
+      exposure = withExposure(exposure, sentence, params);
       const substitutions = candidates(sentence);
       if (substitutions.length) {
         decodedSentence(
