@@ -13,6 +13,7 @@ import { MAX_TERM_WORDS } from '../src/channel/substitution.js';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
+import { normalizeWord } from '../src/text/tokenize.js';
 import { getOrCreate } from '../src/util/maps.js';
 import { FormTable } from './lib/morphology.js';
 import { alignedGaps, type GapPair } from './lib/phrase-alignment.js';
@@ -291,6 +292,26 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
 }
 
 /**
+ * The tortured phrases of the training rows as written: a paper mill's known fingerprints
+ * (what the Problematic Paper Screener looks for). Words as word positions key them —
+ * lower-case, bracketed abbreviations dropped, a possessive 's split off — and only
+ * phrases of plain words, since a phrase is never read across punctuation.
+ */
+function knownTorturedPhrases(sources: LexiconSources): Set<string> {
+  const phrases = new Set<string>();
+  for (const row of readTsv(sources.torturedTrainTsv)) {
+    if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
+    const words = normalizeWord(row.tortured.replace(/\s*\([^)]*\)\s*/g, ' '))
+      .trim()
+      .split(/\s+/)
+      .map((w) => (w.length > 2 ? w.replace(/'s$/, '') : w));
+    if (words.length >= 2 && words.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}'.-]*$/u.test(w)))
+      phrases.add(words.join(' '));
+  }
+  return phrases;
+}
+
+/**
  * Odds that a real spinner's swap changes the number of words (offices → places of
  * work) against keeping it, from the observed swaps: such thesaurus pairs are weighted
  * by it, so that long phrase readings of a single word need more support.
@@ -393,8 +414,10 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   for (const [o, value] of spinnable) propensities[stringIds.get(o)!] = value;
 
   const termIds = Uint32Array.from([...terms].map(intern));
+  const knownPhraseIds = Uint32Array.from([...knownTorturedPhrases(sources)].map(intern));
   const tables: LexiconTables = {
     terms: termIds,
+    knownPhrases: knownPhraseIds,
     strings,
     keyIds,
     keyStarts,
@@ -407,6 +430,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     pairs: pairOriginal.length,
     strings: strings.length,
     spinnable: spinnable.size,
+    knownPhrases: knownPhraseIds.length,
   };
   return { bytes: encodeLexicon(tables, { version: 2, gamma: GAMMA, ...stats }), stats };
 }

@@ -386,7 +386,13 @@ describe('line:column positions', () => {
       suggestions: ['told'],
       confidence: 0.9,
     }));
-    const result = { spinProbability: 0.99, verdict: 'spun' as const, words: 1_200_000, findings };
+    const result = {
+      spinProbability: 0.99,
+      verdict: 'spun' as const,
+      words: 1_200_000,
+      findings,
+      knownTorturedPhrases: [],
+    };
     const out = formatCheckText('big.txt', text, result, makeStyle(false));
     expect(out.split('\n')[300_000]).toMatch(/^ {2}300000:12 {2}informed {2}→ told {2}\(90%\)$/);
   });
@@ -406,13 +412,24 @@ describe('formatters', () => {
   ];
 
   it('formats findings with line:column counted in characters', () => {
-    const result: CheckResult = { spinProbability: 0.999, verdict: 'spun', words: 11, findings };
+    const result: CheckResult = {
+      spinProbability: 0.999,
+      verdict: 'spun',
+      words: 11,
+      findings,
+      knownTorturedPhrases: [],
+    };
     const out = formatCheckText('t.txt', text, result, makeStyle(false));
     expect(out).toContain('2:5  residence  → house, home, dwelling, …  (91%)');
     expect(out).toContain('4:14  barked');
     expect(out).toContain('(no suggestion)');
     expect(out).toContain('spun: spin probability >99%, 2 findings in 11 words');
     expect([percent(0), percent(1), percent(0.004), percent(0.5)]).toEqual(['0%', '100%', '<1%', '50%']);
+    expect(out).not.toContain('known tortured');
+    const known = { ...result, knownTorturedPhrases: ['profound learning', 'arbitrary woodland'] };
+    expect(formatCheckText('t.txt', text, known, makeStyle(false))).toContain(
+      '2 known tortured phrases (Problematic Paper Screener list): profound learning, arbitrary woodland',
+    );
   });
 
   it('shows only changed lines in the diff', () => {

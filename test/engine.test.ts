@@ -9,6 +9,7 @@ import { analyzeText } from '../src/decode/analyze.js';
 import { ordinalToWords, spokenNumber } from '../src/text/numbers.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { spunBar } from '../src/verdict/document.js';
+import { knownPhraseSpinProbability } from '../src/verdict/known-phrases.js';
 
 const SPUN = 'The White Home informed reporters on Monday that the company would shut its places of work.';
 
@@ -66,7 +67,13 @@ describe('check', () => {
   });
 
   it('handles empty and punctuation-only input', () => {
-    expect(check('')).toEqual({ spinProbability: 0, verdict: 'clean', words: 0, findings: [] });
+    expect(check('')).toEqual({
+      spinProbability: 0,
+      verdict: 'clean',
+      words: 0,
+      findings: [],
+      knownTorturedPhrases: [],
+    });
     expect(check(' ,.;— ').words).toBe(0);
   });
 
@@ -243,6 +250,45 @@ describe('document verdict across lengths', () => {
     // Weighed by P(spun) alone, which is about 0 here, the term would be silenced.
     const { changes } = restore(paper);
     expect(changes.map((c) => [c.text, c.replacement])).toEqual([['boondocks', 'forest']]);
+  });
+});
+
+describe('known tortured phrases', () => {
+  // Two phrases of the training list (data/tortured-phrases-train.tsv).
+  const PAPER_END =
+    'We train a profound learning model. Its features feed an arbitrary woodland, which votes on each case.';
+
+  it('judges a text with two different ones spun, and lists them', async () => {
+    const { loadDevDocuments } = await import('../bench/corpora.js');
+    const parts = loadDevDocuments({ sources: ['brown'], seed: 22, maxDocuments: 12 });
+    const prose = parts.map((d) => d.text).join('\n\n');
+    expect(check(prose).verdict).toBe('clean');
+    const paper = check(`${prose}\n\n${PAPER_END}`);
+    expect(paper.knownTorturedPhrases).toEqual(['profound learning', 'arbitrary woodland']);
+    expect(paper.verdict).toBe('spun');
+    // One alone is left to the language model's evidence.
+    const one = check(`${prose}\n\nWe train a profound learning model.`);
+    expect(one.knownTorturedPhrases).toEqual(['profound learning']);
+    expect(one.verdict).toBe('clean');
+  });
+
+  it('counts a phrase once, and never across punctuation', () => {
+    const twice = check('A profound learning model beats another profound learning model.');
+    expect(twice.knownTorturedPhrases).toEqual(['profound learning']);
+    expect(
+      check('It was profound. Learning came later, in an arbitrary; woodland.').knownTorturedPhrases,
+    ).toEqual([]);
+  });
+
+  it('weighs two phrases by how often clean text of that length would hold them', () => {
+    const rate = 1e-5;
+    expect(knownPhraseSpinProbability(1, 5000, rate)).toBe(0);
+    const short = knownPhraseSpinProbability(2, 5000, rate);
+    const long = knownPhraseSpinProbability(2, 500_000, rate);
+    expect(short).toBeGreaterThan(0.998);
+    expect(long).toBeLessThan(short);
+    expect(long).toBeGreaterThan(0.5);
+    expect(knownPhraseSpinProbability(3, 500_000, rate)).toBeGreaterThan(long);
   });
 });
 

@@ -18,13 +18,14 @@ import {
 describe('lexicon', () => {
   it('round-trips through its binary form', () => {
     const tables = {
-      strings: ['informed', 'told', 'advised', 'feature extraction'],
+      strings: ['informed', 'told', 'advised', 'feature extraction', 'counterfeit consciousness'],
       keyIds: Uint32Array.from([0]),
       keyStarts: Uint32Array.from([0, 2]),
       pairOriginal: Uint32Array.from([1, 2]),
       pairLogQ: Float32Array.from([-0.5, -1]),
-      propensity: Float32Array.from([0, 0.8, 0.4, 0]),
+      propensity: Float32Array.from([0, 0.8, 0.4, 0, 0]),
       terms: Uint32Array.from([3]),
+      knownPhrases: Uint32Array.from([4]),
     };
     const lexicon = lexiconFromTables(decodeLexicon(encodeLexicon(tables, { version: 1 })).tables);
     expect(lexicon.originalsOf('informed')).toEqual([
@@ -38,6 +39,11 @@ describe('lexicon', () => {
     expect(lexicon.termsWith('feature', 0)).toEqual([featureExtraction]);
     expect(lexicon.termsWith('extraction', 1)).toEqual([featureExtraction]);
     expect(lexicon.termsWith('extraction', 0)).toEqual([]);
+    expect(lexicon.isKnownPhrase(['counterfeit', 'consciousness'])).toBe(true);
+    expect(lexicon.isKnownPhrase(['feature', 'extraction'])).toBe(false);
+    expect(lexicon.startsKnownPhrase('counterfeit')).toBe(true);
+    expect(lexicon.startsKnownPhrase('consciousness')).toBe(false);
+    expect(lexicon.maxKnownPhraseWords).toBe(2);
   });
 
   it('knows inflection-aware substitutions from the thesauri and learned swaps', () => {

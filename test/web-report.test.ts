@@ -21,12 +21,13 @@ const SPUN: BatchResult = {
       { offset: 3, length: 9, text: 'mentioned', suggestions: ['said'], confidence: 0.8 },
       { offset: 17, length: 4, text: 'Home', suggestions: ['House', 'home'], confidence: 0.95 },
     ],
+    knownTorturedPhrases: [],
   },
 };
 const CLEAN: BatchResult = {
   id: 'b, "quoted"',
   text: 'He said it.',
-  result: { spinProbability: 0.02, verdict: 'clean', words: 3, findings: [] },
+  result: { spinProbability: 0.02, verdict: 'clean', words: 3, findings: [], knownTorturedPhrases: [] },
 };
 const FAILED: BatchResult = {
   id: '=cmd',

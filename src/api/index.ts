@@ -58,6 +58,7 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
         confidence: Math.round(f.confidence * 1e4) / 1e4,
       }),
     ),
+    knownTorturedPhrases: evidence.knownPhrases,
   };
 }
 

@@ -27,6 +27,12 @@ export interface CheckResult {
   words: number;
   /** Sorted by offset, never overlapping. */
   findings: Finding[];
+  /**
+   * Tortured phrases of the Problematic Paper Screener's list (the training share shipped
+   * with Unspin) found as written, lower-case, in order of first appearance. Two or more
+   * different ones make the document spun, as only a paper mill's paper holds them.
+   */
+  knownTorturedPhrases: string[];
 }
 
 /** One edit made by `restore`. */

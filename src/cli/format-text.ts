@@ -69,6 +69,12 @@ export function formatCheckText(
     );
   }
   if (rows.length === 0) lines.push(`  ${style.dim('no suspect words')}`);
+  const known = result.knownTorturedPhrases;
+  if (known.length > 0) {
+    lines.push(
+      `  ${plural(known.length, 'known tortured phrase')} (Problematic Paper Screener list): ${known.join(', ')}`,
+    );
+  }
   const counts = `${plural(result.findings.length, 'finding')} in ${plural(result.words, 'word')}`;
   lines.push(
     `  ${verdictLabel(result.verdict, style)}: spin probability ${percent(result.spinProbability)}, ${counts}`,

@@ -4,6 +4,7 @@
  * decoding at the estimated rate → findings and document evidence.
  */
 import { sentenceCandidates } from '../channel/candidates.js';
+import { collectKnownPhrases } from '../channel/known-phrases.js';
 import { type Sentence, sentencesOf } from '../channel/positions.js';
 import { DEFAULT_SPINNER_MODEL, logKeep, type SpinnerModelParams } from '../channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS, type Substitution } from '../channel/substitution.js';
@@ -23,6 +24,8 @@ export interface DocumentEvidence {
   expectedChanges: number;
   /** Σ reluctance × propensity over words: how many words a spinner would touch at rate 1. */
   exposure: number;
+  /** The different known tortured phrases (the training list's, as written) in the text, in order of first appearance. */
+  knownPhrases: string[];
 }
 
 export interface Analysis {
@@ -137,8 +140,10 @@ export function analyzeText(
   // text of ordinary length is judged bit for bit as before.
   const corrections: number[] = [];
   let expectedChanges = 0;
+  const knownPhrases = new Set<string>();
   const count = (sentence: Sentence) => {
     words += sentence.length;
+    collectKnownPhrases(sentence, res.lexicon, knownPhrases);
     keepTotal += keepOnly(sentence, params, rate);
   };
   const decodedSentence = (sentence: Sentence, substitutions: Substitution[], d: SentenceDecoding) => {
@@ -175,5 +180,8 @@ export function analyzeText(
   }
   let logLikelihoodRatio = keepTotal;
   for (const c of corrections) logLikelihoodRatio += c;
-  return { findings, evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure } };
+  return {
+    findings,
+    evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure, knownPhrases: [...knownPhrases] },
+  };
 }

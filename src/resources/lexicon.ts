@@ -8,7 +8,7 @@ import { getOrCreate } from '../util/maps.js';
 import { ResourceError, SETUP_HINT } from './errors.js';
 import { buildTermModel, type TermModel } from './term-model.js';
 
-const MAGIC = 'UNSPINLEX4\n';
+const MAGIC = 'UNSPINLEX5\n';
 
 /** An established term (the correct side of the tortured-phrase rows), split into words once. */
 export interface ListedTerm {
@@ -36,6 +36,15 @@ export interface Lexicon {
   isTerm(phrase: string): boolean;
   /** Established terms whose word at `position` (0 = first) is `word`. */
   termsWith(word: string, position: number): readonly ListedTerm[];
+  /**
+   * Whether these lower-case words (possessive 's split off, as in word positions) are a
+   * tortured phrase of the training list, as written: a known fingerprint of a paper mill.
+   */
+  isKnownPhrase(words: readonly string[]): boolean;
+  /** Whether some known tortured phrase starts with this word. */
+  startsKnownPhrase(word: string): boolean;
+  /** Longest known tortured phrase, in words. */
+  readonly maxKnownPhraseWords: number;
   /** A model of what established terms look like, for terms not on the list. */
   readonly termModel: TermModel;
   /** Longest spun key, in words. */
@@ -52,6 +61,7 @@ interface Sections {
   pairLogQ: [number, number];
   propensity: [number, number];
   terms: [number, number];
+  knownPhrases: [number, number];
 }
 
 export interface LexiconTables {
@@ -65,6 +75,8 @@ export interface LexiconTables {
   propensity: Float32Array;
   /** String ids of established multi-word terms. */
   terms: Uint32Array;
+  /** String ids of the known tortured phrases (words as in `isKnownPhrase`, joined by spaces). */
+  knownPhrases: Uint32Array;
 }
 
 function align4(n: number): number {
@@ -81,6 +93,7 @@ export function encodeLexicon(tables: LexiconTables, meta: Record<string, unknow
     ['pairLogQ', new Uint8Array(tables.pairLogQ.buffer)],
     ['propensity', new Uint8Array(tables.propensity.buffer)],
     ['terms', new Uint8Array(tables.terms.buffer)],
+    ['knownPhrases', new Uint8Array(tables.knownPhrases.buffer)],
   ];
   const sections = {} as Sections;
   let offset = 0;
@@ -138,12 +151,13 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
       pairLogQ: new Float32Array(body.buffer, po, pl / 4),
       propensity: new Float32Array(body.buffer, fo, fl / 4),
       terms: u32('terms'),
+      knownPhrases: u32('knownPhrases'),
     },
   };
 }
 
 export function lexiconFromTables(tables: LexiconTables): Lexicon {
-  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, propensity, terms } = tables;
+  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, propensity, terms, knownPhrases } = tables;
   const stringId = new Map<string, number>();
   for (let i = 0; i < strings.length; i++) stringId.set(strings[i], i);
   const keyOf = new Int32Array(strings.length).fill(-1);
@@ -168,6 +182,15 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
       termsByWordAt[position] ??= new Map();
       getOrCreate(termsByWordAt[position], word, () => []).push(term);
     });
+  }
+  const knownPhraseSet = new Set<string>();
+  const knownPhraseStarts = new Set<string>();
+  let maxKnownPhraseWords = 0;
+  for (const id of knownPhrases) {
+    const words = strings[id].split(' ');
+    knownPhraseSet.add(strings[id]);
+    knownPhraseStarts.add(words[0]);
+    maxKnownPhraseWords = Math.max(maxKnownPhraseWords, words.length);
   }
   const cache = new Map<number, LexiconCandidate[]>();
   const none: never[] = [];
@@ -196,6 +219,9 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     startsPhrase: (word) => phraseStarts.has(word),
     isTerm: (phrase) => termSet.has(phrase),
     termsWith: (word, position) => termsByWordAt[position]?.get(word) ?? none,
+    isKnownPhrase: (words) => knownPhraseSet.has(words.join(' ')),
+    startsKnownPhrase: (word) => knownPhraseStarts.has(word),
+    maxKnownPhraseWords,
     termModel: buildTermModel(termSet),
     maxKeyWords,
     forEachPair(visit) {

@@ -50,6 +50,10 @@ export const CheckReply = Type.Object({
   verdict: Type.Union([Type.Literal('spun'), Type.Literal('clean'), Type.Literal('uncertain')]),
   words: Type.Integer({ minimum: 0 }),
   findings: Type.Array(Finding, { description: 'sorted by offset, never overlapping' }),
+  knownTorturedPhrases: Type.Array(Type.String(), {
+    description:
+      'tortured phrases of the Problematic Paper Screener list found as written (two or more different ones make the text spun)',
+  }),
   text: ExtractedText,
 });
 

@@ -2,11 +2,13 @@
  * The document's spin probability: a logistic model over the evidence of the lattice
  * pass (likelihood ratio of "spun at the estimated rate" against "not spun", the
  * estimated rate, and the length), with weights fitted on development documents by
- * `scripts/tune.ts --write` and stored in calibration.json.
+ * `scripts/tune.ts --write` and stored in calibration.json; or, when higher, the
+ * probability from the known tortured phrases in the text.
  */
 import type { Verdict } from '../api/types.js';
 import type { DocumentEvidence } from '../decode/analyze.js';
 import calibration from './calibration.json' with { type: 'json' };
+import { knownPhraseSpinProbability } from './known-phrases.js';
 
 const MIN_CALIBRATED_WORDS = 8;
 const MAX_CALIBRATED_WORDS = 20_000;
@@ -90,7 +92,12 @@ export function judgeDocument(e: DocumentEvidence, model: Calibration = calibrat
   if (e.words === 0) return { spinProbability: 0, verdict: 'clean' };
   const x = documentFeatures(e);
   const z = x.reduce((sum, v, i) => sum + v * (model.weights[i] ?? 0), 0);
-  const spinProbability = 1 / (1 + Math.exp(-z));
+  // Known tortured phrases are evidence the language model cannot weigh: a paper mill's
+  // paper is a few of them in otherwise unremarkable prose.
+  const spinProbability = Math.max(
+    1 / (1 + Math.exp(-z)),
+    knownPhraseSpinProbability(e.knownPhrases.length, e.words),
+  );
   const verdict: Verdict =
     spinProbability >= spunBar(e.words, model)
       ? 'spun'

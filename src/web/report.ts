@@ -135,8 +135,13 @@ function section({ id, text, result, error }: BatchResult, i: number): string {
   if (!result)
     return `${head}\n<p class="error">Not checked: ${escapeHtml(error?.message ?? 'unknown error')}</p>`;
   return `${head}
-<p><span class="verdict-${result.verdict}">${result.verdict}</span>: spin probability ${percent(result.spinProbability)} ${bar(result.spinProbability)}, ${result.words} words, ${result.findings.length} suspect phrase${result.findings.length === 1 ? '' : 's'}.</p>
+<p><span class="verdict-${result.verdict}">${result.verdict}</span>: spin probability ${percent(result.spinProbability)} ${bar(result.spinProbability)}, ${result.words} words, ${result.findings.length} suspect phrase${result.findings.length === 1 ? '' : 's'}.</p>${knownPhrases(result.knownTorturedPhrases)}
 <div class="text">${highlighted(text, result.findings)}</div>`;
+}
+
+function knownPhrases(phrases: readonly string[] | undefined): string {
+  if (!phrases?.length) return '';
+  return `\n<p>Known tortured phrases (Problematic Paper Screener list): ${phrases.map(escapeHtml).join(', ')}.</p>`;
 }
 
 /** The text with each finding marked, its confidence in the tooltip and the likely original after it. */

@@ -1,0 +1,36 @@
+/**
+ * The verdict from known tortured phrases (channel/known-phrases.ts): ordinary prose almost
+ * never holds two different ones (`scripts/known-phrase-rate.ts` counts them in the
+ * development texts), so two are evidence of a paper mill whatever the language model makes
+ * of the rest of the text.
+ */
+import knownPhraseRate from './known-phrases.json' with { type: 'json' };
+
+/** Distinct known phrases from which a text is judged by them (one alone is left to the model). */
+export const MIN_KNOWN_PHRASES = 2;
+
+/** P(N ≥ k) for N Poisson-distributed with mean μ. */
+function poissonTail(k: number, mu: number): number {
+  let term = Math.exp(-mu);
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= mu / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
+
+/**
+ * P(spun) from `count` distinct known phrases in `words` words, or 0 below
+ * MIN_KNOWN_PHRASES. Clean text shows them at the rate measured on the development texts
+ * (a Poisson count); a paper mill's paper is taken to show them. With even prior odds, the
+ * probability is then 1 / (1 + P(a clean text this long shows at least `count`)).
+ */
+export function knownPhraseSpinProbability(
+  count: number,
+  words: number,
+  cleanRatePerWord: number = knownPhraseRate.cleanRatePerWord,
+): number {
+  if (count < MIN_KNOWN_PHRASES) return 0;
+  return 1 / (1 + poissonTail(count, cleanRatePerWord * words));
+}
