@@ -3,6 +3,7 @@
  * anchor from docs/product.md, the data it was measured on and the command that reproduces it.
  */
 import { auc, mean } from './metrics.js';
+import type { PapersResult } from './papers.js';
 import { atLeast, atMost, markdownTable, num, pct, type Row, row } from './report.js';
 import type { SpeedResult, Throughput } from './speed.js';
 import type { ConditionResult, SyntheticResult } from './synthetic.js';
@@ -45,6 +46,50 @@ export function torturedRows(t: TorturedResult): Row[] {
       value: t.overCorrection,
       display: `${pct(t.overCorrection)} (in phrase ${pct(t.overCorrectionInPhrase)})`,
       minimum: atMost(0.03, '3%'),
+      anchor: '—',
+      data,
+      command,
+    }),
+  ];
+}
+
+export function paperRows(r: PapersResult): Row[] {
+  const data = `${r.papers} papers of ~2,000 words (Brown press measure docs) with tortured phrases in the template sentence`;
+  const command = `${CMD} papers`;
+  const anchor = 'PPS flags papers by ~8k listed fingerprints; unseen phrases are not on any list';
+  return [
+    row({
+      section: 'papers',
+      metric: 'papers with 5 unseen tortured phrases (test.tsv): called spun',
+      value: r.unseenCalledSpun,
+      display: pct(r.unseenCalledSpun),
+      anchor,
+      data,
+      command,
+    }),
+    row({
+      section: 'papers',
+      metric: 'papers with 5 unseen tortured phrases: phrases restored (found)',
+      value: r.unseenRestored,
+      display: `${pct(r.unseenRestored)} (${pct(r.unseenDetected)})`,
+      anchor: 'PPS / torturedcheck restore only listed phrases',
+      data,
+      command,
+    }),
+    row({
+      section: 'papers',
+      metric: 'papers with 2 phrases of the shipped list (train split): called spun',
+      value: r.listedCalledSpun,
+      display: pct(r.listedCalledSpun),
+      anchor,
+      data,
+      command,
+    }),
+    row({
+      section: 'papers',
+      metric: 'clean twins (correct terms instead): called spun (words changed per 100)',
+      value: r.twinsCalledSpun,
+      display: `${pct(r.twinsCalledSpun)} (${num(r.twinChangesPer100, 2)})`,
       anchor: '—',
       data,
       command,

@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- [--quick] [--docs N] [--seed N] [--out FILE] [section ...]]`
  *
- * Sections: tortured, brown (synthetic news), sotu (synthetic speeches), speed. A positional
+ * Sections: tortured, papers (tortured phrases in whole documents), brown (synthetic news),
+ * sotu (synthetic speeches), speed. A positional
  * argument selects the sections whose name contains it (`news` means brown). Prints a
  * markdown report and writes JSON to bench/results/latest.json.
  */
@@ -12,14 +13,15 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusName } from './corpora.js';
 import { type Engine, loadEngine } from './engine.js';
 import { repoRoot } from './lexicon.js';
+import { type PapersResult, runPapers } from './papers.js';
 import { markdownTable, type Row, rowsTable, summaryLine, writeJson } from './report.js';
-import { conditionTable, documentRows, speedRows, syntheticRows, torturedRows } from './rows.js';
+import { conditionTable, documentRows, paperRows, speedRows, syntheticRows, torturedRows } from './rows.js';
 import { runSpeed, type SpeedResult } from './speed.js';
 import { type SpinExample, spinExamples } from './spin-examples.js';
 import { runSynthetic, type SyntheticResult } from './synthetic.js';
 import { runTortured, type TorturedResult } from './tortured.js';
 
-const SECTIONS = ['tortured', 'brown', 'sotu', 'speed'] as const;
+const SECTIONS = ['tortured', 'papers', 'brown', 'sotu', 'speed'] as const;
 
 // The source-search benchmark (issue 3) and the HTTP load benchmark (issue 4) have their
 // own options and their own process: `npm run bench -- source [--docs N] [--queries N]`,
@@ -54,7 +56,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--out') out = argv[++i];
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--quick] [--docs N] [--seed N] [--out FILE] [tortured|brown|news|sotu|speed]',
+        'usage: npm run bench -- [--quick] [--docs N] [--seed N] [--out FILE] [tortured|papers|brown|news|sotu|speed]',
       );
       process.exit(0);
     } else filters.push(a.toLowerCase() === 'news' ? 'brown' : a.toLowerCase());
@@ -70,6 +72,7 @@ function parseArgs(argv: string[]): Options {
 
 interface Results {
   tortured?: TorturedResult;
+  papers?: PapersResult;
   synthetic: SyntheticResult[];
   speed?: SpeedResult;
   errors: Record<string, string>;
@@ -90,6 +93,11 @@ function runSections(engine: Engine, opts: Options, log: (line: string) => void)
   if (opts.sections.includes('tortured')) {
     results.tortured = attempt('tortured', results.errors, () =>
       runTortured(engine, opts.quick ? 150 : undefined, log),
+    );
+  }
+  if (opts.sections.includes('papers')) {
+    results.papers = attempt('papers', results.errors, () =>
+      runPapers(engine, opts.quick ? 10 : 40, opts.seed, log),
     );
   }
   for (const corpus of ['brown', 'sotu'] as CorpusName[]) {
@@ -119,6 +127,7 @@ function runSections(engine: Engine, opts: Options, log: (line: string) => void)
 function buildRows(results: Results, opts: Options): Row[] {
   const rows: Row[] = [];
   if (results.tortured) rows.push(...torturedRows(results.tortured));
+  if (results.papers) rows.push(...paperRows(results.papers));
   for (const s of results.synthetic) rows.push(...syntheticRows(s, opts.documents));
   rows.push(...documentRows(results.synthetic, RATES));
   if (results.speed) rows.push(...speedRows(results.speed));

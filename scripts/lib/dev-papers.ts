@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brownFiles, brownSentences } from '../../bench/corpora.js';
-import { normalisePhrase, TEMPLATE_PREFIX, TEMPLATE_SUFFIX } from '../../bench/tortured.js';
+import { withPhrases } from '../../bench/papers.js';
+import { normalisePhrase } from '../../bench/tortured.js';
 import { compiledDir } from '../../src/resources/paths.js';
 
 export interface DevPaper {
@@ -43,24 +44,16 @@ export function devPapers(perPaper: (index: number) => number): DevPaper[] {
     const k = perPaper(index);
     const picked = Array.from({ length: k }, () => rows[next++ % rows.length]);
     for (const spun of [true, false]) {
-      let text = '';
-      const phrases: DevPaper['phrases'] = [];
-      sentences.forEach((sentence, i) => {
-        text += (text ? ' ' : '') + sentence;
-        // Phrase j goes after sentence floor((j + 1) · n / k) − 1: spread evenly.
-        const due = Math.floor(((i + 1) * k) / sentences.length);
-        if (due > Math.floor((i * k) / sentences.length)) {
-          const [tortured, correct] = picked[due - 1];
-          const phrase = spun ? tortured.trim() : normalisePhrase(correct);
-          text += ` ${TEMPLATE_PREFIX}`;
-          phrases.push({
-            start: text.length,
-            end: text.length + phrase.length,
-            correct: normalisePhrase(correct),
-          });
-          text += phrase + TEMPLATE_SUFFIX;
-        }
-      });
+      const { text, spans } = withPhrases(
+        sentences,
+        picked.map(([tortured, correct]) => (spun ? tortured.trim() : normalisePhrase(correct))),
+        ' ',
+      );
+      const phrases = spans.map(([start, end], i) => ({
+        start,
+        end,
+        correct: normalisePhrase(picked[i][1]),
+      }));
       papers.push({ text, spun, phrases });
     }
   });
