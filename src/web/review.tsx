@@ -142,6 +142,11 @@ export function Gauge({ result }: { result: CheckResponse }) {
         {result.words.toLocaleString('en-US')} words, {result.findings.length} suspect phrase
         {result.findings.length === 1 ? '' : 's'}
       </p>
+      {result.knownTorturedPhrases?.length ? (
+        <p class="facts known-phrases">
+          Known tortured phrases (Problematic Paper Screener list): {result.knownTorturedPhrases.join(', ')}
+        </p>
+      ) : null}
     </div>
   );
 }

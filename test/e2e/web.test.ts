@@ -76,6 +76,19 @@ describe('the web app', () => {
     await h.screenshot(page, '1-highlights');
   });
 
+  it('names the known tortured phrases that make a paper spun', async () => {
+    const { page } = await h.newPage();
+    await pasteAndCheck(page);
+    await expect(page.locator('.known-phrases').count()).resolves.toBe(0);
+    await pasteAndCheck(
+      page,
+      'We train a profound learning model. Its features feed an arbitrary woodland, which votes.',
+    );
+    await expect(page.locator('.known-phrases').textContent()).resolves.toContain(
+      'profound learning, arbitrary woodland',
+    );
+  });
+
   it('shows the originals on hover and accepts one with a click, keeping the other findings in place', async () => {
     const { page } = await h.newPage();
     await pasteAndCheck(page);
