@@ -266,6 +266,14 @@ describe('known tortured phrases', () => {
     const paper = check(`${prose}\n\n${PAPER_END}`);
     expect(paper.knownTorturedPhrases).toEqual(['profound learning', 'arbitrary woodland']);
     expect(paper.verdict).toBe('spun');
+    // They show that parts of the text were spun, not all of it: the 5,000 words of prose
+    // keep their words (only a reading as a listed term may change, as in any paper).
+    const { changes } = restore(`${prose}\n\n${PAPER_END}`);
+    expect(changes.filter((c) => c.offset > prose.length).map((c) => c.replacement)).toEqual([
+      'deep',
+      'random forest',
+    ]);
+    expect(changes.filter((c) => c.offset < prose.length).length).toBeLessThanOrEqual(2);
     // One alone is left to the language model's evidence.
     const one = check(`${prose}\n\nWe train a profound learning model.`);
     expect(one.knownTorturedPhrases).toEqual(['profound learning']);

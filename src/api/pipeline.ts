@@ -54,8 +54,13 @@ export function runPipeline(
   // Decode with a low bar: calibration below may raise a finding past `minConfidence`.
   const { findings, evidence } = analyzeText(text, res, Math.min(minConfidence, RAW_FINDING_FLOOR), params);
   const verdict = judgeDocument(evidence);
-  const p = verdict.spinProbability;
-  const weighed = findings.map((f) => weighFinding(f, p)).filter((f) => f.confidence >= minConfidence);
+  // A reading of a listed term is weighed by everything known about the document, known
+  // tortured phrases included (where there are some, more are likely); any other reading
+  // only by the probability that the text was spun throughout, or every plausible synonym
+  // in a paper mill's otherwise untouched prose would be "restored".
+  const weighed = findings
+    .map((f) => weighFinding(f, f.listedTerm ? verdict.spinProbability : verdict.spunThroughout))
+    .filter((f) => f.confidence >= minConfidence);
   const spintax = spintaxFindings(text).filter((f) => f.confidence >= minConfidence);
   return { findings: withSpintax(weighed, spintax), evidence, verdict };
 }

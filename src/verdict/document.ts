@@ -16,6 +16,12 @@ const MAX_CALIBRATED_WORDS = 20_000;
 export interface DocumentVerdict {
   spinProbability: number;
   verdict: Verdict;
+  /**
+   * The probability from the lattice evidence alone: that the text was spun throughout, at
+   * the estimated rate. Known tortured phrases can raise `spinProbability` above it, but they
+   * show that parts of a text were spun, not all of it.
+   */
+  spunThroughout: number;
 }
 
 export interface Calibration {
@@ -89,13 +95,14 @@ export function calibrateConfidence(
 }
 
 export function judgeDocument(e: DocumentEvidence, model: Calibration = calibration): DocumentVerdict {
-  if (e.words === 0) return { spinProbability: 0, verdict: 'clean' };
+  if (e.words === 0) return { spinProbability: 0, verdict: 'clean', spunThroughout: 0 };
   const x = documentFeatures(e);
   const z = x.reduce((sum, v, i) => sum + v * (model.weights[i] ?? 0), 0);
   // Known tortured phrases are evidence the language model cannot weigh: a paper mill's
   // paper is a few of them in otherwise unremarkable prose.
+  const spunThroughout = 1 / (1 + Math.exp(-z));
   const spinProbability = Math.max(
-    1 / (1 + Math.exp(-z)),
+    spunThroughout,
     knownPhraseSpinProbability(e.knownPhrases.length, e.words),
   );
   const verdict: Verdict =
@@ -104,7 +111,7 @@ export function judgeDocument(e: DocumentEvidence, model: Calibration = calibrat
       : spinProbability < model.cleanBelow
         ? 'clean'
         : 'uncertain';
-  return { spinProbability, verdict };
+  return { spinProbability, verdict, spunThroughout };
 }
 
 /** The probability at or above which a text of `words` words is called spun. */
