@@ -4,8 +4,9 @@
  * words) with phrases added in the tortured benchmark's template sentence, spread evenly:
  * - five unseen phrases (test.tsv, never used for building), and the same paper with their
  *   correct terms instead (its clean twin);
- * - two phrases from the list Unspin ships (the training split), whose verdict is the
- *   known-phrase route (a smoke test of it on whole documents, not a generalisation figure).
+ * - the same five with two phrases of the list Unspin ships (the training split): the
+ *   known-phrase route of the verdict on whole documents, and what it does to the restoration
+ *   of the unseen phrases and of the untouched prose.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,18 +27,24 @@ const DOCS_PER_PAPER = 10;
 const UNSEEN_PER_PAPER = 5;
 const LISTED_PER_PAPER = 2;
 
+/** One condition: how its papers were judged and restored. */
+export interface PaperCondition {
+  /** Share of the papers called spun. */
+  calledSpun: number;
+  /** Unseen phrases restored to their correct term, and found at all (0 when none). */
+  unseenRestored: number;
+  unseenDetected: number;
+  /** Words changed per 100 outside the added phrases. */
+  otherChangesPer100: number;
+}
+
 export interface PapersResult {
   papers: number;
   words: number;
-  /** Share called spun: papers with unseen phrases, with listed phrases, and the clean twins. */
-  unseenCalledSpun: number;
-  listedCalledSpun: number;
-  twinsCalledSpun: number;
-  /** Unseen phrases restored to their correct term, and found at all. */
-  unseenRestored: number;
-  unseenDetected: number;
-  /** Words changed per 100 in the clean twins. */
-  twinChangesPer100: number;
+  /** Five unseen phrases; their clean twins; two listed phrases with the same five unseen ones. */
+  unseen: PaperCondition;
+  twins: PaperCondition;
+  listedAndUnseen: PaperCondition;
 }
 
 interface Phrase {
@@ -77,6 +84,48 @@ export function withPhrases(
   return { text, spans };
 }
 
+/** Scores papers made of `body` parts and phrases, the first `unseen` of them unseen ones. */
+class ConditionTally {
+  private spun = 0;
+  private papers = 0;
+  private restored = 0;
+  private detected = 0;
+  private unseen = 0;
+  private otherChanges = 0;
+  words = 0;
+
+  constructor(private readonly engine: Engine) {}
+
+  add(body: readonly string[], phrases: readonly string[], unseen: readonly Phrase[]): void {
+    const paper = withPhrases(body, phrases);
+    const checked = this.engine.check(paper.text);
+    const { changes } = this.engine.restore(paper.text);
+    this.papers++;
+    this.words += checked.words;
+    if (checked.verdict === 'spun') this.spun++;
+    unseen.forEach((phrase, i) => {
+      const [start, end] = paper.spans[i];
+      this.unseen++;
+      if (normalisePhrase(restoredRegion(paper.text, changes, start, end)) === phrase.correct)
+        this.restored++;
+      if (checked.findings.some((f) => overlaps(f.offset, f.offset + f.length, start, end))) this.detected++;
+    });
+    for (const c of changes) {
+      if (paper.spans.some(([start, end]) => overlaps(c.offset, c.offset + c.length, start, end))) continue;
+      this.otherChanges += c.text.split(/\s+/).length;
+    }
+  }
+
+  result(): PaperCondition {
+    return {
+      calledSpun: this.spun / Math.max(1, this.papers),
+      unseenRestored: this.restored / Math.max(1, this.unseen),
+      unseenDetected: this.detected / Math.max(1, this.unseen),
+      otherChangesPer100: (100 * this.otherChanges) / Math.max(1, this.words),
+    };
+  }
+}
+
 export function runPapers(
   engine: Engine,
   papers: number,
@@ -90,61 +139,39 @@ export function runPapers(
     rngFor(seed, 'papers/listed'),
     readPhrases(join(repoRoot(), 'data', 'tortured-phrases-train.tsv')),
   );
-  let words = 0;
-  let unseenSpun = 0;
-  let listedSpun = 0;
-  let twinsSpun = 0;
-  let restored = 0;
-  let detected = 0;
-  let twinChanges = 0;
-  let twinWords = 0;
+  const [withUnseen, twins, listedAndUnseen] = [0, 1, 2].map(() => new ConditionTally(engine));
   for (let p = 0; p < count; p++) {
     const body = docs.slice(p * DOCS_PER_PAPER, (p + 1) * DOCS_PER_PAPER).map((d) => d.text);
     const picked = unseen.slice(p * UNSEEN_PER_PAPER, (p + 1) * UNSEEN_PER_PAPER);
-
-    const paper = withPhrases(
+    const known = listed.slice(p * LISTED_PER_PAPER, (p + 1) * LISTED_PER_PAPER);
+    withUnseen.add(
       body,
       picked.map((x) => x.tortured),
+      picked,
     );
-    const checked = engine.check(paper.text);
-    words += checked.words;
-    if (checked.verdict === 'spun') unseenSpun++;
-    const changes = engine.restore(paper.text).changes;
-    paper.spans.forEach(([start, end], i) => {
-      if (normalisePhrase(restoredRegion(paper.text, changes, start, end)) === picked[i].correct) restored++;
-      if (checked.findings.some((f) => overlaps(f.offset, f.offset + f.length, start, end))) detected++;
-    });
-
-    const twin = withPhrases(
+    twins.add(
       body,
       picked.map((x) => x.correct),
+      [],
     );
-    const twinChecked = engine.check(twin.text);
-    if (twinChecked.verdict === 'spun') twinsSpun++;
-    twinWords += twinChecked.words;
-    for (const c of engine.restore(twin.text).changes) twinChanges += c.text.split(/\s+/).length;
-
-    const withListed = withPhrases(
+    listedAndUnseen.add(
       body,
-      listed.slice(p * LISTED_PER_PAPER, (p + 1) * LISTED_PER_PAPER).map((x) => x.tortured),
+      [...picked, ...known].map((x) => x.tortured),
+      picked,
     );
-    if (engine.check(withListed.text).verdict === 'spun') listedSpun++;
   }
-  const n = Math.max(1, count);
   const result: PapersResult = {
     papers: count,
-    words,
-    unseenCalledSpun: unseenSpun / n,
-    listedCalledSpun: listedSpun / n,
-    twinsCalledSpun: twinsSpun / n,
-    unseenRestored: restored / Math.max(1, count * UNSEEN_PER_PAPER),
-    unseenDetected: detected / Math.max(1, count * UNSEEN_PER_PAPER),
-    twinChangesPer100: (100 * twinChanges) / Math.max(1, twinWords),
+    words: withUnseen.words,
+    unseen: withUnseen.result(),
+    twins: twins.result(),
+    listedAndUnseen: listedAndUnseen.result(),
   };
+  const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
   log(
-    `  papers: ${count} papers; unseen phrases: ${(result.unseenCalledSpun * 100).toFixed(1)}% called spun, ` +
-      `${(result.unseenRestored * 100).toFixed(1)}% of phrases restored; listed phrases: ` +
-      `${(result.listedCalledSpun * 100).toFixed(1)}% called spun; clean twins: ${(result.twinsCalledSpun * 100).toFixed(1)}% called spun`,
+    `  papers: ${count}; unseen phrases: ${pc(result.unseen.calledSpun)} called spun, ${pc(result.unseen.unseenRestored)} restored; ` +
+      `with 2 listed: ${pc(result.listedAndUnseen.calledSpun)} called spun, ${pc(result.listedAndUnseen.unseenRestored)} restored, ` +
+      `${result.listedAndUnseen.otherChangesPer100.toFixed(2)} other changes/100w; twins: ${pc(result.twins.calledSpun)} called spun`,
   );
   return result;
 }

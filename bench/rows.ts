@@ -3,7 +3,7 @@
  * anchor from docs/product.md, the data it was measured on and the command that reproduces it.
  */
 import { auc, mean } from './metrics.js';
-import type { PapersResult } from './papers.js';
+import type { PaperCondition, PapersResult } from './papers.js';
 import { atLeast, atMost, markdownTable, num, pct, type Row, row } from './report.js';
 import type { SpeedResult, Throughput } from './speed.js';
 import type { ConditionResult, SyntheticResult } from './synthetic.js';
@@ -57,39 +57,51 @@ export function paperRows(r: PapersResult): Row[] {
   const data = `${r.papers} papers of ~2,000 words (Brown press measure docs) with tortured phrases in the template sentence`;
   const command = `${CMD} papers`;
   const anchor = 'PPS flags papers by ~8k listed fingerprints; unseen phrases are not on any list';
+  const restoreAnchor = 'PPS / torturedcheck restore only listed phrases';
+  const restored = (c: PaperCondition) =>
+    `${pct(c.unseenRestored)} (found ${pct(c.unseenDetected)}; other words changed ${num(c.otherChangesPer100, 2)}/100)`;
   return [
     row({
       section: 'papers',
       metric: 'papers with 5 unseen tortured phrases (test.tsv): called spun',
-      value: r.unseenCalledSpun,
-      display: pct(r.unseenCalledSpun),
+      value: r.unseen.calledSpun,
+      display: pct(r.unseen.calledSpun),
       anchor,
       data,
       command,
     }),
     row({
       section: 'papers',
-      metric: 'papers with 5 unseen tortured phrases: phrases restored (found)',
-      value: r.unseenRestored,
-      display: `${pct(r.unseenRestored)} (${pct(r.unseenDetected)})`,
-      anchor: 'PPS / torturedcheck restore only listed phrases',
+      metric: 'papers with 5 unseen tortured phrases: phrases restored',
+      value: r.unseen.unseenRestored,
+      display: restored(r.unseen),
+      anchor: restoreAnchor,
       data,
       command,
     }),
     row({
       section: 'papers',
-      metric: 'papers with 2 phrases of the shipped list (train split): called spun',
-      value: r.listedCalledSpun,
-      display: pct(r.listedCalledSpun),
+      metric: 'papers with 5 unseen + 2 phrases of the shipped list (train split): called spun',
+      value: r.listedAndUnseen.calledSpun,
+      display: pct(r.listedAndUnseen.calledSpun),
       anchor,
       data,
       command,
     }),
     row({
       section: 'papers',
-      metric: 'clean twins (correct terms instead): called spun (words changed per 100)',
-      value: r.twinsCalledSpun,
-      display: `${pct(r.twinsCalledSpun)} (${num(r.twinChangesPer100, 2)})`,
+      metric: 'papers with 5 unseen + 2 listed phrases: unseen phrases restored',
+      value: r.listedAndUnseen.unseenRestored,
+      display: restored(r.listedAndUnseen),
+      anchor: restoreAnchor,
+      data,
+      command,
+    }),
+    row({
+      section: 'papers',
+      metric: 'clean twins (correct terms instead): called spun',
+      value: r.twins.calledSpun,
+      display: `${pct(r.twins.calledSpun)} (words changed ${num(r.twins.otherChangesPer100, 2)}/100)`,
       anchor: '—',
       data,
       command,

@@ -283,6 +283,10 @@ describe('known tortured phrases', () => {
   it('counts a phrase once, and never across punctuation', () => {
     const twice = check('A profound learning model beats another profound learning model.');
     expect(twice.knownTorturedPhrases).toEqual(['profound learning']);
+    // A possessive is no punctuation: the list's "alzheimer's illness", keyed without it.
+    expect(check("Many patients had Alzheimer's illness.").knownTorturedPhrases).toEqual([
+      'alzheimer illness',
+    ]);
     expect(
       check('It was profound. Learning came later, in an arbitrary; woodland.').knownTorturedPhrases,
     ).toEqual([]);

@@ -29,7 +29,8 @@ export interface CheckResult {
   findings: Finding[];
   /**
    * Tortured phrases of the Problematic Paper Screener's list (the training share shipped
-   * with Unspin) found as written, lower-case, in order of first appearance. Two or more
+   * with Unspin) found as written, lower-case and without a possessive 's, in order of first
+   * appearance. Two or more
    * different ones make the document spun, as only a paper mill's paper holds them.
    */
   knownTorturedPhrases: string[];

@@ -4,7 +4,7 @@
  * different ones a text holds (verdict/known-phrases.ts).
  */
 import type { Lexicon } from '../resources/lexicon.js';
-import { joinsPrevious, type Sentence } from './positions.js';
+import type { Sentence } from './positions.js';
 
 /** Adds to `found` each known tortured phrase of the sentence (its words joined by spaces). */
 export function collectKnownPhrases(sentence: Sentence, lexicon: Lexicon, found: Set<string>): void {
@@ -13,7 +13,8 @@ export function collectKnownPhrases(sentence: Sentence, lexicon: Lexicon, found:
     if (!lexicon.startsKnownPhrase(sentence[start].key)) continue;
     const words = [sentence[start].key];
     for (let end = start + 1; end < sentence.length && words.length < longest; end++) {
-      if (!joinsPrevious(sentence, end)) break;
+      // Across a possessive too: the list's "alzheimer's illness" is keyed "alzheimer illness".
+      if (!sentence[end].joinedToPrevious) break;
       words.push(sentence[end].key);
       if (lexicon.isKnownPhrase(words)) found.add(words.join(' '));
     }
