@@ -1,3 +1,7 @@
+import { logistic } from '../../src/verdict/document.js';
+
+export { logistic };
+
 /** Weighted, lightly regularised logistic regression fitted by Newton's method. */
 export function fitLogistic(x: number[][], y: number[], sampleWeight: (label: number) => number): number[] {
   const dims = x[0].length;
@@ -8,7 +12,7 @@ export function fitLogistic(x: number[][], y: number[], sampleWeight: (label: nu
     const gradient = new Array<number>(dims).fill(0);
     const hessian = Array.from({ length: dims }, () => new Array<number>(dims).fill(0));
     x.forEach((xi, i) => {
-      const p = 1 / (1 + Math.exp(-xi.reduce((s, v, j) => s + v * w[j], 0)));
+      const p = logistic(w, xi);
       const weight = sampleWeight(y[i]);
       for (let a = 0; a < dims; a++) {
         gradient[a] += weight * (p - y[i]) * xi[a];
@@ -41,8 +45,4 @@ export function fitLogistic(x: number[][], y: number[], sampleWeight: (label: nu
   }
 
   return w;
-}
-
-export function logistic(w: readonly number[], x: readonly number[]): number {
-  return 1 / (1 + Math.exp(-x.reduce((s, v, j) => s + v * w[j], 0)));
 }

@@ -68,6 +68,13 @@ export function documentFeatures(e: DocumentEvidence): number[] {
   ];
 }
 
+/** 1 / (1 + e^(−w·x)); a weight missing from `w` counts as 0. */
+export function logistic(w: readonly number[], x: readonly number[]): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += x[i] * (w[i] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
 /** log(p / (1 − p)), with p kept within [0.001, 0.999]. */
 export function logit(p: number): number {
   const c = Math.min(0.999, Math.max(0.001, p));
@@ -86,21 +93,16 @@ export function calibrateConfidence(
   listedTerm: boolean,
   model: Calibration = calibration,
 ): number {
-  const weighed = logit(posterior * spinProbability);
-  const term = listedTerm ? model.termFindingScale : undefined;
-  const z = term
-    ? term[0] + term[1] * weighed + term[2] * logit(posterior)
-    : model.findingScale[0] + model.findingScale[1] * weighed;
-  return 1 / (1 + Math.exp(-z));
+  const scale = (listedTerm ? model.termFindingScale : undefined) ?? model.findingScale;
+  // The general scaling has no weight for the posterior alone (it counts as 0).
+  return logistic(scale, [1, logit(posterior * spinProbability), logit(posterior)]);
 }
 
 export function judgeDocument(e: DocumentEvidence, model: Calibration = calibration): DocumentVerdict {
   if (e.words === 0) return { spinProbability: 0, verdict: 'clean', spunThroughout: 0 };
-  const x = documentFeatures(e);
-  const z = x.reduce((sum, v, i) => sum + v * (model.weights[i] ?? 0), 0);
+  const spunThroughout = logistic(model.weights, documentFeatures(e));
   // Known tortured phrases are evidence the language model cannot weigh: a paper mill's
   // paper is a few of them in otherwise unremarkable prose.
-  const spunThroughout = 1 / (1 + Math.exp(-z));
   const spinProbability = Math.max(
     spunThroughout,
     knownPhraseSpinProbability(e.knownPhrases.length, e.words),
