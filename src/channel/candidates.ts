@@ -11,8 +11,10 @@ import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model
 import {
   type CandidateOptions,
   cacheOf,
+  contextAfter,
   DEFAULT_CANDIDATE_OPTIONS,
   flatIds,
+  historyBefore,
   localScore,
   type OriginalInfo,
   originalInfo,
@@ -63,11 +65,8 @@ export function sentenceCandidates(
       const found = lexicon.originalsOf(key);
       if (found.length === 0) continue;
       const reluctance = spanReluctance(sentence, start, end, params);
-      const left = flatIds(sentence, Math.max(0, start - 2), start);
-      const h1 = left.length >= 1 ? left[left.length - 1] : lm.sentenceStart;
-      const h2 = left.length >= 2 ? left[left.length - 2] : left.length === 1 ? lm.sentenceStart : -1;
-      const right = flatIds(sentence, end, Math.min(n, end + 2));
-      if (end + 2 > n) right.push(lm.sentenceEnd);
+      const [h2, h1] = historyBefore(sentence, start, lm);
+      const right = contextAfter(sentence, end, lm);
       let keepCost = 0;
       for (let p = start; p < end; p++) {
         keepCost += logKeep(
@@ -112,5 +111,43 @@ export function sentenceCandidates(
     }
   }
   for (const t of termCandidates(sentence, res, params, options)) out.push(t);
+  const twins = articleTwins(sentence, out, res);
+  for (const t of twins) out.push(t);
   return out;
+}
+
+const VOWEL_START = /^[aeiou]/;
+
+/**
+ * For each substitution right after "a" or "an" whose first word starts with a vowel letter
+ * where the written word does not (or the other way round), the same substitution taking in
+ * the article in its other form: a spinner that swaps "a random forest" for "an arbitrary
+ * woodland" mends the article (real spinners do: a list → "an inventory"). The article is
+ * agreement, not a swap of its own, so the twin costs what the substitution does; the
+ * language model chooses between the twins.
+ */
+function articleTwins(
+  sentence: Sentence,
+  substitutions: readonly Substitution[],
+  res: Resources,
+): Substitution[] {
+  const twins: Substitution[] = [];
+  for (const s of substitutions) {
+    if (s.start === 0 || !joinsPrevious(sentence, s.start)) continue;
+    const article = sentence[s.start - 1];
+    if (article.key !== 'a' && article.key !== 'an') continue;
+    if (VOWEL_START.test(s.original) === VOWEL_START.test(sentence[s.start].key)) continue;
+    const other = article.key === 'a' ? 'an' : 'a';
+    const otherId = res.lm.id(other);
+    const [h2, h1] = historyBefore(sentence, s.start - 1, res.lm);
+    twins.push({
+      ...s,
+      start: s.start - 1,
+      original: `${other} ${s.original}`,
+      lmIds: [otherId, ...s.lmIds],
+      // A term's floor is for its own words: the article's score is added to it.
+      termFloor: s.termFloor + res.lm.score(otherId, h1, h2),
+    });
+  }
+  return twins;
 }

@@ -156,6 +156,21 @@ export function termLogProb(res: Resources, words: readonly string[]): number {
   return res.lexicon.termModel.logProb(words);
 }
 
+/** The language-model history before word `start` of the sentence, as [h2, h1]. */
+export function historyBefore(sentence: Sentence, start: number, lm: LanguageModel): [number, number] {
+  const left = flatIds(sentence, Math.max(0, start - 2), start);
+  const h1 = left.length >= 1 ? left[left.length - 1] : lm.sentenceStart;
+  const h2 = left.length >= 2 ? left[left.length - 2] : left.length === 1 ? lm.sentenceStart : -1;
+  return [h2, h1];
+}
+
+/** The language-model ids of the two words after `end` (and the sentence end if they are the last). */
+export function contextAfter(sentence: Sentence, end: number, lm: LanguageModel): number[] {
+  const right = flatIds(sentence, end, Math.min(sentence.length, end + 2));
+  if (end + 2 > sentence.length) right.push(lm.sentenceEnd);
+  return right;
+}
+
 export function flatIds(sentence: Sentence, from: number, to: number): number[] {
   const ids: number[] = [];
   for (let p = from; p < to; p++) ids.push(...sentence[p].lmIds);

@@ -11,7 +11,9 @@ import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model
 import {
   type CandidateOptions,
   cacheOf,
+  contextAfter,
   flatIds,
+  historyBefore,
   localScore,
   MAX_TERM_WORDS,
   originalInfo,
@@ -321,11 +323,8 @@ export function termCandidates(
       keptReading.text = wordsOf(keptReading);
       keptReading.listed = lexicon.isTerm(keptReading.text);
       const reluctance = spanReluctance(sentence, start, end, params);
-      const left = flatIds(sentence, Math.max(0, start - 2), start);
-      const h1 = left.length >= 1 ? left[left.length - 1] : res.lm.sentenceStart;
-      const h2 = left.length >= 2 ? left[left.length - 2] : left.length === 1 ? res.lm.sentenceStart : -1;
-      const right = flatIds(sentence, end, Math.min(sentence.length, end + 2));
-      if (end + 2 > sentence.length) right.push(res.lm.sentenceEnd);
+      const [h2, h1] = historyBefore(sentence, start, res.lm);
+      const right = contextAfter(sentence, end, res.lm);
       const weight = params.languageModelWeight;
       let identity = weight * localScore(res.lm, h2, h1, flatIds(sentence, start, end), right);
       for (let p = start; p < end; p++) {
