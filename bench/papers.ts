@@ -4,12 +4,14 @@
  * words) with phrases added in the tortured benchmark's template sentence, spread evenly:
  * - five unseen phrases (test.tsv, never used for building), and the same paper with their
  *   correct terms instead (its clean twin);
- * - the same five with two phrases of the list Unspin ships (the training split): the
+ * - the same five with two of the fingerprints Unspin ships (training-split phrases): the
  *   known-phrase route of the verdict on whole documents, and what it does to the restoration
  *   of the unseen phrases and of the untouched prose.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { phraseKeys } from '../src/channel/known-phrases.js';
+import { loadResources } from '../src/resources/index.js';
 import { loadMeasureDocuments } from './corpora.js';
 import type { Engine } from './engine.js';
 import { repoRoot } from './lexicon.js';
@@ -62,8 +64,9 @@ function readPhrases(path: string): Phrase[] {
 }
 
 /**
- * The parts joined by `separator`, with one template sentence per phrase spread evenly (phrase
- * j after part floor((j + 1) · n / k) − 1); where each phrase stands.
+ * The parts joined by `separator`, with one template sentence per phrase spread evenly:
+ * phrase j of k after part ⌈(j + 1) · n / k⌉ − 1 of n (several after one part when there
+ * are more phrases than parts). Where each phrase stands, in the order of `phrases`.
  */
 export function withPhrases(
   parts: readonly string[],
@@ -72,19 +75,20 @@ export function withPhrases(
 ): { text: string; spans: [number, number][] } {
   let text = '';
   const spans: [number, number][] = [];
+  let next = 0;
   parts.forEach((part, i) => {
     text += (text ? separator : '') + part;
-    const due = Math.floor(((i + 1) * phrases.length) / parts.length);
-    if (due > Math.floor((i * phrases.length) / parts.length)) {
+    while (next < phrases.length && Math.ceil(((next + 1) * parts.length) / phrases.length) - 1 === i) {
       text += ` ${TEMPLATE_PREFIX}`;
-      spans.push([text.length, text.length + phrases[due - 1].length]);
-      text += phrases[due - 1] + TEMPLATE_SUFFIX;
+      spans.push([text.length, text.length + phrases[next].length]);
+      text += phrases[next] + TEMPLATE_SUFFIX;
+      next++;
     }
   });
   return { text, spans };
 }
 
-/** Scores papers made of `body` parts and phrases, the first `unseen` of them unseen ones. */
+/** How the papers of one condition were judged and restored. */
 class ConditionTally {
   private spun = 0;
   private papers = 0;
@@ -134,11 +138,18 @@ export function runPapers(
 ): PapersResult {
   const docs = loadMeasureDocuments('brown', seed);
   const count = Math.min(papers, Math.floor(docs.length / DOCS_PER_PAPER));
-  const unseen = shuffled(rngFor(seed, 'papers/unseen'), readPhrases(torturedTestPath()));
-  const listed = shuffled(
-    rngFor(seed, 'papers/listed'),
-    readPhrases(join(repoRoot(), 'data', 'tortured-phrases-train.tsv')),
+  const shipped = readPhrases(join(repoRoot(), 'data', 'tortured-phrases-train.tsv'));
+  // A few test phrases are also on the training list, in another spelling: not unseen.
+  const onList = new Set(shipped.map((x) => x.tortured.toLowerCase()));
+  const unseen = shuffled(
+    rngFor(seed, 'papers/unseen'),
+    readPhrases(torturedTestPath()).filter((x) => !onList.has(x.tortured.toLowerCase())),
   );
+  // The listed condition draws from the fingerprints the product ships (the list leaves out
+  // phrases that ordinary prose says).
+  const { lexicon } = loadResources();
+  const fingerprint = (x: Phrase) => lexicon.isKnownPhrase(phraseKeys(x.tortured));
+  const listed = shuffled(rngFor(seed, 'papers/listed'), shipped.filter(fingerprint));
   const [withUnseen, twins, listedAndUnseen] = [0, 1, 2].map(() => new ConditionTally(engine));
   for (let p = 0; p < count; p++) {
     const body = docs.slice(p * DOCS_PER_PAPER, (p + 1) * DOCS_PER_PAPER).map((d) => d.text);

@@ -9,11 +9,11 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { phraseKeys } from '../src/channel/known-phrases.js';
 import { MAX_TERM_WORDS } from '../src/channel/substitution.js';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
-import { normalizeWord } from '../src/text/tokenize.js';
 import { getOrCreate } from '../src/util/maps.js';
 import { FormTable } from './lib/morphology.js';
 import { alignedGaps, type GapPair } from './lib/phrase-alignment.js';
@@ -295,18 +295,31 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
  * The tortured phrases of the training rows as written: a paper mill's known fingerprints
  * (what the Problematic Paper Screener looks for). Words as word positions key them —
  * lower-case, bracketed abbreviations dropped, a possessive 's split off — and only
- * phrases of plain words, since a phrase is never read across punctuation.
+ * phrases of plain words, since a phrase is never read across punctuation. A fingerprint
+ * must give a paper away, so the list leaves out a phrase that is itself an established
+ * term ("machine learning" is the tortured form of another term on the list) and one the
+ * language model finds at least as likely as a term it disguises ("international
+ * organizations" for multinational corporations): ordinary prose says those.
  */
-function knownTorturedPhrases(sources: LexiconSources): Set<string> {
-  const phrases = new Set<string>();
+function knownTorturedPhrases(sources: LexiconSources, terms: Set<string>): Set<string> {
+  const correctsOf = new Map<string, string[]>();
   for (const row of readTsv(sources.torturedTrainTsv)) {
     if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
-    const words = normalizeWord(row.tortured.replace(/\s*\([^)]*\)\s*/g, ' '))
+    const words = phraseKeys(row.tortured);
+    if (words.length < 2 || !words.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}'.-]*$/u.test(w))) continue;
+    const correct = row.correct
+      .replace(/\s*\([^)]*\)\s*/g, ' ')
       .trim()
-      .split(/\s+/)
-      .map((w) => (w.length > 2 ? w.replace(/'s$/, '') : w));
-    if (words.length >= 2 && words.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}'.-]*$/u.test(w)))
-      phrases.add(words.join(' '));
+      .toLowerCase();
+    getOrCreate(correctsOf, words.join(' '), () => []).push(correct);
+  }
+  const allCorrect = new Set([...correctsOf.values()].flat());
+  const phrases = new Set<string>();
+  for (const [phrase, corrects] of correctsOf) {
+    if (terms.has(phrase) || allCorrect.has(phrase)) continue;
+    const logProb = sources.phraseLogProb(phrase);
+    if (corrects.some((c) => logProb >= sources.phraseLogProb(c))) continue;
+    phrases.add(phrase);
   }
   return phrases;
 }
@@ -414,7 +427,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   for (const [o, value] of spinnable) propensities[stringIds.get(o)!] = value;
 
   const termIds = Uint32Array.from([...terms].map(intern));
-  const knownPhraseIds = Uint32Array.from([...knownTorturedPhrases(sources)].map(intern));
+  const knownPhraseIds = Uint32Array.from([...knownTorturedPhrases(sources, terms)].map(intern));
   const tables: LexiconTables = {
     terms: termIds,
     knownPhrases: knownPhraseIds,

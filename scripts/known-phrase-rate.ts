@@ -2,43 +2,79 @@
  * How often clean text holds known tortured phrases: counts the training list's phrases
  * (as the product finds them) in the development texts, which are clean prose, and with
  * --write stores the rate per word in src/verdict/known-phrases.json for the verdict.
+ * Then the same in clean stand-ins for papers: Brown's learned texts, each with ten correct
+ * terms of the training rows in the tortured benchmark's template sentence — the vocabulary
+ * a clean paper shares with the list.
  *
  *   npx tsx scripts/known-phrase-rate.ts [--write]
  */
-import { writeFileSync } from 'node:fs';
-import { loadDevDocuments } from '../bench/corpora.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { brownFiles, brownSentences, loadDevDocuments } from '../bench/corpora.js';
+import { withPhrases } from '../bench/papers.js';
+import { rngFor, shuffled } from '../bench/prng.js';
+import { normalisePhrase } from '../bench/tortured.js';
 import { collectKnownPhrases } from '../src/channel/known-phrases.js';
 import { sentencesOf } from '../src/channel/positions.js';
 import { loadResources } from '../src/resources/index.js';
 import { tokenize } from '../src/text/tokenize.js';
 
 const res = loadResources();
-const documents = loadDevDocuments();
-let words = 0;
-let matches = 0;
-const byCount = new Map<number, number>();
-const seen = new Map<string, number>();
-for (const doc of documents) {
-  const found = new Set<string>();
-  for (const sentence of sentencesOf(tokenize(doc.text), res.lm, res.lexicon)) {
-    words += sentence.length;
-    collectKnownPhrases(sentence, res.lexicon, found);
-  }
-  matches += found.size;
-  byCount.set(found.size, (byCount.get(found.size) ?? 0) + 1);
-  for (const phrase of found) seen.set(phrase, (seen.get(phrase) ?? 0) + 1);
+
+interface Count {
+  texts: number;
+  words: number;
+  matches: number;
+  byCount: Map<number, number>;
+  seen: Map<string, number>;
 }
+
+function count(texts: Iterable<string>): Count {
+  const c: Count = { texts: 0, words: 0, matches: 0, byCount: new Map(), seen: new Map() };
+  for (const text of texts) {
+    const found = new Set<string>();
+    for (const sentence of sentencesOf(tokenize(text), res.lm, res.lexicon)) {
+      c.words += sentence.length;
+      collectKnownPhrases(sentence, res.lexicon, found);
+    }
+    c.texts++;
+    c.matches += found.size;
+    c.byCount.set(found.size, (c.byCount.get(found.size) ?? 0) + 1);
+    for (const phrase of found) c.seen.set(phrase, (c.seen.get(phrase) ?? 0) + 1);
+  }
+  return c;
+}
+
+function report(name: string, c: Count): void {
+  console.log(`${name}: ${c.texts} texts, ${c.words} words, ${c.matches} known phrases`);
+  console.log(
+    '  texts by distinct known phrases:',
+    [...c.byCount]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', '),
+  );
+  console.log('  phrases:', [...c.seen].map(([p, n]) => `${p} (${n})`).join(', ') || 'none');
+}
+
+const documents = loadDevDocuments();
+const dev = count(documents.map((d) => d.text));
+report('development texts', dev);
+const { words, matches } = dev;
+
+const terms = shuffled(
+  rngFor(1, 'known-phrase-rate/terms'),
+  readFileSync(new URL('../data/tortured-phrases-train.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => normalisePhrase(line.split('\t')[1] ?? ''))
+    .filter((term) => term && !term.includes('?')),
+);
+const papers = brownFiles((name) => name.startsWith('cj')).map(
+  (file, i) => withPhrases(brownSentences(file), terms.slice(i * 10, i * 10 + 10), ' ').text,
+);
+report('clean papers (Brown learned texts with 10 correct terms each)', count(papers));
 // One match added, so that a list no clean text matches still gets a rate above zero.
 const cleanRatePerWord = (matches + 1) / words;
-console.log(`${documents.length} development texts, ${words} words: ${matches} known phrases`);
-console.log(
-  'texts by distinct known phrases:',
-  [...byCount]
-    .sort((a, b) => a[0] - b[0])
-    .map(([k, n]) => `${k}: ${n}`)
-    .join(', '),
-);
-console.log('phrases:', [...seen].map(([p, n]) => `${p} (${n})`).join(', ') || 'none');
 console.log(`clean rate: ${cleanRatePerWord.toExponential(3)} per word`);
 if (process.argv.includes('--write')) {
   const out = {

@@ -95,6 +95,8 @@ function lexiconInputHash(): string {
   }
   for (const mod of [
     '../src/resources/lexicon.js',
+    '../src/channel/known-phrases.js',
+    '../src/text/tokenize.js',
     '../src/text/numbers.js',
     '../src/text/spelling.js',
     '../src/resources/written-bigrams.js',

@@ -20,11 +20,17 @@ import {
 } from '../bench/metrics.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
 import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
-import { DEFAULT_MIN_CONFIDENCE, weighFinding, worthRestoring } from '../src/api/pipeline.js';
+import { DEFAULT_MIN_CONFIDENCE, weighFindings, worthRestoring } from '../src/api/pipeline.js';
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
 import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
-import { type Calibration, documentFeatures, judgeDocument, logit } from '../src/verdict/document.js';
+import {
+  type Calibration,
+  type DocumentVerdict,
+  documentFeatures,
+  judgeDocument,
+  logit,
+} from '../src/verdict/document.js';
 import { devPapers, hasDevHoldout } from './lib/dev-papers.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 
@@ -209,7 +215,7 @@ const fitted: Calibration = {
 /** What the product reports and restores (api/pipeline.ts) under this fit, at its default bar. */
 function restoreWith(
   c: Pick<Case, 'analysis' | 'text'>,
-  p: number,
+  judged: DocumentVerdict,
   model: Calibration = fitted,
 ): {
   text: string;
@@ -220,8 +226,7 @@ function restoreWith(
   let at = 0;
   const found: { offset: number; length: number }[] = [];
   const changes: { offset: number; length: number; replacement: string }[] = [];
-  for (const raw of c.analysis.findings) {
-    const f = weighFinding(raw, p, model);
+  for (const f of weighFindings(c.analysis.findings, judged, model)) {
     if (f.confidence < DEFAULT_MIN_CONFIDENCE) continue;
     found.push({ offset: f.offset, length: f.end - f.offset });
     if (!worthRestoring(f)) continue;
@@ -245,11 +250,12 @@ for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
     let changedWords = 0;
     for (const c of cases) {
       if (c.kind !== kind || c.rate !== rate) continue;
-      const { spinProbability: p, verdict } = judgeDocument(c.analysis.evidence, fitted);
+      const judged = judgeDocument(c.analysis.evidence, fitted);
+      const { verdict } = judged;
       if (verdict === (rate > 0 ? 'spun' : 'clean')) correct++;
       if (verdict === 'spun') calledSpun++;
       n++;
-      const restored = restoreWith(c, p);
+      const restored = restoreWith(c, judged);
       counts = addCounts(counts, detectionCounts(c.text, c.gold, restored.found));
       spunEdits += wordEdits(c.text, c.original);
       restoredEdits += wordEdits(restored.text, c.original);
@@ -278,14 +284,14 @@ if (papers.length) {
   let calledSpun = 0;
   for (const paper of papers) {
     const judged = judgeDocument(paper.analysis.evidence, fitted);
-    const { changes } = restoreWith(paper, judged.spinProbability);
+    const { changes } = restoreWith(paper, judged);
     if (judged.verdict === 'spun') calledSpun++;
     if (!paper.spun) {
       falseChanges += changes.length;
       cleanWords += paper.analysis.evidence.words;
       continue;
     }
-    const changesAsOthers = restoreWith(paper, judged.spinProbability, asOthers).changes;
+    const changesAsOthers = restoreWith(paper, judged, asOthers).changes;
     const isRestored = (made: typeof changes, g: (typeof paper.phrases)[number]) =>
       normalisePhrase(restoredRegion(paper.text, made, g.start, g.end)) === g.correct;
     for (const g of paper.phrases) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, loadResources, restore } from '../src/api/index.js';
+import { sentenceCandidates } from '../src/channel/candidates.js';
 import { wordPositions } from '../src/channel/positions.js';
 import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
@@ -149,6 +150,21 @@ describe('restore', () => {
     );
   });
 
+  it('offers the other article with an original that needs it, and only then', () => {
+    const readings = (text: string) => {
+      const res = loadResources();
+      const [sentence] = wordPositions(tokenize(text), res.lm, res.lexicon);
+      return sentenceCandidates(sentence, res, DEFAULT_SPINNER_MODEL).map((s) => s.original);
+    };
+    // "probe" may stand for investigation: "a probe" for "an investigation".
+    const probe = readings('The senator called for a probe of the agency.');
+    expect(probe).toContain('investigation');
+    expect(probe).toContain('an investigation');
+    expect(probe.filter((o) => /^an? (examine|dig into|poke into)$/.test(o))).toEqual([]);
+    // "an arbitrary woodland" for "a random forest".
+    expect(readings('We feed an arbitrary woodland with features.')).toContain('a random forest');
+  });
+
   it('reads three words as a listed term when two of them pin it down and one is unexplained', () => {
     const termReadings = (text: string) => {
       const res = loadResources();
@@ -274,34 +290,50 @@ describe('known tortured phrases', () => {
       ['profound', 'deep'],
       ['an arbitrary woodland', 'a random forest'],
     ]);
-    expect(changes.filter((c) => c.offset < prose.length).length).toBeLessThanOrEqual(2);
+    // (A clean paper's own term may read as a listed term; here one does at most.)
+    expect(changes.filter((c) => c.offset < prose.length).length).toBeLessThanOrEqual(1);
     // One alone is left to the language model's evidence.
     const one = check(`${prose}\n\nWe train a profound learning model.`);
     expect(one.knownTorturedPhrases).toEqual(['profound learning']);
     expect(one.verdict).toBe('clean');
   });
 
-  it('counts a phrase once, and never across punctuation', () => {
+  it('counts a stretch of text once, across a line break but never across punctuation', () => {
     const twice = check('A profound learning model beats another profound learning model.');
     expect(twice.knownTorturedPhrases).toEqual(['profound learning']);
+    // Three listed phrases overlap here ("voice acknowledgment", "acknowledgment framework"):
+    // the longest is the one stretch of spun text.
+    expect(check('We used a voice acknowledgment framework.').knownTorturedPhrases).toEqual([
+      'voice acknowledgment framework',
+    ]);
+    // Text from a PDF breaks lines anywhere.
+    expect(check('We train a profound\nlearning model.').knownTorturedPhrases).toEqual(['profound learning']);
     // A possessive is no punctuation: the list's "alzheimer's illness", keyed without it.
     expect(check("Many patients had Alzheimer's illness.").knownTorturedPhrases).toEqual([
       'alzheimer illness',
     ]);
-    expect(
-      check('It was profound. Learning came later, in an arbitrary; woodland.').knownTorturedPhrases,
-    ).toEqual([]);
+    expect(check('It was profound, learning came later.').knownTorturedPhrases).toEqual([]);
+  });
+
+  it('leaves out phrases that ordinary or scientific prose says', () => {
+    // Tortured forms of other terms that are terms themselves, and phrases the language
+    // model finds as likely as the term they disguise (multinational corporations).
+    const prose =
+      'We compare supervised learning with transfer learning and machine learning. The most crowded cities host international organizations.';
+    expect(check(prose).knownTorturedPhrases).toEqual([]);
   });
 
   it('weighs two phrases by how often clean text of that length would hold them', () => {
     const rate = 1e-5;
     expect(knownPhraseSpinProbability(1, 5000, rate)).toBe(0);
-    const short = knownPhraseSpinProbability(2, 5000, rate);
-    const long = knownPhraseSpinProbability(2, 500_000, rate);
-    expect(short).toBeGreaterThan(0.998);
-    expect(long).toBeLessThan(short);
-    expect(long).toBeGreaterThan(0.5);
-    expect(knownPhraseSpinProbability(3, 500_000, rate)).toBeGreaterThan(long);
+    // 1 / (1 + P(N ≥ 2)) with N Poisson of mean μ: P(N ≥ 2) = 1 − e^−μ (1 + μ).
+    const expected = (mu: number) => 1 / (2 - Math.exp(-mu) * (1 + mu));
+    expect(knownPhraseSpinProbability(2, 5000, rate)).toBeCloseTo(expected(0.05), 12);
+    expect(knownPhraseSpinProbability(2, 100_000, rate)).toBeCloseTo(expected(1), 12);
+    // P(N ≥ 3) = P(N ≥ 2) − P(N = 2).
+    const mu = 1;
+    const tail3 = 1 - Math.exp(-mu) * (1 + mu + mu ** 2 / 2);
+    expect(knownPhraseSpinProbability(3, 100_000, rate)).toBeCloseTo(1 / (1 + tail3), 12);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * The library's one pipeline: decode the text under the "spun" model, judge the
- * document, and weigh every finding by the probability that the document was spun at
- * all — P(changed) = P(spun) · P(changed | spun) — so that clean text comes out
- * untouched and clearly spun text is restored boldly.
+ * document, and weigh every finding by the probability that the document was spun —
+ * P(changed) = P(spun) · P(changed | spun) — so that clean text comes out untouched and
+ * clearly spun text is restored boldly (`weighFindings` says which probability).
  */
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../channel/spinner-model.js';
 import { analyzeText, type DocumentEvidence } from '../decode/analyze.js';
@@ -45,6 +45,23 @@ export function weighFinding(f: SpanFinding, spinProbability: number, model?: Ca
   return { ...f, confidence, suggestionConfidence };
 }
 
+/**
+ * Every finding weighed by the probability that the document was spun. A reading of a listed
+ * term is weighed by everything known about the document, known tortured phrases included
+ * (where there are some, more are likely); any other reading only by the probability that
+ * the text was spun throughout, or every plausible synonym in a paper mill's otherwise
+ * untouched prose would be "restored".
+ */
+export function weighFindings(
+  findings: readonly SpanFinding[],
+  verdict: DocumentVerdict,
+  model?: Calibration,
+): SpanFinding[] {
+  return findings.map((f) =>
+    weighFinding(f, f.listedTerm ? verdict.spinProbability : verdict.spunThroughout, model),
+  );
+}
+
 export function runPipeline(
   text: string,
   res: Resources,
@@ -54,13 +71,7 @@ export function runPipeline(
   // Decode with a low bar: calibration below may raise a finding past `minConfidence`.
   const { findings, evidence } = analyzeText(text, res, Math.min(minConfidence, RAW_FINDING_FLOOR), params);
   const verdict = judgeDocument(evidence);
-  // A reading of a listed term is weighed by everything known about the document, known
-  // tortured phrases included (where there are some, more are likely); any other reading
-  // only by the probability that the text was spun throughout, or every plausible synonym
-  // in a paper mill's otherwise untouched prose would be "restored".
-  const weighed = findings
-    .map((f) => weighFinding(f, f.listedTerm ? verdict.spinProbability : verdict.spunThroughout))
-    .filter((f) => f.confidence >= minConfidence);
+  const weighed = weighFindings(findings, verdict).filter((f) => f.confidence >= minConfidence);
   const spintax = spintaxFindings(text).filter((f) => f.confidence >= minConfidence);
   return { findings: withSpintax(weighed, spintax), evidence, verdict };
 }

@@ -28,10 +28,11 @@ export interface CheckResult {
   /** Sorted by offset, never overlapping. */
   findings: Finding[];
   /**
-   * Tortured phrases of the Problematic Paper Screener's list (the training share shipped
-   * with Unspin) found as written, lower-case and without a possessive 's, in order of first
-   * appearance. Two or more
-   * different ones make the document spun, as only a paper mill's paper holds them.
+   * Fingerprints found: tortured phrases of the Problematic Paper Screener's list (the
+   * training share shipped with Unspin, less the phrases ordinary prose says) as written,
+   * lower-case, without a possessive 's, one per stretch of text, in order of first
+   * appearance. Two or more different ones make the document spun: clean prose almost never
+   * holds one.
    */
   knownTorturedPhrases: string[];
 }

@@ -119,12 +119,12 @@ export function sentenceCandidates(
 const VOWEL_START = /^[aeiou]/;
 
 /**
- * For each substitution right after "a" or "an" whose first word starts with a vowel letter
- * where the written word does not (or the other way round), the same substitution taking in
- * the article in its other form: a spinner that swaps "a random forest" for "an arbitrary
- * woodland" mends the article (real spinners do: a list → "an inventory"). The article is
- * agreement, not a swap of its own, so the twin costs what the substitution does; the
- * language model chooses between the twins.
+ * For each substitution right after "a" or "an" whose original would take the other
+ * article (by its first letter), the same substitution taking in the article in that form: a
+ * spinner that swaps "a random forest" for "an arbitrary woodland" mends the article (real
+ * spinners do: a list → "an inventory"). The article is agreement, not a swap of its own, so
+ * the twin costs what the substitution does; the language model chooses between the two
+ * (and knows better than a first letter: "an hour", "a unit").
  */
 function articleTwins(
   sentence: Sentence,
@@ -136,8 +136,8 @@ function articleTwins(
     if (s.start === 0 || !joinsPrevious(sentence, s.start)) continue;
     const article = sentence[s.start - 1];
     if (article.key !== 'a' && article.key !== 'an') continue;
-    if (VOWEL_START.test(s.original) === VOWEL_START.test(sentence[s.start].key)) continue;
-    const other = article.key === 'a' ? 'an' : 'a';
+    const other = VOWEL_START.test(s.original) ? 'an' : 'a';
+    if (other === article.key) continue;
     const otherId = res.lm.id(other);
     const [h2, h1] = historyBefore(sentence, s.start - 1, res.lm);
     twins.push({

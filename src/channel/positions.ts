@@ -24,6 +24,8 @@ export interface WordPosition {
   propensity: number;
   /** No punctuation between this word and the previous one in the same sentence. */
   joinedToPrevious: boolean;
+  /** Only spaces, perhaps a line break, between this word and the previous one in the same sentence. */
+  spacedFromPrevious: boolean;
 }
 
 export type Sentence = WordPosition[];
@@ -130,8 +132,12 @@ export function* sentencesOf(
 ): Generator<Sentence> {
   let current: Sentence = [];
   let afterUrl = false;
+  let afterPunctuation = false;
   for (const token of tokens) {
-    if (token.kind === 'punct') continue;
+    if (token.kind === 'punct') {
+      afterPunctuation = true;
+      continue;
+    }
     if (token.kind === 'url') {
       // A URL is opaque: no phrase is read across it.
       afterUrl = true;
@@ -153,8 +159,10 @@ export function* sentencesOf(
       wordClass: classify(token),
       propensity: lexicon.propensity(key),
       joinedToPrevious: current.length > 0 && !token.breakBefore && !afterUrl,
+      spacedFromPrevious: current.length > 0 && !afterPunctuation && !afterUrl,
     });
     afterUrl = false;
+    afterPunctuation = false;
   }
   if (current.length) yield current;
 }

@@ -87,6 +87,7 @@ describe('the web app', () => {
     await expect(page.locator('.known-phrases').textContent()).resolves.toContain(
       'profound learning, arbitrary woodland',
     );
+    await expect(page.locator('.verdict').textContent()).resolves.toMatch(/^Spun/);
   });
 
   it('shows the originals on hover and accepts one with a click, keeping the other findings in place', async () => {

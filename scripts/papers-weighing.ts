@@ -1,0 +1,94 @@
+/**
+ * Development papers with fingerprints: Brown's learned texts, each with five held-out
+ * tortured phrases and two known tortured phrases of the development lexicon, in the tortured
+ * benchmark's template sentence. Compares weighing every finding by the document's spin
+ * probability (raised by the fingerprints) with the product's `weighFindings` (listed-term
+ * readings by it, the others by the probability that the text was spun throughout): held-out
+ * phrases restored, and words changed outside the added phrases.
+ *
+ *   UNSPIN_RESOURCES=/tmp/devres npx tsx scripts/papers-weighing.ts
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brownFiles, brownSentences } from '../bench/corpora.js';
+import { withPhrases } from '../bench/papers.js';
+import { overlaps } from '../bench/text.js';
+import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
+import type { Change } from '../src/api/index.js';
+import { DEFAULT_MIN_CONFIDENCE, weighFinding, weighFindings, worthRestoring } from '../src/api/pipeline.js';
+import { phraseKeys } from '../src/channel/known-phrases.js';
+import { analyzeText } from '../src/decode/analyze.js';
+import type { SpanFinding } from '../src/decode/findings.js';
+import { loadResources } from '../src/resources/index.js';
+import { judgeDocument } from '../src/verdict/document.js';
+import { devHoldoutPath, hasDevHoldout } from './lib/dev-papers.js';
+
+if (!hasDevHoldout()) {
+  console.error(
+    'needs the development resources: UNSPIN_DEV_HOLDOUT=1 UNSPIN_RESOURCES=/tmp/devres npm run setup',
+  );
+  process.exit(2);
+}
+const res = loadResources();
+const rows = (path: string) =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .filter(([t, c]) => t?.trim() && c?.trim() && !c.includes('?'));
+const heldOut = rows(devHoldoutPath());
+const held = new Set(heldOut.map(([t]) => t.trim().toLowerCase()));
+const fingerprints = rows(join(import.meta.dirname, '..', 'data', 'tortured-phrases-train.tsv')).filter(
+  ([t]) => !held.has(t.trim().toLowerCase()) && res.lexicon.isKnownPhrase(phraseKeys(t)),
+);
+
+const tally = { all: { restored: 0, other: 0 }, product: { restored: 0, other: 0 } };
+let phrases = 0;
+let words = 0;
+let calledSpun = 0;
+const files = brownFiles((name) => name.startsWith('cj'));
+files.forEach((file, i) => {
+  const unseen = heldOut.slice(i * 5, i * 5 + 5);
+  const known = fingerprints.slice(i * 2, i * 2 + 2);
+  const paper = withPhrases(
+    brownSentences(file),
+    [...unseen, ...known].map(([t]) => t.trim()),
+    ' ',
+  );
+  const { findings, evidence } = analyzeText(paper.text, res, 0.05);
+  const verdict = judgeDocument(evidence);
+  if (verdict.verdict === 'spun') calledSpun++;
+  words += evidence.words;
+  phrases += unseen.length;
+  const ways: [keyof typeof tally, SpanFinding[]][] = [
+    ['all', findings.map((f) => weighFinding(f, verdict.spinProbability))],
+    ['product', weighFindings(findings, verdict)],
+  ];
+  for (const [way, weighed] of ways) {
+    const changes: Change[] = weighed
+      .filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE && worthRestoring(f))
+      .map((f) => ({
+        offset: f.offset,
+        length: f.end - f.offset,
+        text: paper.text.slice(f.offset, f.end),
+        replacement: f.suggestions[0],
+        confidence: f.confidence,
+      }));
+    unseen.forEach(([, correct], k) => {
+      const [start, end] = paper.spans[k];
+      const region = restoredRegion(paper.text, changes, start, end);
+      if (normalisePhrase(region) === normalisePhrase(correct)) tally[way].restored++;
+    });
+    for (const c of changes) {
+      if (paper.spans.some(([s, e]) => overlaps(c.offset, c.offset + c.length, s, e))) continue;
+      tally[way].other += c.text.split(/\s+/).length;
+    }
+  }
+});
+console.log(`${files.length} papers, ${calledSpun} called spun, ${phrases} held-out phrases, ${words} words`);
+for (const [way, t] of Object.entries(tally)) {
+  console.log(
+    `${way === 'all' ? 'every finding by P(spun)' : 'weighFindings'}: ${((100 * t.restored) / phrases).toFixed(1)}% of held-out phrases restored, ${((100 * t.other) / words).toFixed(2)} other words changed per 100`,
+  );
+}
