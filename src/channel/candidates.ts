@@ -111,43 +111,5 @@ export function sentenceCandidates(
     }
   }
   for (const t of termCandidates(sentence, res, params, options)) out.push(t);
-  const twins = articleTwins(sentence, out, res);
-  for (const t of twins) out.push(t);
   return out;
-}
-
-const VOWEL_START = /^[aeiou]/;
-
-/**
- * For each substitution right after "a" or "an" whose original would take the other
- * article (by its first letter), the same substitution taking in the article in that form: a
- * spinner that swaps "a random forest" for "an arbitrary woodland" mends the article (real
- * spinners do: a list → "an inventory"). The article is agreement, not a swap of its own, so
- * the twin costs what the substitution does; the language model chooses between the two
- * (and knows better than a first letter: "an hour", "a unit").
- */
-function articleTwins(
-  sentence: Sentence,
-  substitutions: readonly Substitution[],
-  res: Resources,
-): Substitution[] {
-  const twins: Substitution[] = [];
-  for (const s of substitutions) {
-    if (s.start === 0 || !joinsPrevious(sentence, s.start)) continue;
-    const article = sentence[s.start - 1];
-    if (article.key !== 'a' && article.key !== 'an') continue;
-    const other = VOWEL_START.test(s.original) ? 'an' : 'a';
-    if (other === article.key) continue;
-    const otherId = res.lm.id(other);
-    const [h2, h1] = historyBefore(sentence, s.start - 1, res.lm);
-    twins.push({
-      ...s,
-      start: s.start - 1,
-      original: `${other} ${s.original}`,
-      lmIds: [otherId, ...s.lmIds],
-      // A term's floor is for its own words: the article's score is added to it.
-      termFloor: s.termFloor + res.lm.score(otherId, h1, h2),
-    });
-  }
-  return twins;
 }
