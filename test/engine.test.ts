@@ -135,6 +135,13 @@ describe('restore', () => {
     expect(restored.endsWith('  —  ok.  ')).toBe(true);
   });
 
+  it('reads a phrase across a line break, as text from a PDF has them anywhere', () => {
+    const { changes } = restore('In this paper we apply counterfeit\nconsciousness to the problem.');
+    expect(changes.map((c) => [c.text, c.replacement])).toEqual([
+      ['counterfeit\nconsciousness', 'artificial intelligence'],
+    ]);
+  });
+
   it('keeps a possessive on a restored word', () => {
     expect(restore('The White Home’s spokesman informed reporters.').restored).toContain('House’s');
   });

@@ -32,9 +32,8 @@ export function collectKnownPhrases(sentence: Sentence, lexicon: Lexicon, found:
     if (lexicon.startsKnownPhrase(sentence[start].key)) {
       const words = [sentence[start].key];
       for (let end = start + 1; end < sentence.length && words.length < longest; end++) {
-        // Across a line break (text from a PDF) and a possessive ("alzheimer's illness" is
-        // listed as "alzheimer illness"), never across punctuation.
-        if (!sentence[end].spacedFromPrevious) break;
+        // Across a possessive too ("alzheimer's illness" is listed as "alzheimer illness").
+        if (!sentence[end].joinedToPrevious) break;
         words.push(sentence[end].key);
         if (lexicon.isKnownPhrase(words)) {
           match = words.join(' ');

@@ -22,10 +22,12 @@ export interface WordPosition {
   wordClass: WordClass;
   /** Spin propensity of the word as written (0: a spinner has no substitute for it). */
   propensity: number;
-  /** No punctuation between this word and the previous one in the same sentence. */
+  /**
+   * Only spaces, perhaps a line break, between this word and the previous one in the same
+   * sentence: a phrase may run on (text from a PDF breaks lines anywhere; a line break before
+   * a capital letter starts a new sentence).
+   */
   joinedToPrevious: boolean;
-  /** Only spaces, perhaps a line break, between this word and the previous one in the same sentence. */
-  spacedFromPrevious: boolean;
 }
 
 export type Sentence = WordPosition[];
@@ -158,8 +160,7 @@ export function* sentencesOf(
       lmIds: (!possessive && spokenAbbreviation(lm, lexicon, key)) || lmIdsOfPhrase(lm, [key], possessive),
       wordClass: classify(token),
       propensity: lexicon.propensity(key),
-      joinedToPrevious: current.length > 0 && !token.breakBefore && !afterUrl,
-      spacedFromPrevious: current.length > 0 && !afterPunctuation && !afterUrl,
+      joinedToPrevious: current.length > 0 && !afterPunctuation && !afterUrl,
     });
     afterUrl = false;
     afterPunctuation = false;
