@@ -296,8 +296,11 @@ describe('known tortured phrases', () => {
     expect(check('We used a voice acknowledgment framework.').knownTorturedPhrases).toEqual([
       'voice acknowledgment framework',
     ]);
-    // Text from a PDF breaks lines anywhere.
+    // Text from a PDF breaks lines anywhere, even inside a word.
     expect(check('We train a profound\nlearning model.').knownTorturedPhrases).toEqual(['profound learning']);
+    expect(check('We train a profound learn-\ning model.').knownTorturedPhrases).toEqual([
+      'profound learning',
+    ]);
     // A possessive is no punctuation: the list's "alzheimer's illness", keyed without it.
     expect(check("Many patients had Alzheimer's illness.").knownTorturedPhrases).toEqual([
       'alzheimer illness',

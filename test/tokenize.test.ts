@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/text/tokenize.js';
+import { lineJoined, tokenize } from '../src/text/tokenize.js';
 
 const texts = (input: string) => tokenize(input).map((t) => t.text);
 
@@ -28,6 +28,36 @@ describe('tokenize', () => {
       'O’Brien’s',
       "don't",
     ]);
+  });
+
+  it('keeps a word split by a hyphen at a line end in one token, and knows how to join it', () => {
+    expect(
+      texts('a deep learn-\ning model, a well-\r\n  known one; a list -\nof things, a dash-\nOK'),
+    ).toEqual([
+      'a',
+      'deep',
+      'learn-\ning',
+      'model',
+      ',',
+      'a',
+      'well-\r\n  known',
+      'one',
+      ';',
+      'a',
+      'list',
+      '-',
+      'of',
+      'things',
+      ',',
+      'a',
+      'dash',
+      '-',
+      'OK',
+    ]);
+    const known = new Set(['learning']);
+    expect(lineJoined('learn-\ning', (w) => known.has(w))).toBe('learning');
+    expect(lineJoined('well-\r\n  known', (w) => known.has(w))).toBe('well-known');
+    expect(lineJoined('able-bodied', () => true)).toBe('able-bodied');
   });
 
   it('reads fractions, decimals and numbers with separators as numbers', () => {

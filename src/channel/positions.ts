@@ -7,7 +7,7 @@ import type { LanguageModel } from '../resources/language-model.js';
 import type { Lexicon } from '../resources/lexicon.js';
 import { isAllCaps, isCapitalised } from '../text/case.js';
 import { spokenNumber } from '../text/numbers.js';
-import { normalizeWord, type Token } from '../text/tokenize.js';
+import { lineJoined, normalizeWord, type Token } from '../text/tokenize.js';
 
 export type WordClass = 'plain' | 'capitalised' | 'acronym' | 'number' | 'quoted';
 
@@ -149,7 +149,7 @@ export function* sentencesOf(
       yield current;
       current = [];
     }
-    const normal = normalizeWord(token.text);
+    const normal = normalizeWord(lineJoined(token.text, (w) => lm.id(w) >= 0));
     const possessive = token.kind === 'word' && POSSESSIVE.test(normal) && normal.length > 2 ? "'s" : '';
     const key =
       token.kind === 'number' ? normal.replace(/\s+/g, '') : possessive ? normal.slice(0, -2) : normal;

@@ -36,7 +36,11 @@ const URL =
 const FRACTION = /\d+ ?\/ ?\d+(?![\d/])/y;
 const NUMBER = /\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}\d])/uy;
 const INITIALISM = /(?:\p{L}\.){2,}/uy;
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‐-][\p{L}\p{M}\p{N}]+)*/uy;
+// A word may go on after a hyphen at the end of a line when the next line starts in lower
+// case: text from a PDF splits words there ("learn-\ning"). See `lineJoined`.
+const WORD =
+  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’‐-]|[‐-][ \t]*\r?\n[ \t]*(?=\p{Ll}))[\p{L}\p{M}\p{N}]+)*/uy;
+const LINE_END_HYPHEN = /([‐-])[ \t]*\r?\n[ \t]*/g;
 const SPACE = /\s+/y;
 const TERMINAL = new Set(['.', '!', '?', '…']);
 const OPEN_QUOTES = new Set(['“', '„', '«']);
@@ -120,6 +124,17 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Lower-case form with typographic apostrophes and hyphens made plain. */
+/**
+ * A word split by a hyphen at a line end, put back together: without the hyphen when
+ * `isWord` knows the joined word ("learn-\ning" → learning), else with it ("well-\nknown" →
+ * well-known). Other words are returned as they are.
+ */
+export function lineJoined(word: string, isWord: (joined: string) => boolean): string {
+  if (!word.includes('\n')) return word;
+  const joined = word.replace(LINE_END_HYPHEN, '');
+  return isWord(joined.toLowerCase()) ? joined : word.replace(LINE_END_HYPHEN, '$1');
+}
+
 export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/‐/g, '-');
 }
