@@ -135,11 +135,14 @@ describe('restore', () => {
     expect(restored.endsWith('  —  ok.  ')).toBe(true);
   });
 
-  it('reads a phrase across a line break, as text from a PDF has them anywhere', () => {
-    const { changes } = restore('In this paper we apply counterfeit\nconsciousness to the problem.');
+  it('reads a phrase across a line break, as text from a PDF has them anywhere, and keeps the break', () => {
+    const { changes, restored } = restore(
+      'In this paper we apply counterfeit\nconsciousness to the problem.',
+    );
     expect(changes.map((c) => [c.text, c.replacement])).toEqual([
-      ['counterfeit\nconsciousness', 'artificial intelligence'],
+      ['counterfeit\nconsciousness', 'artificial\nintelligence'],
     ]);
+    expect(restored).toBe('In this paper we apply artificial\nintelligence to the problem.');
   });
 
   it('keeps a possessive on a restored word', () => {

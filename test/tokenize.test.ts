@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withLineBreaksOf } from '../src/text/layout.js';
 import { lineJoined, tokenize } from '../src/text/tokenize.js';
 
 const texts = (input: string) => tokenize(input).map((t) => t.text);
@@ -102,6 +103,34 @@ describe('tokenize', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('withLineBreaksOf', () => {
+  it('breaks a replacement where the span it replaces was broken, in proportion', () => {
+    expect(withLineBreaksOf('counterfeit\nconsciousness', 'artificial intelligence')).toBe(
+      'artificial\nintelligence',
+    );
+    expect(withLineBreaksOf('one two\r\n  three four', 'x y z')).toBe('x y\r\n  z');
+    expect(withLineBreaksOf('one\ntwo', 'single')).toBe('single');
+    expect(withLineBreaksOf('one two', 'x y')).toBe('x y');
+  });
+
+  it('keeps every word of the replacement, in order, whatever the span', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,5}$/), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom(' ', '\n', ' \n  ', '\r\n'), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.stringMatching(/^[a-z]{1,5}$/), { minLength: 1, maxLength: 6 }),
+        (spanWords, gaps, replacementWords) => {
+          const span = spanWords.map((w, i) => (i > 0 ? gaps[i - 1] : '') + w).join('');
+          const out = withLineBreaksOf(span, replacementWords.join(' '));
+          expect(out.split(/\s+/)).toEqual(replacementWords);
+          const breaks = (t: string) => (t.match(/\n/g) ?? []).length;
+          expect(breaks(out)).toBeLessThanOrEqual(breaks(span));
+        },
+      ),
     );
   });
 });

@@ -4,6 +4,7 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
+import { withLineBreaksOf } from '../text/layout.js';
 import { DEFAULT_MIN_CONFIDENCE, runPipeline, worthRestoring } from './pipeline.js';
 import type { AnalyzeOptions, Change, CheckResult, Finding, RestoreResult } from './types.js';
 
@@ -68,7 +69,7 @@ export function restore(text: string, options: AnalyzeOptions = {}): RestoreResu
     offset: f.offset,
     length: f.end - f.offset,
     text: text.slice(f.offset, f.end),
-    replacement: f.suggestions[0],
+    replacement: withLineBreaksOf(text.slice(f.offset, f.end), f.suggestions[0]),
     confidence: Math.round(f.confidence * 1e4) / 1e4,
   }));
   let restored = '';
