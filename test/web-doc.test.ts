@@ -61,6 +61,14 @@ describe('accepting suggestions', () => {
     expect(doc.text).toContain('a good responsibility for');
   });
 
+  it('keeps a line break inside the phrase it replaces, as restore does', () => {
+    const text = 'We apply counterfeit\nconsciousness here.';
+    const f = finding(text, 'counterfeit\nconsciousness', ['artificial intelligence']);
+    const doc = accept(createDoc(text, [f]), 0, 'artificial intelligence');
+    expect(doc.text).toBe('We apply artificial\nintelligence here.');
+    consistent(doc);
+  });
+
   it('refuses an index that is not pending', () => {
     expect(() => accept(createDoc(TEXT, FINDINGS), 9, 'x')).toThrow(RangeError);
   });

@@ -4,6 +4,8 @@
  * edit moves; keeping both lists in the coordinates of the current text means the view,
  * the restored text and the diff never have to translate between versions.
  */
+// A pure text helper with no imports of its own: the only engine-side code in the bundle.
+import { withLineBreaksOf } from '../text/layout.js';
 import type { Change, Finding } from './types.js';
 
 /** A finding still waiting for the reader; `restorable` when `restore` would apply it. */
@@ -45,12 +47,14 @@ export function createDoc(text: string, findings: readonly Finding[], changes: r
 }
 
 /**
- * Replaces pending finding `index` by `replacement`: the finding becomes an accepted edit
+ * Replaces pending finding `index` by `suggestion`: the finding becomes an accepted edit
  * and everything after it shifts by the change in length.
  */
-export function accept(doc: Doc, index: number, replacement: string): Doc {
+export function accept(doc: Doc, index: number, suggestion: string): Doc {
   const f = doc.pending[index];
   if (!f) throw new RangeError(`no pending finding ${index}`);
+  // Laid out as `restore` lays it out: a phrase broken over lines stays broken.
+  const replacement = withLineBreaksOf(f.text, suggestion);
   const end = f.offset + f.length;
   const delta = replacement.length - f.length;
   const text = doc.text.slice(0, f.offset) + replacement + doc.text.slice(end);
