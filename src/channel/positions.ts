@@ -135,6 +135,7 @@ export function* sentencesOf(
   let current: Sentence = [];
   let afterUrl = false;
   let afterPunctuation = false;
+  const knownToModel = (word: string) => lm.id(word) >= 0;
   for (const token of tokens) {
     if (token.kind === 'punct') {
       afterPunctuation = true;
@@ -149,7 +150,7 @@ export function* sentencesOf(
       yield current;
       current = [];
     }
-    const normal = normalizeWord(lineJoined(token.text, (w) => lm.id(w) >= 0));
+    const normal = normalizeWord(lineJoined(token.text, knownToModel));
     const possessive = token.kind === 'word' && POSSESSIVE.test(normal) && normal.length > 2 ? "'s" : '';
     const key =
       token.kind === 'number' ? normal.replace(/\s+/g, '') : possessive ? normal.slice(0, -2) : normal;

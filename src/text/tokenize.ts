@@ -123,7 +123,6 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Lower-case form with typographic apostrophes and hyphens made plain. */
 /**
  * A word split by a hyphen at a line end, put back together: without the hyphen when
  * `isWord` knows the joined word ("learn-\ning" → learning), else with it ("well-\nknown" →
@@ -135,6 +134,7 @@ export function lineJoined(word: string, isWord: (joined: string) => boolean): s
   return isWord(joined.toLowerCase()) ? joined : word.replace(LINE_END_HYPHEN, '$1');
 }
 
+/** Lower-case form with typographic apostrophes and hyphens made plain. */
 export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/‐/g, '-');
 }
