@@ -14,8 +14,12 @@ import { brownFiles, brownSentences } from '../bench/corpora.js';
 import { withPhrases } from '../bench/papers.js';
 import { overlaps } from '../bench/text.js';
 import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
-import type { Change } from '../src/api/index.js';
-import { DEFAULT_MIN_CONFIDENCE, weighFinding, weighFindings, worthRestoring } from '../src/api/pipeline.js';
+import {
+  DEFAULT_MIN_CONFIDENCE,
+  restorationChanges,
+  weighFinding,
+  weighFindings,
+} from '../src/api/pipeline.js';
 import { phraseKeys } from '../src/channel/known-phrases.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
@@ -66,15 +70,10 @@ files.forEach((file, i) => {
     ['product', weighFindings(findings, verdict)],
   ];
   for (const [way, weighed] of ways) {
-    const changes: Change[] = weighed
-      .filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE && worthRestoring(f))
-      .map((f) => ({
-        offset: f.offset,
-        length: f.end - f.offset,
-        text: paper.text.slice(f.offset, f.end),
-        replacement: f.suggestions[0],
-        confidence: f.confidence,
-      }));
+    const changes = restorationChanges(
+      paper.text,
+      weighed.filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE),
+    );
     unseen.forEach(([, correct], k) => {
       const [start, end] = paper.spans[k];
       const region = restoredRegion(paper.text, changes, start, end);

@@ -20,7 +20,13 @@ import {
 } from '../bench/metrics.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
 import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
-import { DEFAULT_MIN_CONFIDENCE, weighFindings, worthRestoring } from '../src/api/pipeline.js';
+import type { Change } from '../src/api/index.js';
+import {
+  applyChanges,
+  DEFAULT_MIN_CONFIDENCE,
+  restorationChanges,
+  weighFindings,
+} from '../src/api/pipeline.js';
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
 import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
@@ -217,24 +223,13 @@ function restoreWith(
   c: Pick<Case, 'analysis' | 'text'>,
   judged: DocumentVerdict,
   model: Calibration = fitted,
-): {
-  text: string;
-  found: { offset: number; length: number }[];
-  changes: { offset: number; length: number; replacement: string }[];
-} {
-  let out = '';
-  let at = 0;
-  const found: { offset: number; length: number }[] = [];
-  const changes: { offset: number; length: number; replacement: string }[] = [];
-  for (const f of weighFindings(c.analysis.findings, judged, model)) {
-    if (f.confidence < DEFAULT_MIN_CONFIDENCE) continue;
-    found.push({ offset: f.offset, length: f.end - f.offset });
-    if (!worthRestoring(f)) continue;
-    changes.push({ offset: f.offset, length: f.end - f.offset, replacement: f.suggestions[0] });
-    out += c.text.slice(at, f.offset) + f.suggestions[0];
-    at = f.end;
-  }
-  return { text: out + c.text.slice(at), found, changes };
+): { text: string; found: { offset: number; length: number }[]; changes: Change[] } {
+  const reported = weighFindings(c.analysis.findings, judged, model).filter(
+    (f) => f.confidence >= DEFAULT_MIN_CONFIDENCE,
+  );
+  const changes = restorationChanges(c.text, reported);
+  const found = reported.map((f) => ({ offset: f.offset, length: f.end - f.offset }));
+  return { text: applyChanges(c.text, changes), found, changes };
 }
 
 const lines: string[] = [];

@@ -4,9 +4,8 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
-import { withLineBreaksOf } from '../text/layout.js';
-import { DEFAULT_MIN_CONFIDENCE, runPipeline, worthRestoring } from './pipeline.js';
-import type { AnalyzeOptions, Change, CheckResult, Finding, RestoreResult } from './types.js';
+import { applyChanges, DEFAULT_MIN_CONFIDENCE, restorationChanges, runPipeline } from './pipeline.js';
+import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './types.js';
 
 export { ResourceError } from '../resources/errors.js';
 export { type Token, tokenize } from '../text/tokenize.js';
@@ -65,21 +64,8 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
 
 export function restore(text: string, options: AnalyzeOptions = {}): RestoreResult {
   const { findings } = analyze(text, options);
-  const changes: Change[] = findings.filter(worthRestoring).map((f) => ({
-    offset: f.offset,
-    length: f.end - f.offset,
-    text: text.slice(f.offset, f.end),
-    replacement: withLineBreaksOf(text.slice(f.offset, f.end), f.suggestions[0]),
-    confidence: Math.round(f.confidence * 1e4) / 1e4,
-  }));
-  let restored = '';
-  let at = 0;
-  for (const c of changes) {
-    restored += text.slice(at, c.offset) + c.replacement;
-    at = c.offset + c.length;
-  }
-  restored += text.slice(at);
-  return { restored, changes };
+  const changes = restorationChanges(text, findings);
+  return { restored: applyChanges(text, changes), changes };
 }
 export type * from './source.js';
 export { isServerUrl, openIndex, SourceIndex } from './source.js';

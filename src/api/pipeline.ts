@@ -9,12 +9,14 @@ import { analyzeText, type DocumentEvidence } from '../decode/analyze.js';
 import type { SpanFinding } from '../decode/findings.js';
 import { spintaxFindings, withSpintax } from '../decode/spintax.js';
 import type { Resources } from '../resources/index.js';
+import { withLineBreaksOf } from '../text/layout.js';
 import {
   type Calibration,
   calibrateConfidence,
   type DocumentVerdict,
   judgeDocument,
 } from '../verdict/document.js';
+import type { Change } from './types.js';
 
 /** Lowest calibrated confidence `check` reports and `restore` acts on, unless told otherwise. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
@@ -35,6 +37,31 @@ export interface PipelineResult {
  */
 export function worthRestoring(f: SpanFinding): boolean {
   return f.suggestionConfidence > 1 - f.confidence;
+}
+
+/**
+ * The changes `restore` makes from reported findings: each one worth restoring, its first
+ * suggestion laid out like the span it replaces.
+ */
+export function restorationChanges(text: string, findings: readonly SpanFinding[]): Change[] {
+  return findings.filter(worthRestoring).map((f) => ({
+    offset: f.offset,
+    length: f.end - f.offset,
+    text: text.slice(f.offset, f.end),
+    replacement: withLineBreaksOf(text.slice(f.offset, f.end), f.suggestions[0]),
+    confidence: Math.round(f.confidence * 1e4) / 1e4,
+  }));
+}
+
+/** The text with the changes (sorted by offset, not overlapping) applied. */
+export function applyChanges(text: string, changes: readonly Change[]): string {
+  let out = '';
+  let at = 0;
+  for (const c of changes) {
+    out += text.slice(at, c.offset) + c.replacement;
+    at = c.offset + c.length;
+  }
+  return out + text.slice(at);
 }
 
 /** A finding weighed by the probability that the document was spun, then calibrated. */
