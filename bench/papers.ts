@@ -49,12 +49,14 @@ export interface PapersResult {
   listedAndUnseen: PaperCondition;
 }
 
-interface Phrase {
+export interface Phrase {
   tortured: string;
+  /** Normalised (`normalisePhrase`). */
   correct: string;
 }
 
-function readPhrases(path: string): Phrase[] {
+/** The rows of a tortured-phrase file whose correct term is known (not empty, no "?"). */
+export function readPhrases(path: string): Phrase[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .slice(1)

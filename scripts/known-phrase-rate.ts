@@ -8,11 +8,12 @@
  *
  *   npx tsx scripts/known-phrase-rate.ts [--write]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brownFiles, brownSentences, loadDevDocuments } from '../bench/corpora.js';
-import { withPhrases } from '../bench/papers.js';
+import { repoRoot } from '../bench/lexicon.js';
+import { readPhrases, withPhrases } from '../bench/papers.js';
 import { rngFor, shuffled } from '../bench/prng.js';
-import { normalisePhrase } from '../bench/tortured.js';
 import { collectKnownPhrases } from '../src/channel/known-phrases.js';
 import { sentencesOf } from '../src/channel/positions.js';
 import { loadResources } from '../src/resources/index.js';
@@ -63,11 +64,7 @@ const { words, matches } = dev;
 
 const terms = shuffled(
   rngFor(1, 'known-phrase-rate/terms'),
-  readFileSync(new URL('../data/tortured-phrases-train.tsv', import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((line) => normalisePhrase(line.split('\t')[1] ?? ''))
-    .filter((term) => term && !term.includes('?')),
+  readPhrases(join(repoRoot(), 'data', 'tortured-phrases-train.tsv')).map((row) => row.correct),
 );
 const papers = brownFiles((name) => name.startsWith('cj')).map(
   (file, i) => withPhrases(brownSentences(file), terms.slice(i * 10, i * 10 + 10), ' ').text,

@@ -8,10 +8,10 @@
  *
  *   UNSPIN_RESOURCES=/tmp/devres npx tsx scripts/papers-weighing.ts
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brownFiles, brownSentences } from '../bench/corpora.js';
-import { withPhrases } from '../bench/papers.js';
+import { repoRoot } from '../bench/lexicon.js';
+import { readPhrases, withPhrases } from '../bench/papers.js';
 import { overlaps } from '../bench/text.js';
 import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
 import {
@@ -34,17 +34,10 @@ if (!hasDevHoldout()) {
   process.exit(2);
 }
 const res = loadResources();
-const rows = (path: string) =>
-  readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .filter(([t, c]) => t?.trim() && c?.trim() && !c.includes('?'));
-const heldOut = rows(devHoldoutPath());
-const held = new Set(heldOut.map(([t]) => t.trim().toLowerCase()));
-const fingerprints = rows(join(import.meta.dirname, '..', 'data', 'tortured-phrases-train.tsv')).filter(
-  ([t]) => !held.has(t.trim().toLowerCase()) && res.lexicon.isKnownPhrase(phraseKeys(t)),
+const heldOut = readPhrases(devHoldoutPath());
+const held = new Set(heldOut.map((row) => row.tortured.toLowerCase()));
+const fingerprints = readPhrases(join(repoRoot(), 'data', 'tortured-phrases-train.tsv')).filter(
+  (row) => !held.has(row.tortured.toLowerCase()) && res.lexicon.isKnownPhrase(phraseKeys(row.tortured)),
 );
 
 const tally = { all: { restored: 0, other: 0 }, product: { restored: 0, other: 0 } };
@@ -57,7 +50,7 @@ files.forEach((file, i) => {
   const known = fingerprints.slice(i * 2, i * 2 + 2);
   const paper = withPhrases(
     brownSentences(file),
-    [...unseen, ...known].map(([t]) => t.trim()),
+    [...unseen, ...known].map((row) => row.tortured),
     ' ',
   );
   const { findings, evidence } = analyzeText(paper.text, res, 0.05);
@@ -74,10 +67,10 @@ files.forEach((file, i) => {
       paper.text,
       weighed.filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE),
     );
-    unseen.forEach(([, correct], k) => {
+    unseen.forEach(({ correct }, k) => {
       const [start, end] = paper.spans[k];
       const region = restoredRegion(paper.text, changes, start, end);
-      if (normalisePhrase(region) === normalisePhrase(correct)) tally[way].restored++;
+      if (normalisePhrase(region) === correct) tally[way].restored++;
     });
     for (const c of changes) {
       if (paper.spans.some(([s, e]) => overlaps(c.offset, c.offset + c.length, s, e))) continue;
