@@ -196,7 +196,22 @@ function newsSwapCounts(sources: LexiconSources): Counts {
   return counts;
 }
 
-/** Tortured phrases from the training split, whole and word for word. */
+/**
+ * The tortured-phrase training rows the build keeps, each correct term without its
+ * bracketed abbreviation ("artificial intelligence (AI)"), lower-case.
+ */
+function torturedRows(sources: LexiconSources): { tortured: string; correct: string }[] {
+  return readTsv(sources.torturedTrainTsv)
+    .filter((row) => !sources.keepTorturedRow || sources.keepTorturedRow(row.tortured))
+    .map((row) => ({
+      tortured: row.tortured,
+      correct: row.correct
+        .replace(/\s*\([^)]*\)\s*/g, ' ')
+        .trim()
+        .toLowerCase(),
+    }));
+}
+
 /**
  * A learned word swap holds for the word's other forms too: "picture → image" teaches
  * "pictures → images". Each inflected variant counts half an observation.
@@ -231,11 +246,9 @@ function withInflectedVariants(counts: Counts, table: FormTable): Counts {
 function torturedSwapCounts(sources: LexiconSources, thesaurus: SubstituteSets): Counts {
   const counts: Counts = new Map();
   const uneven: [string[], string[]][] = [];
-  for (const row of readTsv(sources.torturedTrainTsv)) {
-    if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
-    const correct = row.correct.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-    countSwap(counts, correct, row.tortured, 1);
-    const cw = correct.toLowerCase().split(/\s+/);
+  for (const row of torturedRows(sources)) {
+    countSwap(counts, row.correct, row.tortured, 1);
+    const cw = row.correct.split(/\s+/);
     const tw = row.tortured.toLowerCase().split(/\s+/);
     if (cw.length === tw.length && cw.length > 1) {
       for (let i = 0; i < cw.length; i++) countSwap(counts, cw[i], tw[i], 1);
@@ -267,12 +280,7 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
     const words = wordCount(phrase);
     if (words >= 2 && words <= MAX_TERM_WORDS && known(phrase)) terms.add(phrase);
   };
-  for (const row of readTsv(sources.torturedTrainTsv)) {
-    if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
-    const term = row.correct
-      .replace(/\s*\([^)]*\)\s*/g, ' ')
-      .trim()
-      .toLowerCase();
+  for (const { correct: term } of torturedRows(sources)) {
     consider(term);
     // The same term in the other number: "neural network" / "neural networks", unless that
     // form is much rarer than the written one ("data" / "datum"): as a listed term it would
@@ -303,15 +311,10 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
  */
 function knownTorturedPhrases(sources: LexiconSources, terms: Set<string>): Set<string> {
   const correctsOf = new Map<string, string[]>();
-  for (const row of readTsv(sources.torturedTrainTsv)) {
-    if (sources.keepTorturedRow && !sources.keepTorturedRow(row.tortured)) continue;
+  for (const row of torturedRows(sources)) {
     const words = phraseKeys(row.tortured);
     if (words.length < 2 || !words.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}'.-]*$/u.test(w))) continue;
-    const correct = row.correct
-      .replace(/\s*\([^)]*\)\s*/g, ' ')
-      .trim()
-      .toLowerCase();
-    getOrCreate(correctsOf, words.join(' '), () => []).push(correct);
+    getOrCreate(correctsOf, words.join(' '), () => []).push(row.correct);
   }
   const allCorrect = new Set([...correctsOf.values()].flat());
   const phrases = new Set<string>();
