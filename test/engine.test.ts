@@ -136,13 +136,10 @@ describe('restore', () => {
   });
 
   it('reads a phrase across a line break, as text from a PDF has them anywhere, and keeps the break', () => {
-    const { changes, restored } = restore(
-      'In this paper we apply counterfeit\nconsciousness to the problem.',
-    );
-    expect(changes.map((c) => [c.text, c.replacement])).toEqual([
-      ['counterfeit\nconsciousness', 'artificial\nintelligence'],
-    ]);
-    expect(restored).toBe('In this paper we apply artificial\nintelligence to the problem.');
+    // A phrase of the training list (data/tortured-phrases-train.tsv).
+    const { changes, restored } = restore('In this paper we apply arbitrary\nwoodland to the problem.');
+    expect(changes.map((c) => [c.text, c.replacement])).toEqual([['arbitrary\nwoodland', 'random\nforest']]);
+    expect(restored).toBe('In this paper we apply random\nforest to the problem.');
   });
 
   it('keeps a possessive on a restored word', () => {

@@ -18,7 +18,7 @@ import {
 describe('lexicon', () => {
   it('round-trips through its binary form', () => {
     const tables = {
-      strings: ['informed', 'told', 'advised', 'feature extraction', 'counterfeit consciousness'],
+      strings: ['informed', 'told', 'advised', 'feature extraction', 'profound learning'],
       keyIds: Uint32Array.from([0]),
       keyStarts: Uint32Array.from([0, 2]),
       pairOriginal: Uint32Array.from([1, 2]),
@@ -39,10 +39,10 @@ describe('lexicon', () => {
     expect(lexicon.termsWith('feature', 0)).toEqual([featureExtraction]);
     expect(lexicon.termsWith('extraction', 1)).toEqual([featureExtraction]);
     expect(lexicon.termsWith('extraction', 0)).toEqual([]);
-    expect(lexicon.isKnownPhrase(['counterfeit', 'consciousness'])).toBe(true);
+    expect(lexicon.isKnownPhrase(['profound', 'learning'])).toBe(true);
     expect(lexicon.isKnownPhrase(['feature', 'extraction'])).toBe(false);
-    expect(lexicon.startsKnownPhrase('counterfeit')).toBe(true);
-    expect(lexicon.startsKnownPhrase('consciousness')).toBe(false);
+    expect(lexicon.startsKnownPhrase('profound')).toBe(true);
+    expect(lexicon.startsKnownPhrase('learning')).toBe(false);
     expect(lexicon.maxKnownPhraseWords).toBe(2);
   });
 
