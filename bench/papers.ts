@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Change } from '../src/api/index.js';
 import { phraseKeys } from '../src/channel/known-phrases.js';
 import { loadResources } from '../src/resources/index.js';
 import { loadMeasureDocuments } from './corpora.js';
@@ -90,6 +91,28 @@ export function withPhrases(
   return { text, spans };
 }
 
+/**
+ * How a restoration of a paper did: how many of its first `unseen.length` phrases it put back
+ * to their correct terms, and how many words it changed outside the added phrases.
+ */
+export function scoreRestoration(
+  paper: { text: string; spans: readonly [number, number][] },
+  unseen: readonly Phrase[],
+  changes: readonly Change[],
+): { restored: number; otherWords: number } {
+  let restored = 0;
+  unseen.forEach((phrase, i) => {
+    const [start, end] = paper.spans[i];
+    if (normalisePhrase(restoredRegion(paper.text, changes, start, end)) === phrase.correct) restored++;
+  });
+  let otherWords = 0;
+  for (const c of changes) {
+    if (paper.spans.some(([start, end]) => overlaps(c.offset, c.offset + c.length, start, end))) continue;
+    otherWords += c.text.split(/\s+/).length;
+  }
+  return { restored, otherWords };
+}
+
 /** How the papers of one condition were judged and restored. */
 class ConditionTally {
   private spun = 0;
@@ -109,17 +132,14 @@ class ConditionTally {
     this.papers++;
     this.words += checked.words;
     if (checked.verdict === 'spun') this.spun++;
-    unseen.forEach((phrase, i) => {
+    const score = scoreRestoration(paper, unseen, changes);
+    this.unseen += unseen.length;
+    this.restored += score.restored;
+    this.otherChanges += score.otherWords;
+    unseen.forEach((_, i) => {
       const [start, end] = paper.spans[i];
-      this.unseen++;
-      if (normalisePhrase(restoredRegion(paper.text, changes, start, end)) === phrase.correct)
-        this.restored++;
       if (checked.findings.some((f) => overlaps(f.offset, f.offset + f.length, start, end))) this.detected++;
     });
-    for (const c of changes) {
-      if (paper.spans.some(([start, end]) => overlaps(c.offset, c.offset + c.length, start, end))) continue;
-      this.otherChanges += c.text.split(/\s+/).length;
-    }
   }
 
   result(): PaperCondition {

@@ -11,9 +11,7 @@
 import { join } from 'node:path';
 import { brownFiles, brownSentences } from '../bench/corpora.js';
 import { repoRoot } from '../bench/lexicon.js';
-import { readPhrases, withPhrases } from '../bench/papers.js';
-import { overlaps } from '../bench/text.js';
-import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
+import { readPhrases, scoreRestoration, withPhrases } from '../bench/papers.js';
 import {
   DEFAULT_MIN_CONFIDENCE,
   restorationChanges,
@@ -67,15 +65,9 @@ files.forEach((file, i) => {
       paper.text,
       weighed.filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE),
     );
-    unseen.forEach(({ correct }, k) => {
-      const [start, end] = paper.spans[k];
-      const region = restoredRegion(paper.text, changes, start, end);
-      if (normalisePhrase(region) === correct) tally[way].restored++;
-    });
-    for (const c of changes) {
-      if (paper.spans.some(([s, e]) => overlaps(c.offset, c.offset + c.length, s, e))) continue;
-      tally[way].other += c.text.split(/\s+/).length;
-    }
+    const score = scoreRestoration(paper, unseen, changes);
+    tally[way].restored += score.restored;
+    tally[way].other += score.otherWords;
   }
 });
 console.log(`${files.length} papers, ${calledSpun} called spun, ${phrases} held-out phrases, ${words} words`);
