@@ -14,6 +14,7 @@ import { repoRoot } from '../bench/lexicon.js';
 import { readPhrases, scoreRestoration, withPhrases } from '../bench/papers.js';
 import {
   DEFAULT_MIN_CONFIDENCE,
+  judgeText,
   restorationChanges,
   weighFinding,
   weighFindings,
@@ -22,7 +23,6 @@ import { phraseKeys } from '../src/channel/known-phrases.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
 import { loadResources } from '../src/resources/index.js';
-import { judgeDocument } from '../src/verdict/document.js';
 import { devHoldoutPath, hasDevHoldout } from './lib/dev-papers.js';
 
 if (!hasDevHoldout()) {
@@ -52,7 +52,7 @@ files.forEach((file, i) => {
     ' ',
   );
   const { findings, evidence } = analyzeText(paper.text, res, 0.05);
-  const verdict = judgeDocument(evidence);
+  const verdict = judgeText(findings, evidence);
   if (verdict.verdict === 'spun') calledSpun++;
   words += evidence.words;
   phrases += unseen.length;

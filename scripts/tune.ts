@@ -24,19 +24,14 @@ import type { Change } from '../src/api/index.js';
 import {
   applyChanges,
   DEFAULT_MIN_CONFIDENCE,
+  judgeText,
   restorationChanges,
   weighFindings,
 } from '../src/api/pipeline.js';
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
 import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
-import {
-  type Calibration,
-  type DocumentVerdict,
-  documentFeatures,
-  judgeDocument,
-  logit,
-} from '../src/verdict/document.js';
+import { type Calibration, type DocumentVerdict, documentFeatures, logit } from '../src/verdict/document.js';
 import { devPapers, hasDevHoldout } from './lib/dev-papers.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 
@@ -245,7 +240,7 @@ for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
     let changedWords = 0;
     for (const c of cases) {
       if (c.kind !== kind || c.rate !== rate) continue;
-      const judged = judgeDocument(c.analysis.evidence, fitted);
+      const judged = judgeText(c.analysis.findings, c.analysis.evidence, fitted);
       const { verdict } = judged;
       if (verdict === (rate > 0 ? 'spun' : 'clean')) correct++;
       if (verdict === 'spun') calledSpun++;
@@ -278,7 +273,7 @@ if (papers.length) {
   let cleanWords = 0;
   let calledSpun = 0;
   for (const paper of papers) {
-    const judged = judgeDocument(paper.analysis.evidence, fitted);
+    const judged = judgeText(paper.analysis.findings, paper.analysis.evidence, fitted);
     const { changes } = restoreWith(paper, judged);
     if (judged.verdict === 'spun') calledSpun++;
     if (!paper.spun) {
@@ -304,15 +299,15 @@ if (papers.length) {
 // Spinner B (swaps the restorer does not know) is never fitted on: how the verdict fitted on
 // spinner A carries over to unknown swaps, on the long dev documents.
 const outOfResource = createSpinner('B');
-const cleanLong = cases.filter((c) => c.kind === 'long' && c.rate === 0).map((c) => c.analysis.evidence);
+const cleanLong = cases.filter((c) => c.kind === 'long' && c.rate === 0).map((c) => c.analysis);
 for (const rate of [0.15, 0.25]) {
   const spun = longDocs.map((d) =>
     analyzeText(spinDocument(outOfResource, d.text, rate, 7, d.id).text, res, 0.05, params),
   );
-  const judged = spun.map((a) => judgeDocument(a.evidence, fitted));
+  const judged = spun.map((a) => judgeText(a.findings, a.evidence, fitted));
   const called = judged.filter((j) => j.verdict === 'spun').length;
   const areaUnder = auc(
-    cleanLong.map((e) => judgeDocument(e, fitted).spinProbability),
+    cleanLong.map((a) => judgeText(a.findings, a.evidence, fitted).spinProbability),
     judged.map((j) => j.spinProbability),
   );
   lines.push(

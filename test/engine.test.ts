@@ -6,10 +6,12 @@ import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
 import { termCandidates } from '../src/channel/term-readings.js';
 import { analyzeText } from '../src/decode/analyze.js';
+import type { SpanFinding } from '../src/decode/findings.js';
 import { ordinalToWords, spokenNumber } from '../src/text/numbers.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { spunBar } from '../src/verdict/document.js';
 import { knownPhraseSpinProbability } from '../src/verdict/known-phrases.js';
+import { countTermReadings, termReadingSpinProbability } from '../src/verdict/term-readings.js';
 
 const SPUN = 'The White Home informed reporters on Monday that the company would shut its places of work.';
 
@@ -327,6 +329,56 @@ describe('known tortured phrases', () => {
     const mu = 1;
     const tail3 = 1 - Math.exp(-mu) * (1 + mu + mu ** 2 / 2);
     expect(knownPhraseSpinProbability(3, 100_000, rate)).toBeCloseTo(1 / (1 + tail3), 12);
+  });
+});
+
+describe('readings as listed terms', () => {
+  // Tortured phrases of our own making, on neither list: unseen, as a paper mill's new ones are.
+  const NEW_PHRASES = [
+    'We use a profound studying model.',
+    'It runs on a designs handling unit.',
+    'We tune the learning pace.',
+  ];
+
+  it('judge a text spun from three different ones, however clean the rest reads', async () => {
+    const { loadDevDocuments } = await import('../bench/corpora.js');
+    const parts = loadDevDocuments({ sources: ['brown'], seed: 22, maxDocuments: 12 });
+    const prose = parts.map((d) => d.text).join('\n\n');
+    const three = check(`${prose}\n\n${NEW_PHRASES.join(' ')}`);
+    expect(three.knownTorturedPhrases).toEqual([]);
+    expect(three.verdict).toBe('spun');
+    expect(three.spinProbability).toBeGreaterThan(0.99);
+    // Two are left to the language model's evidence: clean papers have two now and then.
+    const two = check(`${prose}\n\n${NEW_PHRASES.slice(0, 2).join(' ')}`);
+    expect(two.verdict).toBe('clean');
+    // What is shown never changes the verdict.
+    expect(check(`${prose}\n\n${NEW_PHRASES.join(' ')}`, { minConfidence: 0.99 }).verdict).toBe('spun');
+  });
+
+  it('count different listed terms read with confidence, by how often clean text has them', () => {
+    const finding = (suggestion: string, confidence: number, listedTerm: boolean): SpanFinding => ({
+      offset: 0,
+      end: 1,
+      suggestions: [suggestion],
+      confidence,
+      suggestionConfidence: confidence,
+      listedTerm,
+    });
+    expect(
+      countTermReadings([
+        finding('deep learning', 0.9, true),
+        finding('Deep learning', 0.8, true),
+        finding('random forest', 0.5, true),
+        finding('neural networks', 0.49, true),
+        finding('told', 0.99, false),
+      ]),
+    ).toBe(2);
+    const rate = 1e-4;
+    expect(termReadingSpinProbability(2, 2000, rate)).toBe(0);
+    // 1 / (1 + P(N ≥ 3)) with N Poisson of mean μ = 0.2.
+    const mu = 0.2;
+    const tail3 = 1 - Math.exp(-mu) * (1 + mu + mu ** 2 / 2);
+    expect(termReadingSpinProbability(3, 2000, rate)).toBeCloseTo(1 / (1 + tail3), 12);
   });
 });
 

@@ -20,7 +20,7 @@ describe('phrase pairs learned from tortured rows of different lengths', () => {
   it('gives words left over on one side to the neighbouring swap, not to a word kept as it is', () => {
     const withKnowledge = (o: string, s: string) => linked(o, s) || (o === 'learning' && s === 'knowledge');
     expect(
-      alignedGaps(words('machine learning'), words('machine gaining knowledge of'), withKnowledge),
+      alignedGaps(words('transfer learning'), words('transfer gaining knowledge of'), withKnowledge),
     ).toEqual([{ original: 'learning', spun: 'gaining knowledge of' }]);
     // Between two swaps the leftover words could belong to either: no pair.
     expect(alignedGaps(words('hybrid system'), words('half and half framework'), linked)).toEqual([]);

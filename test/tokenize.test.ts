@@ -109,7 +109,7 @@ describe('tokenize', () => {
 
 describe('withLineBreaksOf', () => {
   it('breaks a replacement where the span it replaces was broken, in proportion', () => {
-    expect(withLineBreaksOf('counterfeit\nconsciousness', 'artificial intelligence')).toBe(
+    expect(withLineBreaksOf('man-made\nconsciousness', 'artificial intelligence')).toBe(
       'artificial\nintelligence',
     );
     expect(withLineBreaksOf('one two\r\n  three four', 'x y z')).toBe('x y\r\n  z');

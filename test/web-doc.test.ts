@@ -62,8 +62,8 @@ describe('accepting suggestions', () => {
   });
 
   it('keeps a line break inside the phrase it replaces, as restore does', () => {
-    const text = 'We apply counterfeit\nconsciousness here.';
-    const f = finding(text, 'counterfeit\nconsciousness', ['artificial intelligence']);
+    const text = 'We apply man-made\nconsciousness here.';
+    const f = finding(text, 'man-made\nconsciousness', ['artificial intelligence']);
     const doc = accept(createDoc(text, [f]), 0, 'artificial intelligence');
     expect(doc.text).toBe('We apply artificial\nintelligence here.');
     consistent(doc);

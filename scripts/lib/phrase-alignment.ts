@@ -62,9 +62,9 @@ export function alignedGaps(
     }
   };
   // A linked pair of different words (a swap) takes the words left over on one side next to
-  // it, when the pair on their other side is the same word kept: "machine gaining knowledge"
-  // / "machine learning" links learning with knowledge, and "gaining" belongs to that swap
-  // (learning → "gaining knowledge"), not to the kept "machine".
+  // it, when the pair on their other side is the same word kept: "transfer gaining knowledge"
+  // / "transfer learning" links learning with knowledge, and "gaining" belongs to that swap
+  // (learning → "gaining knowledge"), not to the kept "transfer".
   const isSwap = (k: number) =>
     k >= 0 && k < anchors.length - 1 && original[anchors[k][0]] !== spun[anchors[k][1]];
   const grown = anchors.map(([ai, aj]) => ({ o: [original[ai]], s: [spun[aj]], grew: false }));

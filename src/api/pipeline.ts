@@ -16,6 +16,7 @@ import {
   type DocumentVerdict,
   judgeDocument,
 } from '../verdict/document.js';
+import { countTermReadings } from '../verdict/term-readings.js';
 import type { Change } from './types.js';
 
 /** Lowest calibrated confidence `check` reports and `restore` acts on, unless told otherwise. */
@@ -89,6 +90,30 @@ export function weighFindings(
   );
 }
 
+/**
+ * How many different listed terms the findings read the text as, weighed by the verdict
+ * without this evidence (it must not feed itself).
+ */
+export function termReadingsOf(
+  findings: readonly SpanFinding[],
+  evidence: DocumentEvidence,
+  model?: Calibration,
+): number {
+  return countTermReadings(weighFindings(findings, judgeDocument(evidence, model), model));
+}
+
+/**
+ * The verdict `check` gives: from the lattice evidence, the known tortured phrases and the
+ * readings as listed terms.
+ */
+export function judgeText(
+  findings: readonly SpanFinding[],
+  evidence: DocumentEvidence,
+  model?: Calibration,
+): DocumentVerdict {
+  return judgeDocument(evidence, model, termReadingsOf(findings, evidence, model));
+}
+
 export function runPipeline(
   text: string,
   res: Resources,
@@ -97,7 +122,7 @@ export function runPipeline(
 ): PipelineResult {
   // Decode with a low bar: calibration below may raise a finding past `minConfidence`.
   const { findings, evidence } = analyzeText(text, res, Math.min(minConfidence, RAW_FINDING_FLOOR), params);
-  const verdict = judgeDocument(evidence);
+  const verdict = judgeText(findings, evidence);
   const weighed = weighFindings(findings, verdict).filter((f) => f.confidence >= minConfidence);
   const spintax = spintaxFindings(text).filter((f) => f.confidence >= minConfidence);
   return { findings: withSpintax(weighed, spintax), evidence, verdict };

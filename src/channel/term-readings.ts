@@ -155,7 +155,7 @@ function twoStepChoices(res: Resources, key: string, direct: readonly TermChoice
 
 /**
  * Readings of 2–4 adjacent words as a multi-word term, each word kept or replaced by
- * one of its lexicon originals ("component extraction" → "feature extraction"), scored
+ * one of its lexicon originals ("highlight extraction" → "feature extraction"), scored
  * by the term model, which knows the established terms and generalises to new ones from
  * their words ("include descriptor" → "feature descriptor"). The readings the term model
  * prefers to the text as written are proposed; so are the written words as a term, beside

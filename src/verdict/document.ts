@@ -3,12 +3,14 @@
  * pass (likelihood ratio of "spun at the estimated rate" against "not spun", the
  * estimated rate, and the length), with weights fitted on development documents by
  * `scripts/tune.ts --write` and stored in calibration.json; or, when higher, the
- * probability from the known tortured phrases in the text.
+ * probability from the known tortured phrases in the text, or from its readings as listed
+ * terms.
  */
 import type { Verdict } from '../api/types.js';
 import type { DocumentEvidence } from '../decode/analyze.js';
 import calibration from './calibration.json' with { type: 'json' };
 import { knownPhraseSpinProbability } from './known-phrases.js';
+import { termReadingSpinProbability } from './term-readings.js';
 
 const MIN_CALIBRATED_WORDS = 8;
 const MAX_CALIBRATED_WORDS = 20_000;
@@ -18,8 +20,8 @@ export interface DocumentVerdict {
   verdict: Verdict;
   /**
    * The probability from the lattice evidence alone: that the text was spun throughout, at
-   * the estimated rate. Known tortured phrases can raise `spinProbability` above it, but they
-   * show that parts of a text were spun, not all of it.
+   * the estimated rate. Known tortured phrases and readings as listed terms can raise
+   * `spinProbability` above it, but they show that parts of a text were spun, not all of it.
    */
   spunThroughout: number;
 }
@@ -98,14 +100,23 @@ export function calibrateConfidence(
   return logistic(scale, [1, logit(posterior * spinProbability), logit(posterior)]);
 }
 
-export function judgeDocument(e: DocumentEvidence, model: Calibration = calibration): DocumentVerdict {
+/**
+ * The verdict on a text from its lattice evidence and, when known, `termReadings`: how many
+ * different listed terms its findings read it as (`countTermReadings`).
+ */
+export function judgeDocument(
+  e: DocumentEvidence,
+  model: Calibration = calibration,
+  termReadings = 0,
+): DocumentVerdict {
   if (e.words === 0) return { spinProbability: 0, verdict: 'clean', spunThroughout: 0 };
   const spunThroughout = logistic(model.weights, documentFeatures(e));
-  // Known tortured phrases are evidence the language model cannot weigh: a paper mill's
-  // paper is a few of them in otherwise unremarkable prose.
+  // Tortured phrases, known or read back as terms, are evidence the language model cannot
+  // weigh: a paper mill's paper is a few of them in otherwise unremarkable prose.
   const spinProbability = Math.max(
     spunThroughout,
     knownPhraseSpinProbability(e.knownPhrases.length, e.words),
+    termReadingSpinProbability(termReadings, e.words),
   );
   const verdict: Verdict =
     spinProbability >= spunBar(e.words, model)

@@ -10,7 +10,7 @@ import knownPhraseRate from './known-phrases.json' with { type: 'json' };
 export const MIN_KNOWN_PHRASES = 2;
 
 /** P(N ≥ k) for N Poisson-distributed with mean μ. */
-function poissonTail(k: number, mu: number): number {
+export function poissonTail(k: number, mu: number): number {
   let term = Math.exp(-mu);
   let below = 0;
   for (let i = 0; i < k; i++) {
@@ -31,6 +31,21 @@ export function knownPhraseSpinProbability(
   words: number,
   cleanRatePerWord: number = knownPhraseRate.cleanRatePerWord,
 ): number {
-  if (count < MIN_KNOWN_PHRASES) return 0;
-  return 1 / (1 + poissonTail(count, cleanRatePerWord * words));
+  return rareCountSpinProbability(count, words, { minCount: MIN_KNOWN_PHRASES, cleanRatePerWord });
+}
+
+/** Something clean text seldom shows, counted per text: the fewest that count, and how often. */
+export interface RareSign {
+  minCount: number;
+  cleanRatePerWord: number;
+}
+
+/**
+ * P(spun) at even prior odds from `count` of a rare sign in `words` words, taking a spun
+ * text to show it and a clean one to show it as a Poisson count: 1 / (1 + P(N ≥ count)),
+ * or 0 below the sign's `minCount`.
+ */
+export function rareCountSpinProbability(count: number, words: number, sign: RareSign): number {
+  if (count < sign.minCount) return 0;
+  return 1 / (1 + poissonTail(count, sign.cleanRatePerWord * words));
 }

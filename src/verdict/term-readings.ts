@@ -1,0 +1,45 @@
+/**
+ * The verdict from readings as listed terms: a paper mill's paper holds tortured phrases the
+ * list has never seen, and the decoder reads some of them back as the established terms
+ * they disguise ("profound learning" → deep learning). Clean text seldom gets such a reading
+ * with confidence (`scripts/term-reading-rate.ts` counts them in the development texts), so a
+ * few different ones in a text are evidence of a paper mill, as known phrases are
+ * (verdict/known-phrases.ts), only weaker: clean prose has them a hundred times as often.
+ */
+import type { SpanFinding } from '../decode/findings.js';
+import { rareCountSpinProbability } from './known-phrases.js';
+import termReadingRate from './term-readings.json' with { type: 'json' };
+
+/**
+ * Distinct listed-term readings from which a text is judged by them. On development papers
+ * (Brown's learned texts with five held-out tortured phrases each, and their clean twins),
+ * two or more were found in 1 of 40 clean twins; three or more in none of them and in none
+ * of 2,000 clean development texts (`scripts/term-reading-rate.ts`).
+ */
+export const MIN_TERM_READINGS = 3;
+
+/** The confidence a listed-term reading needs to count: the one `check` reports by default. */
+export const TERM_READING_CONFIDENCE = 0.5;
+
+/**
+ * How many different listed terms the findings read the text as, with at least
+ * TERM_READING_CONFIDENCE. Findings must be weighed by the verdict before this evidence
+ * (the count must not feed itself), and the bar is fixed, so that a user's
+ * `--min-confidence` changes what is shown, never the verdict.
+ */
+export function countTermReadings(weighed: readonly SpanFinding[]): number {
+  const terms = new Set<string>();
+  for (const f of weighed) {
+    if (f.listedTerm && f.confidence >= TERM_READING_CONFIDENCE) terms.add(f.suggestions[0].toLowerCase());
+  }
+  return terms.size;
+}
+
+/** P(spun) from `count` distinct listed-term readings in `words` words, or 0 below MIN_TERM_READINGS. */
+export function termReadingSpinProbability(
+  count: number,
+  words: number,
+  cleanRatePerWord: number = termReadingRate.cleanRatePerWord,
+): number {
+  return rareCountSpinProbability(count, words, { minCount: MIN_TERM_READINGS, cleanRatePerWord });
+}
