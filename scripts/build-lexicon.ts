@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { phraseKeys } from '../src/channel/known-phrases.js';
+import { PUNCTUATION_KEY, phraseKeys } from '../src/channel/known-phrases.js';
 import { MAX_TERM_WORDS } from '../src/channel/substitution.js';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
@@ -309,19 +309,25 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
  * language model finds at least as likely as a term it disguises ("international
  * organizations" for multinational corporations): ordinary prose says those.
  */
+/** A phrase's words as the language model reads them: punctuation parts nothing there. */
+function wordsOf(keys: readonly string[]): string {
+  return keys.filter((w) => w !== PUNCTUATION_KEY).join(' ');
+}
+
 function knownTorturedPhrases(sources: LexiconSources, terms: Set<string>): Set<string> {
   const correctsOf = new Map<string, string[]>();
   for (const row of torturedRows(sources)) {
-    const words = phraseKeys(row.tortured);
+    const keys = phraseKeys(row.tortured);
+    const words = keys.filter((w) => w !== PUNCTUATION_KEY);
     if (words.length < 2 || !words.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}'.-]*$/u.test(w))) continue;
-    getOrCreate(correctsOf, words.join(' '), () => []).push(row.correct);
+    getOrCreate(correctsOf, keys.join(' '), () => []).push(row.correct);
   }
   const allCorrect = new Set([...correctsOf.values()].flat());
   const phrases = new Set<string>();
   for (const [phrase, corrects] of correctsOf) {
     if (terms.has(phrase) || allCorrect.has(phrase)) continue;
-    const logProb = sources.phraseLogProb(phrase);
-    if (corrects.some((c) => logProb >= sources.phraseLogProb(c))) continue;
+    const logProb = sources.phraseLogProb(wordsOf(phrase.split(' ')));
+    if (corrects.some((c) => logProb >= sources.phraseLogProb(wordsOf(phraseKeys(c))))) continue;
     phrases.add(phrase);
   }
   return phrases;

@@ -96,6 +96,7 @@ function lexiconInputHash(): string {
   for (const mod of [
     '../src/resources/lexicon.js',
     '../src/channel/known-phrases.js',
+    '../src/channel/positions.js',
     '../src/text/tokenize.js',
     '../src/text/numbers.js',
     '../src/text/spelling.js',

@@ -290,7 +290,7 @@ describe('known tortured phrases', () => {
     expect(one.verdict).toBe('clean');
   });
 
-  it('counts a stretch of text once, across a line break but never across punctuation', () => {
+  it('counts a stretch of text once, across a line break, across punctuation only as listed', () => {
     const twice = check('A profound learning model beats another profound learning model.');
     expect(twice.knownTorturedPhrases).toEqual(['profound learning']);
     // Three listed phrases overlap here ("voice acknowledgment", "acknowledgment framework"):
@@ -308,6 +308,11 @@ describe('known tortured phrases', () => {
       'alzheimer illness',
     ]);
     expect(check('It was profound, learning came later.').knownTorturedPhrases).toEqual([]);
+    // Across punctuation only where the listed phrase has it (a list of metrics).
+    expect(check('We report exactness, accuracy, review and more.').knownTorturedPhrases).toEqual([
+      'exactness, accuracy, review',
+    ]);
+    expect(check('We report exactness accuracy review and more.').knownTorturedPhrases).toEqual([]);
   });
 
   it('leaves out phrases that ordinary or scientific prose says', () => {

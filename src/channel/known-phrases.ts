@@ -4,18 +4,36 @@
  * different ones a text holds (verdict/known-phrases.ts).
  */
 import type { Lexicon } from '../resources/lexicon.js';
-import { normalizeWord } from '../text/tokenize.js';
-import type { Sentence } from './positions.js';
+import { normalizeWord, tokenize } from '../text/tokenize.js';
+import { type Sentence, wordKey } from './positions.js';
+
+/** Stands for the punctuation between two words of a listed phrase ("exactness, review"). */
+export const PUNCTUATION_KEY = ',';
 
 /**
  * A listed phrase's words as word positions key them: lower-case, bracketed abbreviations
- * dropped, a possessive 's split off ("Alzheimer's illness (AD)" → alzheimer, illness).
+ * dropped, a possessive 's split off ("Alzheimer's illness (AD)" → alzheimer, illness), and
+ * PUNCTUATION_KEY where punctuation parts two words ("exactness, review" → exactness, ",",
+ * review): a phrase is matched across punctuation only where the list has it.
  */
 export function phraseKeys(phrase: string): string[] {
-  return normalizeWord(phrase.replace(/\s*\([^)]*\)\s*/g, ' '))
-    .trim()
-    .split(/\s+/)
-    .map((w) => (w.length > 2 ? w.replace(/'s$/, '') : w));
+  const keys: string[] = [];
+  let parted = false;
+  for (const token of tokenize(phrase.replace(/\s*\([^)]*\)\s*/g, ' '))) {
+    if (token.kind === 'punct' || token.kind === 'url') {
+      parted = keys.length > 0;
+      continue;
+    }
+    if (parted) keys.push(PUNCTUATION_KEY);
+    parted = false;
+    keys.push(wordKey(token, normalizeWord(token.text)).key);
+  }
+  return keys;
+}
+
+/** The phrase as reported: its keys, with punctuation written as a comma. */
+export function phraseText(keys: readonly string[]): string {
+  return keys.join(' ').replaceAll(` ${PUNCTUATION_KEY}`, PUNCTUATION_KEY);
 }
 
 /**
@@ -32,11 +50,12 @@ export function collectKnownPhrases(sentence: Sentence, lexicon: Lexicon, found:
     if (lexicon.startsKnownPhrase(sentence[start].key)) {
       const words = [sentence[start].key];
       for (let end = start + 1; end < sentence.length && words.length < longest; end++) {
-        // Across a possessive too ("alzheimer's illness" is listed as "alzheimer illness").
-        if (!sentence[end].joinedToPrevious) break;
+        // Across a possessive too ("alzheimer's illness" is listed as "alzheimer illness"),
+        // and across punctuation where the listed phrase has it.
+        if (!sentence[end].joinedToPrevious) words.push(PUNCTUATION_KEY);
         words.push(sentence[end].key);
         if (lexicon.isKnownPhrase(words)) {
-          match = words.join(' ');
+          match = phraseText(words);
           matchEnd = end + 1;
         }
       }

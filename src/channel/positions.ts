@@ -126,6 +126,14 @@ export function wordPositions(tokens: readonly Token[], lm: LanguageModel, lexic
   return [...sentencesOf(tokens, lm, lexicon)];
 }
 
+/** A word token's lexicon key and possessive, from its normalised text. */
+export function wordKey(token: Token, normal: string): { key: string; possessive: string } {
+  const possessive = token.kind === 'word' && POSSESSIVE.test(normal) && normal.length > 2 ? "'s" : '';
+  const key =
+    token.kind === 'number' ? normal.replace(/\s+/g, '') : possessive ? normal.slice(0, -2) : normal;
+  return { key, possessive };
+}
+
 /** The sentences of the tokens one at a time, so a long text need not hold them all at once. */
 export function* sentencesOf(
   tokens: readonly Token[],
@@ -150,10 +158,7 @@ export function* sentencesOf(
       yield current;
       current = [];
     }
-    const normal = normalizeWord(lineJoined(token.text, knownToModel));
-    const possessive = token.kind === 'word' && POSSESSIVE.test(normal) && normal.length > 2 ? "'s" : '';
-    const key =
-      token.kind === 'number' ? normal.replace(/\s+/g, '') : possessive ? normal.slice(0, -2) : normal;
+    const { key, possessive } = wordKey(token, normalizeWord(lineJoined(token.text, knownToModel)));
     current.push({
       token,
       key,
