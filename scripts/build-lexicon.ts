@@ -80,8 +80,10 @@ const wordCount = (phrase: string) => phrase.split(' ').length;
  * is one), while restoring such a pair changes correct text on a coin toss.
  */
 function isFormVariant(table: FormTable, o: string, s: string): boolean {
-  // Abbreviation dots are spelling too (Mr. / Mr, p.m. / pm).
-  if (o.replaceAll('.', '') === s.replaceAll('.', '')) return true;
+  // Abbreviation dots are spelling too (Mr. / Mr, p.m. / pm), and so are hyphens and the
+  // spaces of compounds (trade-off / tradeoff / trade off, e-mail / email).
+  const bare = (w: string) => w.replace(/[.\s-]/g, '');
+  if (bare(o) === bare(s)) return true;
   if (o.includes(' ') || s.includes(' ') || !/^[a-z]+$/.test(o) || !/^[a-z]+$/.test(s)) return false;
   if (isSpellingVariant(o, s)) return true;
   const lemmas = new Set(table.analyses(o).map((a) => `${a.pos}:${a.lemma}`));

@@ -197,6 +197,17 @@ describe('restore', () => {
     }
   });
 
+  it('never offers another hyphenation or spacing of the same word as an original', () => {
+    const { lexicon } = loadResources();
+    const originals = (spun: string) => lexicon.originalsOf(spun).map((c) => c.original);
+    expect(originals('trade-off')).not.toContain('tradeoff');
+    expect(originals('e-mail')).not.toContain('email');
+    expect(originals('website')).not.toContain('web site');
+    expect(originals('online')).not.toContain('on-line');
+    // Real synonyms stay.
+    expect(originals('e-mail')).toContain('electronic mail');
+  });
+
   it('gives text that is not flagged again', () => {
     const once = restore(SPUN).restored;
     expect(check(once).findings.length).toBeLessThan(check(SPUN).findings.length);
