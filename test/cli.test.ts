@@ -392,6 +392,7 @@ describe('line:column positions', () => {
       words: 1_200_000,
       findings,
       knownTorturedPhrases: [],
+      listedTermReadings: 0,
     };
     const out = formatCheckText('big.txt', text, result, makeStyle(false));
     expect(out.split('\n')[300_000]).toMatch(/^ {2}300000:12 {2}informed {2}→ told {2}\(90%\)$/);
@@ -418,6 +419,7 @@ describe('formatters', () => {
       words: 11,
       findings,
       knownTorturedPhrases: [],
+      listedTermReadings: 0,
     };
     const out = formatCheckText('t.txt', text, result, makeStyle(false));
     expect(out).toContain('2:5  residence  → house, home, dwelling, …  (91%)');
@@ -429,6 +431,13 @@ describe('formatters', () => {
     const known = { ...result, knownTorturedPhrases: ['profound learning', 'arbitrary woodland'] };
     expect(formatCheckText('t.txt', text, known, makeStyle(false))).toContain(
       '2 known tortured phrases (Problematic Paper Screener list): profound learning, arbitrary woodland',
+    );
+    // Readings as established terms are told only when there are enough to weigh in the verdict.
+    expect(out).not.toContain('established terms');
+    const two = formatCheckText('t.txt', text, { ...result, listedTermReadings: 2 }, makeStyle(false));
+    expect(two).not.toContain('established terms');
+    expect(formatCheckText('t.txt', text, { ...result, listedTermReadings: 3 }, makeStyle(false))).toContain(
+      '3 findings read as established terms: unseen tortured phrases, most likely',
     );
   });
 

@@ -75,6 +75,7 @@ describe('check', () => {
       words: 0,
       findings: [],
       knownTorturedPhrases: [],
+      listedTermReadings: 0,
     });
     expect(check(' ,.;— ').words).toBe(0);
   });
@@ -362,10 +363,12 @@ describe('readings as listed terms', () => {
     const prose = parts.map((d) => d.text).join('\n\n');
     const three = check(`${prose}\n\n${NEW_PHRASES.join(' ')}`);
     expect(three.knownTorturedPhrases).toEqual([]);
+    expect(three.listedTermReadings).toBe(3);
     expect(three.verdict).toBe('spun');
     expect(three.spinProbability).toBeGreaterThan(0.99);
     // Two are left to the language model's evidence: clean papers have two now and then.
     const two = check(`${prose}\n\n${NEW_PHRASES.slice(0, 2).join(' ')}`);
+    expect(two.listedTermReadings).toBe(2);
     expect(two.verdict).toBe('clean');
     // What is shown never changes the verdict.
     expect(check(`${prose}\n\n${NEW_PHRASES.join(' ')}`, { minConfidence: 0.99 }).verdict).toBe('spun');

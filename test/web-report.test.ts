@@ -22,12 +22,20 @@ const SPUN: BatchResult = {
       { offset: 17, length: 4, text: 'Home', suggestions: ['House', 'home'], confidence: 0.95 },
     ],
     knownTorturedPhrases: [],
+    listedTermReadings: 0,
   },
 };
 const CLEAN: BatchResult = {
   id: 'b, "quoted"',
   text: 'He said it.',
-  result: { spinProbability: 0.02, verdict: 'clean', words: 3, findings: [], knownTorturedPhrases: [] },
+  result: {
+    spinProbability: 0.02,
+    verdict: 'clean',
+    words: 3,
+    findings: [],
+    knownTorturedPhrases: [],
+    listedTermReadings: 0,
+  },
 };
 const FAILED: BatchResult = {
   id: '=cmd',

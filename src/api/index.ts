@@ -9,6 +9,7 @@ import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './type
 
 export { ResourceError } from '../resources/errors.js';
 export { type Token, tokenize } from '../text/tokenize.js';
+export { MIN_TERM_READINGS } from '../verdict/term-readings.js';
 export type * from './types.js';
 
 /** Loads the language model and lexicon now instead of on the first call. */
@@ -59,6 +60,7 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
       }),
     ),
     knownTorturedPhrases: evidence.knownPhrases,
+    listedTermReadings: judged.termReadings,
   };
 }
 

@@ -35,6 +35,13 @@ export interface CheckResult {
    * holds one.
    */
   knownTorturedPhrases: string[];
+  /**
+   * How many different established terms (the correct side of the list's rows) the findings
+   * read the text as with a confidence of at least 0.5, whatever `minConfidence`: unseen
+   * tortured phrases read back. Three or more make a text spun unless it is very long: clean
+   * text seldom holds one.
+   */
+  listedTermReadings: number;
 }
 
 /** One edit made by `restore`. */

@@ -1,5 +1,5 @@
 /** The human-readable report of `unspin check`. */
-import type { CheckResult, Verdict } from '../api/index.js';
+import { type CheckResult, MIN_TERM_READINGS, type Verdict } from '../api/index.js';
 import type { Source } from './format-json.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
@@ -73,6 +73,11 @@ export function formatCheckText(
   if (known.length > 0) {
     lines.push(
       `  ${plural(known.length, 'known tortured phrase')} (Problematic Paper Screener list): ${known.join(', ')}`,
+    );
+  }
+  if (result.listedTermReadings >= MIN_TERM_READINGS) {
+    lines.push(
+      `  ${plural(result.listedTermReadings, 'finding')} read as established terms: unseen tortured phrases, most likely`,
     );
   }
   const counts = `${plural(result.findings.length, 'finding')} in ${plural(result.words, 'word')}`;

@@ -54,6 +54,11 @@ export const CheckReply = Type.Object({
     description:
       'tortured phrases of the Problematic Paper Screener list found as written (two or more different ones make the text spun)',
   }),
+  listedTermReadings: Type.Integer({
+    minimum: 0,
+    description:
+      'different established terms the findings read the text as with confidence >= 0.5: unseen tortured phrases read back (three or more make the text spun unless it is very long)',
+  }),
   text: ExtractedText,
 });
 

@@ -24,6 +24,8 @@ export interface DocumentVerdict {
    * `spinProbability` above it, but they show that parts of a text were spun, not all of it.
    */
   spunThroughout: number;
+  /** The different listed terms the findings read the text as, as counted for the verdict (0 when not given). */
+  termReadings: number;
 }
 
 export interface Calibration {
@@ -109,7 +111,7 @@ export function judgeDocument(
   model: Calibration = calibration,
   termReadings = 0,
 ): DocumentVerdict {
-  if (e.words === 0) return { spinProbability: 0, verdict: 'clean', spunThroughout: 0 };
+  if (e.words === 0) return { spinProbability: 0, verdict: 'clean', spunThroughout: 0, termReadings };
   const spunThroughout = logistic(model.weights, documentFeatures(e));
   // Tortured phrases, known or read back as terms, are evidence the language model cannot
   // weigh: a paper mill's paper is a few of them in otherwise unremarkable prose.
@@ -124,7 +126,7 @@ export function judgeDocument(
       : spinProbability < model.cleanBelow
         ? 'clean'
         : 'uncertain';
-  return { spinProbability, verdict, spunThroughout };
+  return { spinProbability, verdict, spunThroughout, termReadings };
 }
 
 /** The probability at or above which a text of `words` words is called spun. */
