@@ -94,6 +94,14 @@ describe('HTML report', () => {
     expect(html).not.toMatch(/<script|<link|\bsrc=|url\(|@import|https?:/i);
   });
 
+  it('tells how many findings read as established terms, when any do', () => {
+    expect(html).toContain('2 suspect phrases.');
+    const papers = toHtmlReport([{ ...SPUN, result: { ...SPUN.result!, listedTermReadings: 3 } }], {
+      generated: new Date('2026-01-02T03:04:05Z'),
+    });
+    expect(papers).toContain('2 suspect phrases, 3 read as established terms.');
+  });
+
   it('escapes document ids and text, and marks findings with their originals', () => {
     expect(html).toContain('a&lt;1&gt;');
     expect(html).not.toContain('a<1>');

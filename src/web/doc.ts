@@ -121,3 +121,11 @@ export function band(confidence: number): 1 | 2 | 3 | 4 {
 export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
+
+/**
+ * ", N read as established terms" after the count of suspect phrases: unseen tortured phrases
+ * read back (three or more weigh in the verdict); nothing when there are none.
+ */
+export function termReadingsFact(count: number | undefined): string {
+  return count ? `, ${count} read as established term${count === 1 ? '' : 's'}` : '';
+}

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { diffParts } from './diff.js';
-import { accept, acceptAll, type Doc, type Edit, percent, restoredView } from './doc.js';
+import { accept, acceptAll, type Doc, type Edit, percent, restoredView, termReadingsFact } from './doc.js';
 import { saveFile } from './download.js';
 import { Highlights } from './highlights.js';
 import { toHtmlReport } from './report.js';
@@ -141,6 +141,7 @@ export function Gauge({ result }: { result: CheckResponse }) {
       <p class="facts">
         {result.words.toLocaleString('en-US')} words, {result.findings.length} suspect phrase
         {result.findings.length === 1 ? '' : 's'}
+        {termReadingsFact(result.listedTermReadings)}
       </p>
       {result.knownTorturedPhrases?.length ? (
         <p class="facts known-phrases">
