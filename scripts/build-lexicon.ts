@@ -80,10 +80,12 @@ const wordCount = (phrase: string) => phrase.split(' ').length;
  * is one), while restoring such a pair changes correct text on a coin toss.
  */
 function isFormVariant(table: FormTable, o: string, s: string): boolean {
-  // Abbreviation dots are spelling too (Mr. / Mr, p.m. / pm), and so are hyphens and the
-  // spaces of compounds (trade-off / tradeoff / trade off, e-mail / email).
-  const bare = (w: string) => w.replace(/[.\s-]/g, '');
-  if (bare(o) === bare(s)) return true;
+  // Abbreviation dots are spelling too (Mr. / Mr, p.m. / pm), and so is a compound's hyphen
+  // (trade-off / tradeoff / trade off, e-mail / email). A space alone is not: maybe / may be
+  // and into / in to are different words.
+  const bare = (w: string) => w.replace(/[.-]/g, '');
+  const spaced = (w: string) => w.replaceAll('-', ' ');
+  if (bare(o) === bare(s) || spaced(o) === spaced(s)) return true;
   if (o.includes(' ') || s.includes(' ') || !/^[a-z]+$/.test(o) || !/^[a-z]+$/.test(s)) return false;
   if (isSpellingVariant(o, s)) return true;
   const lemmas = new Set(table.analyses(o).map((a) => `${a.pos}:${a.lemma}`));
@@ -301,21 +303,21 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
   return terms;
 }
 
-/**
- * The tortured phrases of the training rows as written: a paper mill's known fingerprints
- * (what the Problematic Paper Screener looks for). Words as word positions key them —
- * lower-case, bracketed abbreviations dropped, a possessive 's split off — and only
- * phrases of plain words, since a phrase is never read across punctuation. A fingerprint
- * must give a paper away, so the list leaves out a phrase that is itself an established
- * term ("machine learning" is the tortured form of another term on the list) and one the
- * language model finds at least as likely as a term it disguises ("international
- * organizations" for multinational corporations): ordinary prose says those.
- */
 /** A phrase's words as the language model reads them: punctuation parts nothing there. */
 function wordsOf(keys: readonly string[]): string {
   return keys.filter((w) => w !== PUNCTUATION_KEY).join(' ');
 }
 
+/**
+ * The tortured phrases of the training rows as written: a paper mill's known fingerprints
+ * (what the Problematic Paper Screener looks for), keyed as the product's tokenizer reads
+ * them (`phraseKeys`: lower-case, bracketed abbreviations dropped, a possessive 's split off,
+ * PUNCTUATION_KEY where the phrase has punctuation). A fingerprint
+ * must give a paper away, so the list leaves out a phrase that is itself an established
+ * term ("machine learning" is the tortured form of another term on the list) and one the
+ * language model finds at least as likely as a term it disguises ("international
+ * organizations" for multinational corporations): ordinary prose says those.
+ */
 function knownTorturedPhrases(sources: LexiconSources, terms: Set<string>): Set<string> {
   const correctsOf = new Map<string, string[]>();
   for (const row of torturedRows(sources)) {

@@ -57,7 +57,7 @@ files.forEach((file, i) => {
   words += evidence.words;
   phrases += unseen.length;
   const ways: [keyof typeof tally, SpanFinding[]][] = [
-    ['all', findings.map((f) => weighFinding(f, verdict.spinProbability))],
+    ['all', findings.map((f) => weighFinding(f, verdict.listedTermWeight))],
     ['product', weighFindings(findings, verdict)],
   ];
   for (const [way, weighed] of ways) {

@@ -437,8 +437,11 @@ describe('formatters', () => {
     const two = formatCheckText('t.txt', text, { ...result, listedTermReadings: 2 }, makeStyle(false));
     expect(two).not.toContain('established terms');
     expect(formatCheckText('t.txt', text, { ...result, listedTermReadings: 3 }, makeStyle(false))).toContain(
-      '3 findings read as established terms: unseen tortured phrases, most likely',
+      '3 different established terms read back: unseen tortured phrases, most likely',
     );
+    // Three in a book are no sign of anything.
+    const book = { ...result, words: 50_000, listedTermReadings: 3 };
+    expect(formatCheckText('t.txt', text, book, makeStyle(false))).not.toContain('established terms');
   });
 
   it('shows only changed lines in the diff', () => {

@@ -9,7 +9,7 @@ import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './type
 
 export { ResourceError } from '../resources/errors.js';
 export { type Token, tokenize } from '../text/tokenize.js';
-export { MIN_TERM_READINGS } from '../verdict/term-readings.js';
+export { termReadingSpinProbability } from '../verdict/term-readings.js';
 export type * from './types.js';
 
 /** Loads the language model and lexicon now instead of on the first call. */

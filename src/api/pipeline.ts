@@ -75,10 +75,11 @@ export function weighFinding(f: SpanFinding, spinProbability: number, model?: Ca
 
 /**
  * Every finding weighed by the probability that the document was spun. A reading of a listed
- * term is weighed by everything known about the document, known tortured phrases included
- * (where there are some, more are likely); any other reading only by the probability that
- * the text was spun throughout, or every plausible synonym in a paper mill's otherwise
- * untouched prose would be "restored".
+ * term is weighed by the known tortured phrases too (where there are some, more are likely:
+ * `listedTermWeight`); any other reading only by the probability that the text was spun
+ * throughout, or every plausible synonym in a paper mill's otherwise untouched prose would
+ * be "restored". Neither depends on the readings as listed terms, so the findings counted
+ * for the verdict are the ones reported.
  */
 export function weighFindings(
   findings: readonly SpanFinding[],
@@ -86,13 +87,13 @@ export function weighFindings(
   model?: Calibration,
 ): SpanFinding[] {
   return findings.map((f) =>
-    weighFinding(f, f.listedTerm ? verdict.spinProbability : verdict.spunThroughout, model),
+    weighFinding(f, f.listedTerm ? verdict.listedTermWeight : verdict.spunThroughout, model),
   );
 }
 
 /**
- * How many different listed terms the findings read the text as, weighed by the verdict
- * without this evidence (it must not feed itself).
+ * How many different listed terms the findings read the text as, weighed as they are
+ * reported (which does not depend on this count).
  */
 export function termReadingsOf(
   findings: readonly SpanFinding[],

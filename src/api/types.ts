@@ -30,16 +30,16 @@ export interface CheckResult {
   /**
    * Fingerprints found: tortured phrases of the Problematic Paper Screener's list (the
    * training share shipped with Unspin, less the phrases ordinary prose says) as written,
-   * lower-case, without a possessive 's, one per stretch of text, in order of first
-   * appearance. Two or more different ones make the document spun: clean prose almost never
-   * holds one.
+   * lower-case words (punctuation and a possessive 's dropped), one per stretch of text, in
+   * order of first appearance. Two or more different ones make a document of up to about
+   * 187,000 words spun: clean prose almost never holds one.
    */
   knownTorturedPhrases: string[];
   /**
    * How many different established terms (the correct side of the list's rows) the findings
    * read the text as with a confidence of at least 0.5, whatever `minConfidence`: unseen
-   * tortured phrases read back. Three or more make a text spun unless it is very long: clean
-   * text seldom holds one.
+   * tortured phrases read back. Three or more make a text of up to about 7,000 words spun
+   * (clean text seldom holds one); a longer text needs more.
    */
   listedTermReadings: number;
 }

@@ -7,19 +7,20 @@ import type { Lexicon } from '../resources/lexicon.js';
 import { normalizeWord, tokenize } from '../text/tokenize.js';
 import { type Sentence, wordKey } from './positions.js';
 
-/** Stands for the punctuation between two words of a listed phrase ("exactness, review"). */
+/** Stands for the punctuation between two words of a listed phrase ("exactness, accuracy, review"). */
 export const PUNCTUATION_KEY = ',';
 
 /**
  * A listed phrase's words as word positions key them: lower-case, bracketed abbreviations
  * dropped, a possessive 's split off ("Alzheimer's illness (AD)" → alzheimer, illness), and
- * PUNCTUATION_KEY where punctuation parts two words ("exactness, review" → exactness, ",",
- * review): a phrase is matched across punctuation only where the list has it.
+ * PUNCTUATION_KEY where punctuation parts two words ("exactness, accuracy, review" →
+ * exactness, ",", accuracy, ",", review): a phrase is matched across punctuation only where the list has some.
  */
 export function phraseKeys(phrase: string): string[] {
   const keys: string[] = [];
   let parted = false;
   for (const token of tokenize(phrase.replace(/\s*\([^)]*\)\s*/g, ' '))) {
+    // A URL parts words as punctuation does (some rows' correct terms cite one).
     if (token.kind === 'punct' || token.kind === 'url') {
       parted = keys.length > 0;
       continue;
@@ -31,9 +32,12 @@ export function phraseKeys(phrase: string): string[] {
   return keys;
 }
 
-/** The phrase as reported: its keys, with punctuation written as a comma. */
+/**
+ * The phrase as reported and counted: its words, lower-case, without the punctuation (one
+ * phrase listed both as "0.33-birthday celebration" and "0.33 birthday celebration" is one).
+ */
 export function phraseText(keys: readonly string[]): string {
-  return keys.join(' ').replaceAll(` ${PUNCTUATION_KEY}`, PUNCTUATION_KEY);
+  return keys.filter((k) => k !== PUNCTUATION_KEY).join(' ');
 }
 
 /**
@@ -51,7 +55,8 @@ export function collectKnownPhrases(sentence: Sentence, lexicon: Lexicon, found:
       const words = [sentence[start].key];
       for (let end = start + 1; end < sentence.length && words.length < longest; end++) {
         // Across a possessive too ("alzheimer's illness" is listed as "alzheimer illness"),
-        // and across punctuation where the listed phrase has it.
+        // and across punctuation (any mark) where the listed phrase has some; never a URL.
+        if (sentence[end].afterUrl) break;
         if (!sentence[end].joinedToPrevious) words.push(PUNCTUATION_KEY);
         words.push(sentence[end].key);
         if (lexicon.isKnownPhrase(words)) {

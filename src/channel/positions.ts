@@ -28,6 +28,8 @@ export interface WordPosition {
    * a capital letter starts a new sentence).
    */
   joinedToPrevious: boolean;
+  /** A URL stands between this word and the previous one: nothing is read across it. */
+  afterUrl: boolean;
 }
 
 export type Sentence = WordPosition[];
@@ -167,6 +169,7 @@ export function* sentencesOf(
       wordClass: classify(token),
       propensity: lexicon.propensity(key),
       joinedToPrevious: current.length > 0 && !afterPunctuation && !afterUrl,
+      afterUrl,
     });
     afterUrl = false;
     afterPunctuation = false;

@@ -1,5 +1,5 @@
 /** The human-readable report of `unspin check`. */
-import { type CheckResult, MIN_TERM_READINGS, type Verdict } from '../api/index.js';
+import { type CheckResult, termReadingSpinProbability, type Verdict } from '../api/index.js';
 import type { Source } from './format-json.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
@@ -75,9 +75,10 @@ export function formatCheckText(
       `  ${plural(known.length, 'known tortured phrase')} (Problematic Paper Screener list): ${known.join(', ')}`,
     );
   }
-  if (result.listedTermReadings >= MIN_TERM_READINGS) {
+  // Said only where they weigh in the verdict: enough of them for a text this long.
+  if (termReadingSpinProbability(result.listedTermReadings, result.words) > 0) {
     lines.push(
-      `  ${plural(result.listedTermReadings, 'finding')} read as established terms: unseen tortured phrases, most likely`,
+      `  ${result.listedTermReadings} different established terms read back: unseen tortured phrases, most likely`,
     );
   }
   const counts = `${plural(result.findings.length, 'finding')} in ${plural(result.words, 'word')}`;

@@ -41,11 +41,19 @@ export interface RareSign {
 }
 
 /**
+ * The most probable a count may be in clean text of the same length and still count: a
+ * count that one clean text in a hundred reaches proves nothing, however high it is (a long
+ * enough text holds a few of anything).
+ */
+export const MAX_CLEAN_TAIL = 0.01;
+
+/**
  * P(spun) at even prior odds from `count` of a rare sign in `words` words, taking a spun
- * text to show it and a clean one to show it as a Poisson count: 1 / (1 + P(N ≥ count)),
- * or 0 below the sign's `minCount`.
+ * text to show it and a clean one to show it as a Poisson count: 1 / (1 + P(N ≥ count)).
+ * 0 below the sign's `minCount`, or when P(N ≥ count) is over MAX_CLEAN_TAIL.
  */
 export function rareCountSpinProbability(count: number, words: number, sign: RareSign): number {
   if (count < sign.minCount) return 0;
-  return 1 / (1 + poissonTail(count, sign.cleanRatePerWord * words));
+  const tail = poissonTail(count, sign.cleanRatePerWord * words);
+  return tail > MAX_CLEAN_TAIL ? 0 : 1 / (1 + tail);
 }

@@ -4,7 +4,8 @@
  * they disguise ("profound learning" → deep learning). Clean text seldom gets such a reading
  * with confidence (`scripts/term-reading-rate.ts` counts them in the development texts), so a
  * few different ones in a text are evidence of a paper mill, as known phrases are
- * (verdict/known-phrases.ts), only weaker: clean prose has them a hundred times as often.
+ * (verdict/known-phrases.ts), only weaker: clean prose has them about 80 times as often, so
+ * a text of more than about 7,000 words needs more than three (MAX_CLEAN_TAIL).
  */
 import type { SpanFinding } from '../decode/findings.js';
 import { rareCountSpinProbability } from './known-phrases.js';
@@ -13,8 +14,9 @@ import termReadingRate from './term-readings.json' with { type: 'json' };
 /**
  * Distinct listed-term readings from which a text is judged by them. On development papers
  * (Brown's learned texts with five held-out tortured phrases each, and their clean twins),
- * two or more were found in 1 of 40 clean twins; three or more in none of them and in none
- * of 2,000 clean development texts (`scripts/term-reading-rate.ts`).
+ * two or more were found in 2 of the 80 clean twins, three or more in none of them and in
+ * none of the 15,803 development texts (`scripts/term-reading-rate.ts --papers`, and without
+ * it).
  */
 export const MIN_TERM_READINGS = 3;
 
@@ -23,8 +25,8 @@ export const TERM_READING_CONFIDENCE = 0.5;
 
 /**
  * How many different listed terms the findings read the text as, with at least
- * TERM_READING_CONFIDENCE. Findings must be weighed by the verdict before this evidence
- * (the count must not feed itself), and the bar is fixed, so that a user's
+ * TERM_READING_CONFIDENCE, as reported (their weight does not depend on this count, which
+ * must not feed itself: `DocumentVerdict.listedTermWeight`), and the bar is fixed, so that a user's
  * `--min-confidence` changes what is shown, never the verdict.
  */
 export function countTermReadings(weighed: readonly SpanFinding[]): number {
