@@ -12,13 +12,7 @@ import { join } from 'node:path';
 import { brownFiles, brownSentences } from '../bench/corpora.js';
 import { repoRoot } from '../bench/lexicon.js';
 import { readPhrases, scoreRestoration, withPhrases } from '../bench/papers.js';
-import {
-  DEFAULT_MIN_CONFIDENCE,
-  judgeText,
-  restorationChanges,
-  weighFinding,
-  weighFindings,
-} from '../src/api/pipeline.js';
+import { DEFAULT_MIN_CONFIDENCE, judgeText, restorationChanges, weighFinding } from '../src/api/pipeline.js';
 import { phraseKeys } from '../src/channel/known-phrases.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
@@ -52,13 +46,13 @@ files.forEach((file, i) => {
     ' ',
   );
   const { findings, evidence } = analyzeText(paper.text, res, 0.05);
-  const verdict = judgeText(findings, evidence);
+  const { verdict, weighed } = judgeText(findings, evidence);
   if (verdict.verdict === 'spun') calledSpun++;
   words += evidence.words;
   phrases += unseen.length;
   const ways: [keyof typeof tally, SpanFinding[]][] = [
     ['all', findings.map((f) => weighFinding(f, verdict.listedTermWeight))],
-    ['product', weighFindings(findings, verdict)],
+    ['product', weighed],
   ];
   for (const [way, weighed] of ways) {
     const changes = restorationChanges(

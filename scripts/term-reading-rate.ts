@@ -14,10 +14,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadDevDocuments } from '../bench/corpora.js';
-import { termReadingsOf } from '../src/api/pipeline.js';
+import { judgeText } from '../src/api/pipeline.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
+import { MAX_CLEAN_TAIL } from '../src/verdict/known-phrases.js';
+import { MIN_TERM_READINGS } from '../src/verdict/term-readings.js';
 import { devPapers, hasDevHoldout } from './lib/dev-papers.js';
+import { countedLengths } from './lib/rare-count.js';
 
 const res = loadResources();
 
@@ -32,7 +35,7 @@ function count(texts: Iterable<string>): Count {
   const c: Count = { texts: 0, words: 0, readings: 0, byCount: new Map() };
   for (const text of texts) {
     const { findings, evidence } = analyzeText(text, res, 0.05);
-    const n = termReadingsOf(findings, evidence);
+    const n = judgeText(findings, evidence).verdict.termReadings;
     c.texts++;
     c.words += evidence.words;
     c.readings += n;
@@ -69,6 +72,8 @@ if (process.argv.includes('--papers')) {
   // One reading added, so that a rate measured as zero stays above it.
   const cleanRatePerWord = (dev.readings + 1) / dev.words;
   console.log(`clean rate: ${cleanRatePerWord.toExponential(3)} per word`);
+  const sign = { minCount: MIN_TERM_READINGS, cleanRatePerWord };
+  console.log(`at that rate (P(N ≥ k) ≤ ${MAX_CLEAN_TAIL}): ${countedLengths(sign, 3)}`);
   if (process.argv.includes('--write')) {
     const out = {
       cleanRatePerWord: Number(cleanRatePerWord.toPrecision(4)),

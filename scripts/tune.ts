@@ -240,7 +240,7 @@ for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
     let changedWords = 0;
     for (const c of cases) {
       if (c.kind !== kind || c.rate !== rate) continue;
-      const judged = judgeText(c.analysis.findings, c.analysis.evidence, fitted);
+      const judged = judgeText(c.analysis.findings, c.analysis.evidence, fitted).verdict;
       const { verdict } = judged;
       if (verdict === (rate > 0 ? 'spun' : 'clean')) correct++;
       if (verdict === 'spun') calledSpun++;
@@ -273,7 +273,7 @@ if (papers.length) {
   let cleanWords = 0;
   let calledSpun = 0;
   for (const paper of papers) {
-    const judged = judgeText(paper.analysis.findings, paper.analysis.evidence, fitted);
+    const judged = judgeText(paper.analysis.findings, paper.analysis.evidence, fitted).verdict;
     const { changes } = restoreWith(paper, judged);
     if (judged.verdict === 'spun') calledSpun++;
     if (!paper.spun) {
@@ -304,10 +304,10 @@ for (const rate of [0.15, 0.25]) {
   const spun = longDocs.map((d) =>
     analyzeText(spinDocument(outOfResource, d.text, rate, 7, d.id).text, res, 0.05, params),
   );
-  const judged = spun.map((a) => judgeText(a.findings, a.evidence, fitted));
+  const judged = spun.map((a) => judgeText(a.findings, a.evidence, fitted).verdict);
   const called = judged.filter((j) => j.verdict === 'spun').length;
   const areaUnder = auc(
-    cleanLong.map((a) => judgeText(a.findings, a.evidence, fitted).spinProbability),
+    cleanLong.map((a) => judgeText(a.findings, a.evidence, fitted).verdict.spinProbability),
     judged.map((j) => j.spinProbability),
   );
   lines.push(

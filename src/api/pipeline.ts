@@ -91,28 +91,25 @@ export function weighFindings(
   );
 }
 
-/**
- * How many different listed terms the findings read the text as, weighed as they are
- * reported (which does not depend on this count).
- */
-export function termReadingsOf(
-  findings: readonly SpanFinding[],
-  evidence: DocumentEvidence,
-  model?: Calibration,
-): number {
-  return countTermReadings(weighFindings(findings, judgeDocument(evidence, model), model));
+/** A text's verdict and its findings weighed as reported. */
+export interface JudgedText {
+  verdict: DocumentVerdict;
+  weighed: SpanFinding[];
 }
 
 /**
- * The verdict `check` gives: from the lattice evidence, the known tortured phrases and the
- * readings as listed terms.
+ * The verdict `check` gives, from the lattice evidence, the known tortured phrases and the
+ * readings as listed terms, with the findings weighed. Their weights do not depend on the
+ * readings as listed terms (`DocumentVerdict.listedTermWeight`), so the findings are weighed
+ * once, before the verdict, and the verdict counts the findings as reported.
  */
 export function judgeText(
   findings: readonly SpanFinding[],
   evidence: DocumentEvidence,
   model?: Calibration,
-): DocumentVerdict {
-  return judgeDocument(evidence, model, termReadingsOf(findings, evidence, model));
+): JudgedText {
+  const weighed = weighFindings(findings, judgeDocument(evidence, model), model);
+  return { verdict: judgeDocument(evidence, model, countTermReadings(weighed)), weighed };
 }
 
 export function runPipeline(
@@ -123,8 +120,8 @@ export function runPipeline(
 ): PipelineResult {
   // Decode with a low bar: calibration below may raise a finding past `minConfidence`.
   const { findings, evidence } = analyzeText(text, res, Math.min(minConfidence, RAW_FINDING_FLOOR), params);
-  const verdict = judgeText(findings, evidence);
-  const weighed = weighFindings(findings, verdict).filter((f) => f.confidence >= minConfidence);
+  const { verdict, weighed } = judgeText(findings, evidence);
+  const reported = weighed.filter((f) => f.confidence >= minConfidence);
   const spintax = spintaxFindings(text).filter((f) => f.confidence >= minConfidence);
-  return { findings: withSpintax(weighed, spintax), evidence, verdict };
+  return { findings: withSpintax(reported, spintax), evidence, verdict };
 }
