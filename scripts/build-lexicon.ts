@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PUNCTUATION_KEY, phraseKeys } from '../src/channel/known-phrases.js';
+import { PUNCTUATION_KEY, phraseKeys, phraseText } from '../src/channel/known-phrases.js';
 import { MAX_TERM_WORDS } from '../src/channel/substitution.js';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
@@ -303,11 +303,6 @@ function establishedTerms(sources: LexiconSources, table: FormTable): Set<string
   return terms;
 }
 
-/** A phrase's words as the language model reads them: punctuation parts nothing there. */
-function wordsOf(keys: readonly string[]): string {
-  return keys.filter((w) => w !== PUNCTUATION_KEY).join(' ');
-}
-
 /**
  * The tortured phrases of the training rows as written: a paper mill's known fingerprints
  * (what the Problematic Paper Screener looks for), keyed as the product's tokenizer reads
@@ -330,8 +325,9 @@ function knownTorturedPhrases(sources: LexiconSources, terms: Set<string>): Set<
   const phrases = new Set<string>();
   for (const [phrase, corrects] of correctsOf) {
     if (terms.has(phrase) || allCorrect.has(phrase)) continue;
-    const logProb = sources.phraseLogProb(wordsOf(phrase.split(' ')));
-    if (corrects.some((c) => logProb >= sources.phraseLogProb(wordsOf(phraseKeys(c))))) continue;
+    // The language model reads the words: punctuation parts nothing there.
+    const logProb = sources.phraseLogProb(phraseText(phrase.split(' ')));
+    if (corrects.some((c) => logProb >= sources.phraseLogProb(phraseText(phraseKeys(c))))) continue;
     phrases.add(phrase);
   }
   return phrases;
@@ -440,7 +436,8 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   for (const [o, value] of spinnable) propensities[stringIds.get(o)!] = value;
 
   const termIds = Uint32Array.from([...terms].map(intern));
-  const knownPhraseIds = Uint32Array.from([...knownTorturedPhrases(sources, terms)].map(intern));
+  const knownPhrases = [...knownTorturedPhrases(sources, terms)];
+  const knownPhraseIds = Uint32Array.from(knownPhrases.map(intern));
   const tables: LexiconTables = {
     terms: termIds,
     knownPhrases: knownPhraseIds,
@@ -457,6 +454,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     strings: strings.length,
     spinnable: spinnable.size,
     knownPhrases: knownPhraseIds.length,
+    knownPhrasesAcrossPunctuation: knownPhrases.filter((p) => p.split(' ').includes(PUNCTUATION_KEY)).length,
   };
   return { bytes: encodeLexicon(tables, { version: 2, gamma: GAMMA, ...stats }), stats };
 }

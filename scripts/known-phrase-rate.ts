@@ -18,6 +18,8 @@ import { collectKnownPhrases } from '../src/channel/known-phrases.js';
 import { sentencesOf } from '../src/channel/positions.js';
 import { loadResources } from '../src/resources/index.js';
 import { tokenize } from '../src/text/tokenize.js';
+import { MAX_CLEAN_TAIL, MIN_KNOWN_PHRASES } from '../src/verdict/known-phrases.js';
+import { countedLengths } from './lib/rare-count.js';
 
 const res = loadResources();
 
@@ -73,6 +75,8 @@ report('clean papers (Brown learned texts with 10 correct terms each)', count(pa
 // One match added, so that a list no clean text matches still gets a rate above zero.
 const cleanRatePerWord = (matches + 1) / words;
 console.log(`clean rate: ${cleanRatePerWord.toExponential(3)} per word`);
+const sign = { minCount: MIN_KNOWN_PHRASES, cleanRatePerWord };
+console.log(`at that rate (P(N ≥ k) ≤ ${MAX_CLEAN_TAIL}): ${countedLengths(sign, 2)}`);
 if (process.argv.includes('--write')) {
   const out = {
     cleanRatePerWord: Number(cleanRatePerWord.toPrecision(4)),

@@ -10,7 +10,7 @@ import knownPhraseRate from './known-phrases.json' with { type: 'json' };
 export const MIN_KNOWN_PHRASES = 2;
 
 /** P(N ≥ k) for N Poisson-distributed with mean μ. */
-export function poissonTail(k: number, mu: number): number {
+function poissonTail(k: number, mu: number): number {
   let term = Math.exp(-mu);
   let below = 0;
   for (let i = 0; i < k; i++) {
