@@ -97,7 +97,7 @@ export function withPhrases(
  */
 export function scoreRestoration(
   paper: { text: string; spans: readonly [number, number][] },
-  unseen: readonly Phrase[],
+  unseen: readonly Pick<Phrase, 'correct'>[],
   changes: readonly Change[],
 ): { restored: number; otherWords: number } {
   let restored = 0;

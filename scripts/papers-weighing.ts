@@ -8,16 +8,12 @@
  *
  *   UNSPIN_RESOURCES=/tmp/devres npx tsx scripts/papers-weighing.ts
  */
-import { join } from 'node:path';
-import { brownFiles, brownSentences } from '../bench/corpora.js';
-import { repoRoot } from '../bench/lexicon.js';
-import { readPhrases, scoreRestoration, withPhrases } from '../bench/papers.js';
+import { scoreRestoration } from '../bench/papers.js';
 import { DEFAULT_MIN_CONFIDENCE, judgeText, restorationChanges, weighFinding } from '../src/api/pipeline.js';
-import { phraseKeys } from '../src/channel/known-phrases.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
 import { loadResources } from '../src/resources/index.js';
-import { devHoldoutPath, hasDevHoldout } from './lib/dev-papers.js';
+import { devFingerprints, devPapers, hasDevHoldout } from './lib/dev-papers.js';
 
 if (!hasDevHoldout()) {
   console.error(
@@ -26,45 +22,41 @@ if (!hasDevHoldout()) {
   process.exit(2);
 }
 const res = loadResources();
-const heldOut = readPhrases(devHoldoutPath());
-const held = new Set(heldOut.map((row) => row.tortured.toLowerCase()));
-const fingerprints = readPhrases(join(repoRoot(), 'data', 'tortured-phrases-train.tsv')).filter(
-  (row) => !held.has(row.tortured.toLowerCase()) && res.lexicon.isKnownPhrase(phraseKeys(row.tortured)),
+const papers = devPapers({ perPaper: () => 5, knownPerPaper: 2, fingerprints: devFingerprints(res) }).filter(
+  (paper) => paper.spun,
 );
 
 const tally = { all: { restored: 0, other: 0 }, product: { restored: 0, other: 0 } };
 let phrases = 0;
 let words = 0;
 let calledSpun = 0;
-const files = brownFiles((name) => name.startsWith('cj'));
-files.forEach((file, i) => {
-  const unseen = heldOut.slice(i * 5, i * 5 + 5);
-  const known = fingerprints.slice(i * 2, i * 2 + 2);
-  const paper = withPhrases(
-    brownSentences(file),
-    [...unseen, ...known].map((row) => row.tortured),
-    ' ',
-  );
+for (const paper of papers) {
   const { findings, evidence } = analyzeText(paper.text, res, 0.05);
   const { verdict, weighed } = judgeText(findings, evidence);
   if (verdict.verdict === 'spun') calledSpun++;
   words += evidence.words;
-  phrases += unseen.length;
+  phrases += paper.phrases.length;
   const ways: [keyof typeof tally, SpanFinding[]][] = [
     ['all', findings.map((f) => weighFinding(f, verdict.listedTermWeight))],
     ['product', weighed],
   ];
+  const added = {
+    text: paper.text,
+    spans: [...paper.phrases, ...paper.known].map((g): [number, number] => [g.start, g.end]),
+  };
   for (const [way, weighed] of ways) {
     const changes = restorationChanges(
       paper.text,
       weighed.filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE),
     );
-    const score = scoreRestoration(paper, unseen, changes);
+    const score = scoreRestoration(added, paper.phrases, changes);
     tally[way].restored += score.restored;
     tally[way].other += score.otherWords;
   }
-});
-console.log(`${files.length} papers, ${calledSpun} called spun, ${phrases} held-out phrases, ${words} words`);
+}
+console.log(
+  `${papers.length} papers, ${calledSpun} called spun, ${phrases} held-out phrases, ${words} words`,
+);
 for (const [way, t] of Object.entries(tally)) {
   console.log(
     `${way === 'all' ? 'every finding by P(spun)' : 'weighFindings'}: ${((100 * t.restored) / phrases).toFixed(1)}% of held-out phrases restored, ${((100 * t.other) / words).toFixed(2)} other words changed per 100`,

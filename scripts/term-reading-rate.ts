@@ -57,7 +57,7 @@ if (process.argv.includes('--papers')) {
     );
     process.exit(2);
   }
-  const papers = devPapers(() => 5);
+  const papers = devPapers({ perPaper: () => 5 });
   report(
     'development papers, 5 held-out tortured phrases each',
     count(papers.filter((p) => p.spun).map((p) => p.text)),

@@ -18,6 +18,7 @@ import {
   prf,
   wordEdits,
 } from '../bench/metrics.js';
+import { scoreRestoration } from '../bench/papers.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
 import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
 import type { Change } from '../src/api/index.js';
@@ -31,8 +32,14 @@ import {
 import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../src/channel/spinner-model.js';
 import { type Analysis, analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
-import { type Calibration, type DocumentVerdict, documentFeatures, logit } from '../src/verdict/document.js';
-import { devPapers, hasDevHoldout } from './lib/dev-papers.js';
+import {
+  type Calibration,
+  type DocumentVerdict,
+  documentFeatures,
+  judgeDocument,
+  logit,
+} from '../src/verdict/document.js';
+import { devFingerprints, devPapers, hasDevHoldout } from './lib/dev-papers.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -141,8 +148,20 @@ if (write && !hasDevHoldout()) {
     'fitting needs the development resources: UNSPIN_DEV_HOLDOUT=1 UNSPIN_RESOURCES=/tmp/devres npm run setup, then run with UNSPIN_RESOURCES=/tmp/devres',
   );
 }
+// Half of them also hold two known tortured phrases, as a paper the screeners flag does.
+// Those are reported, not fitted on: fitting the listed-term scaling on them too (where
+// known phrases raise the P(spun) it is applied with) lowered restore@1 on dev tortured
+// sentences from 28.6% to 27.6% and the held-out phrases restored in such papers
+// (scripts/papers-weighing.ts) from 35.3% to 32.5%.
 const papers = hasDevHoldout()
-  ? devPapers((i) => (i % 2 ? 3 : 10)).map((paper) => ({
+  ? [
+      ...devPapers({ perPaper: (i) => (i % 2 ? 3 : 10) }),
+      ...devPapers({
+        perPaper: (i) => (i % 2 ? 10 : 3),
+        knownPerPaper: 2,
+        fingerprints: devFingerprints(res),
+      }),
+    ].map((paper) => ({
       ...paper,
       analysis: analyzeText(paper.text, res, 0.05, params),
     }))
@@ -164,21 +183,41 @@ const addFinding = (f: Analysis['findings'][number], p: number, changed: boolean
     findingY.push(changed ? 1 : 0);
   }
 };
-cases.forEach((c, i) => {
-  const p = logistic(weights, x[i]);
+// The weights each finding is scaled with in the product (judgeDocument), under the verdict
+// fitted above.
+const provisional: Calibration = {
+  weights,
+  spunAt: SPUN_AT,
+  spunAtShort,
+  cleanBelow: CLEAN_BELOW,
+  findingScale: [],
+};
+const weightOf = (a: Analysis, f: Analysis['findings'][number]) => {
+  const judged = judgeDocument(a.evidence, provisional);
+  return f.listedTerm ? judged.listedTermWeight : judged.spunThroughout;
+};
+const inside = (f: Analysis['findings'][number], spans: readonly { start: number; end: number }[]) =>
+  spans.some((g) => f.offset < g.end && g.start < f.end);
+for (const c of cases) {
   for (const f of c.analysis.findings) {
     addFinding(
       f,
-      p,
-      c.gold.some((g) => f.offset < g.offset + g.length && g.offset < f.end),
+      weightOf(c.analysis, f),
+      inside(
+        f,
+        c.gold.map((g) => ({ start: g.offset, end: g.offset + g.length })),
+      ),
     );
   }
-});
-for (const paper of papers) {
-  const p = logistic(weights, documentFeatures(paper.analysis.evidence));
+}
+for (const paper of papers.filter((paper) => paper.known.length === 0)) {
   // Only their listed-term readings: the other scaling stays fitted on the news texts alone.
   for (const f of paper.analysis.findings.filter((f) => f.listedTerm)) {
-    addFinding(f, p, paper.spun && paper.phrases.some((g) => f.offset < g.end && g.start < f.end));
+    addFinding(
+      f,
+      weightOf(paper.analysis, f),
+      (paper.spun && inside(f, paper.phrases)) || inside(f, paper.known),
+    );
   }
 }
 const findingScale = fitLogistic(findingX, findingY, () => 1);
@@ -263,24 +302,34 @@ for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
     );
   }
 }
-if (papers.length) {
+// Papers without and with known tortured phrases, each with their clean twins: held-out
+// phrases restored, and words changed in the twins outside the known phrases.
+for (const withKnown of papers.length ? [false, true] : []) {
   let restored = 0;
   // The same under one scaling for all findings, as before listed terms had their own.
   let restoredAsOthers = 0;
   const asOthers: Calibration = { ...fitted, termFindingScale: undefined };
   let phrases = 0;
-  let falseChanges = 0;
+  let falseWords = 0;
   let cleanWords = 0;
   let calledSpun = 0;
-  for (const paper of papers) {
+  let cleanCalledSpun = 0;
+  const these = papers.filter((paper) => paper.known.length > 0 === withKnown);
+  for (const paper of these) {
     const judged = judgeText(paper.analysis.findings, paper.analysis.evidence, fitted).verdict;
     const { changes } = restoreWith(paper, judged);
-    if (judged.verdict === 'spun') calledSpun++;
     if (!paper.spun) {
-      falseChanges += changes.length;
+      if (judged.verdict === 'spun') cleanCalledSpun++;
+      const score = scoreRestoration(
+        { text: paper.text, spans: paper.known.map((g): [number, number] => [g.start, g.end]) },
+        [],
+        changes,
+      );
+      falseWords += score.otherWords;
       cleanWords += paper.analysis.evidence.words;
       continue;
     }
+    if (judged.verdict === 'spun') calledSpun++;
     const changesAsOthers = restoreWith(paper, judged, asOthers).changes;
     const isRestored = (made: typeof changes, g: (typeof paper.phrases)[number]) =>
       normalisePhrase(restoredRegion(paper.text, made, g.start, g.end)) === g.correct;
@@ -291,9 +340,9 @@ if (papers.length) {
     }
   }
   lines.push(
-    `papers with tortured phrases: ${((100 * restored) / phrases).toFixed(1)}% of ${phrases} restored ` +
-      `(${restoredAsOthers} with one scaling for all findings); ` +
-      `clean twins ${((100 * falseChanges) / cleanWords).toFixed(2)} changes/100w; ${calledSpun} of ${papers.length} called spun`,
+    `papers ${withKnown ? 'with 2 known phrases' : 'with held-out phrases only'}: ${((100 * restored) / phrases).toFixed(1)}% of ${phrases} restored ` +
+      `(${restoredAsOthers} with one scaling for all findings), ${calledSpun} of ${these.length / 2} called spun; ` +
+      `clean twins ${((100 * falseWords) / cleanWords).toFixed(2)} words changed/100w, ${cleanCalledSpun} called spun`,
   );
 }
 // Spinner B (swaps the restorer does not know) is never fitted on: how the verdict fitted on
@@ -325,7 +374,7 @@ if (write) {
     cleanBelow: CLEAN_BELOW,
     findingScale: findingScale.map((v) => Number(v.toFixed(5))),
     ...(termFindingScale ? { termFindingScale: termFindingScale.map((v) => Number(v.toFixed(5))) } : {}),
-    fittedOn: `${cases.length} dev texts (articles, sentences, fragments; clean and spinner A at ${RATES.join(', ')}) and ${papers.length} dev papers with held-out tortured phrases and their clean twins (listed-term scaling), by scripts/tune.ts on the development resources`,
+    fittedOn: `${cases.length} dev texts (articles, sentences, fragments; clean and spinner A at ${RATES.join(', ')}) and ${papers.filter((paper) => paper.known.length === 0).length} dev papers with held-out tortured phrases and their clean twins (listed-term scaling), by scripts/tune.ts on the development resources`,
   };
   writeFileSync(
     new URL('../src/verdict/calibration.json', import.meta.url),
