@@ -9,14 +9,26 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PUNCTUATION_KEY, phraseKeys, phraseText } from '../src/channel/known-phrases.js';
-import { MAX_TERM_WORDS } from '../src/channel/substitution.js';
+import { PUNCTUATION_KEY } from '../src/channel/known-phrases.js';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
 import { getOrCreate } from '../src/util/maps.js';
+import {
+  type Counts,
+  countSwap,
+  type LexiconSources,
+  MAX_WORDS,
+  type SubstituteSets,
+  wordCount,
+} from './lib/lexicon-counts.js';
 import { FormTable } from './lib/morphology.js';
-import { alignedGaps, type GapPair } from './lib/phrase-alignment.js';
+import {
+  establishedTerms,
+  knownTorturedPhrases,
+  torturedSwapCounts,
+  withInflectedVariants,
+} from './lib/tortured-lexicon.js';
 import { readTsv } from './lib/tsv.js';
 import {
   broaderPairs,
@@ -36,8 +48,6 @@ const GAMMA = 2;
  * two listed synonyms does not claim half of a spinner's choices.
  */
 const MIN_SUBSTITUTES = 5;
-/** Longest phrase, in words, on either side of a substitution. */
-const MAX_WORDS = 4;
 /** Keep at most this many originals per spun key (the most probable). */
 const MAX_ORIGINALS = 120;
 /**
@@ -46,32 +56,13 @@ const MAX_ORIGINALS = 120;
  * each word would have occurred there, against how often it was seen swapped.
  */
 const SWAP_CORPUS_WORDS = 10_000;
-/** How much rarer (log10, by the language model) the other number of a term may be and still be listed. */
-const RARER_FORM_LOG10 = 1;
 /** Pseudo-count of the prior propensity (1) against that evidence. */
 const PROPENSITY_PRIOR = 5;
-
-export interface LexiconSources {
-  wordnetDir: string;
-  mythesModule: string;
-  swapsTsv: string;
-  torturedTrainTsv: string;
-  /** Keeps only some training rows (to hold out a development slice); all when absent. */
-  keepTorturedRow?: (tortured: string) => boolean;
-  /** Words the language model knows: originals must be made of these. */
-  vocabulary: Set<string>;
-  /** log10 probability of a phrase in isolation, by the language model. */
-  phraseLogProb: (phrase: string) => number;
-}
-
-type SubstituteSets = Map<string, Set<string>>;
 
 function add(map: SubstituteSets, original: string, spun: string) {
   if (original === spun || !original || !spun) return;
   getOrCreate(map, original, () => new Set<string>()).add(spun);
 }
-
-const wordCount = (phrase: string) => phrase.split(' ').length;
 
 /**
  * Whether `s` is only another form of the same word as `o`: an inflection of the same
@@ -172,8 +163,6 @@ function thesaurusSubstitutes(
   return subs;
 }
 
-type Counts = Map<string, Map<string, number>>;
-
 /**
  * Spin propensity of an original: observed swaps against expected occurrences in the
  * real spun pages. A frequent word that was never seen swapped ("the", "of") gets a low
@@ -184,153 +173,12 @@ function propensity(phrase: string, swapsSeen: number, sources: LexiconSources):
   return Math.min(1, (swapsSeen + PROPENSITY_PRIOR) / (expected + PROPENSITY_PRIOR));
 }
 
-function countSwap(counts: Counts, original: string, spun: string, n: number) {
-  const o = original.toLowerCase().trim();
-  const s = spun.toLowerCase().trim();
-  if (!o || !s || o === s || wordCount(o) > MAX_WORDS || wordCount(s) > MAX_WORDS) return;
-  const m = getOrCreate(counts, o, () => new Map<string, number>());
-  m.set(s, (m.get(s) ?? 0) + n);
-}
-
 /** Swaps real spinners made in news pages (original → spun, with counts). */
 function newsSwapCounts(sources: LexiconSources): Counts {
   const counts: Counts = new Map();
   for (const row of readTsv(sources.swapsTsv))
     countSwap(counts, row.original, row.spun, Number(row.count) || 1);
   return counts;
-}
-
-/**
- * The tortured-phrase training rows the build keeps, each correct term without its
- * bracketed abbreviation ("artificial intelligence (AI)"), lower-case.
- */
-function torturedRows(sources: LexiconSources): { tortured: string; correct: string }[] {
-  return readTsv(sources.torturedTrainTsv)
-    .filter((row) => !sources.keepTorturedRow || sources.keepTorturedRow(row.tortured))
-    .map((row) => ({
-      tortured: row.tortured,
-      correct: row.correct
-        .replace(/\s*\([^)]*\)\s*/g, ' ')
-        .trim()
-        .toLowerCase(),
-    }));
-}
-
-/**
- * A learned word swap holds for the word's other forms too: "picture → image" teaches
- * "pictures → images". Each inflected variant counts half an observation.
- */
-function withInflectedVariants(counts: Counts, table: FormTable): Counts {
-  const out: Counts = new Map([...counts].map(([o, m]) => [o, new Map(m)]));
-  for (const [o, m] of counts) {
-    if (o.includes(' ')) continue;
-    for (const [s, n] of m) {
-      if (s.includes(' ')) continue;
-      for (const a of table.analyses(o)) {
-        for (const b of table.analyses(s)) {
-          if (a.pos !== b.pos || a.tag !== b.tag) continue;
-          const other = table.forms(b.lemma, b.pos);
-          for (const [tag, fo] of table.forms(a.lemma, a.pos)) {
-            const fs = other.get(tag);
-            if (fs && fo !== o && !counts.get(fo)?.has(fs)) countSwap(out, fo, fs, n / 2);
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Swaps learned from the tortured-phrase training rows: each whole row; the word pairs of
- * rows of equal length, word for word; and in rows of different lengths, the phrase
- * pairs between words linked by the thesaurus or those word pairs ("the executives" for
- * "management" in "hazard the executives" / "risk management").
- */
-function torturedSwapCounts(sources: LexiconSources, thesaurus: SubstituteSets): Counts {
-  const counts: Counts = new Map();
-  const uneven: [string[], string[]][] = [];
-  for (const row of torturedRows(sources)) {
-    countSwap(counts, row.correct, row.tortured, 1);
-    const cw = row.correct.split(/\s+/);
-    const tw = row.tortured.toLowerCase().split(/\s+/);
-    if (cw.length === tw.length && cw.length > 1) {
-      for (let i = 0; i < cw.length; i++) countSwap(counts, cw[i], tw[i], 1);
-    } else if (cw.length !== tw.length) {
-      uneven.push([cw, tw]);
-    }
-  }
-  const linked = (o: string, s: string) =>
-    o === s || thesaurus.get(o)?.has(s) === true || counts.get(o)?.has(s) === true;
-  const gaps: GapPair[] = [];
-  for (const [cw, tw] of uneven) gaps.push(...alignedGaps(cw, tw, linked));
-  for (const gap of gaps) countSwap(counts, gap.original, gap.spun, 1);
-  return counts;
-}
-
-/**
- * Established multi-word terms: the correct side of the tortured-phrase training rows,
- * made of words the language model knows. (WordNet's multi-word nouns were tried too:
- * on news they mostly added false readings.) A spinner
- * swapping the words of a term one by one leaves a phrase whose restoration is a term.
- */
-function establishedTerms(sources: LexiconSources, table: FormTable): Set<string> {
-  const terms = new Set<string>();
-  // A term's words need not be known to the language model ("convolutional neural
-  // network"): a word kept as written scores as an unseen word either way.
-  const known = (phrase: string) =>
-    phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^[a-z][a-z'-]*[a-z]$/.test(w));
-  const consider = (phrase: string) => {
-    const words = wordCount(phrase);
-    if (words >= 2 && words <= MAX_TERM_WORDS && known(phrase)) terms.add(phrase);
-  };
-  for (const { correct: term } of torturedRows(sources)) {
-    consider(term);
-    // The same term in the other number: "neural network" / "neural networks", unless that
-    // form is much rarer than the written one ("data" / "datum"): as a listed term it would
-    // be floored to the same score and split the reading's probability with the right one.
-    const words = term.split(' ');
-    const head = words[words.length - 1];
-    const headLogProb = sources.phraseLogProb(head);
-    for (const a of table.analyses(head)) {
-      if (a.pos !== 'n') continue;
-      for (const form of table.forms(a.lemma, 'n').values()) {
-        if (sources.phraseLogProb(form) < headLogProb - RARER_FORM_LOG10) continue;
-        consider([...words.slice(0, -1), form].join(' '));
-      }
-    }
-  }
-  return terms;
-}
-
-/**
- * The tortured phrases of the training rows as written: a paper mill's known fingerprints
- * (what the Problematic Paper Screener looks for), keyed as the product's tokenizer reads
- * them (`phraseKeys`: lower-case, bracketed abbreviations dropped, a possessive 's split off,
- * PUNCTUATION_KEY where the phrase has punctuation). A fingerprint
- * must give a paper away, so the list leaves out a phrase that is itself an established
- * term ("machine learning" is the tortured form of another term on the list) and one the
- * language model finds at least as likely as a term it disguises ("international
- * organizations" for multinational corporations): ordinary prose says those.
- */
-function knownTorturedPhrases(sources: LexiconSources, terms: Set<string>): Set<string> {
-  const correctsOf = new Map<string, string[]>();
-  for (const row of torturedRows(sources)) {
-    const keys = phraseKeys(row.tortured);
-    const words = keys.filter((w) => w !== PUNCTUATION_KEY);
-    if (words.length < 2 || !words.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}'.-]*$/u.test(w))) continue;
-    getOrCreate(correctsOf, keys.join(' '), () => []).push(row.correct);
-  }
-  const allCorrect = new Set([...correctsOf.values()].flat());
-  const phrases = new Set<string>();
-  for (const [phrase, corrects] of correctsOf) {
-    if (terms.has(phrase) || allCorrect.has(phrase)) continue;
-    // The language model reads the words: punctuation parts nothing there.
-    const logProb = sources.phraseLogProb(phraseText(phrase.split(' ')));
-    if (corrects.some((c) => logProb >= sources.phraseLogProb(phraseText(phraseKeys(c))))) continue;
-    phrases.add(phrase);
-  }
-  return phrases;
 }
 
 /**

@@ -86,9 +86,12 @@ function lexiconInputHash(): string {
     h.update(readFileSync(join(root, file)));
   for (const script of [
     'build-lexicon.js',
+    'lib/lexicon-counts.js',
+    'lib/tortured-lexicon.js',
     'lib/morphology.js',
     'lib/wordnet.js',
     'lib/phrase-alignment.js',
+    'lib/tsv.js',
   ]) {
     const path = join(root, 'dist/scripts', script);
     if (existsSync(path)) h.update(readFileSync(path));
@@ -97,6 +100,7 @@ function lexiconInputHash(): string {
     '../src/resources/lexicon.js',
     '../src/channel/known-phrases.js',
     '../src/channel/positions.js',
+    '../src/channel/substitution.js',
     '../src/text/tokenize.js',
     '../src/text/numbers.js',
     '../src/text/spelling.js',
