@@ -276,14 +276,14 @@ export function assertNoDevDocuments(docs: readonly BenchDocument[]): void {
   }
 }
 
-/** One long measure text (Brown press, then SOTU) of at least `words` words, for speed runs. */
-export function longMeasureText(words: number, seed = DEFAULT_SEED): string {
-  const parts: string[] = [];
+/** The measure documents (Brown press, then SOTU) that make one long text of at least `words` words. */
+export function longMeasureDocuments(words: number, seed = DEFAULT_SEED): BenchDocument[] {
+  const out: BenchDocument[] = [];
   let total = 0;
   for (const doc of [...loadMeasureDocuments('brown', seed), ...loadMeasureDocuments('sotu', seed)]) {
-    parts.push(doc.text);
+    out.push(doc);
     total += doc.words;
     if (total >= words) break;
   }
-  return parts.join('\n\n');
+  return out;
 }

@@ -306,6 +306,12 @@ export function speedRows(s: SpeedResult): Row[] {
     speed('check speed, long clean document', c?.long.clean.check, true, long(c?.long.clean.check, 'clean')),
     speed('check speed, short documents', c?.short.check, true, short),
     speed(
+      'check speed, short documents, cold (first texts of a process)',
+      c?.coldShort?.check,
+      false,
+      `${s.coldShortDocuments} other docs × 50 words (SOTU), spinner A 25%, timed right after the first call, before the caches fill`,
+    ),
+    speed(
       'restore speed, long spun document',
       c?.long.spun.restore,
       false,
