@@ -304,6 +304,12 @@ export function speedRows(s: SpeedResult): Row[] {
       long(c?.long.spun.check, 'spinner A 25%'),
     ),
     speed('check speed, long clean document', c?.long.clean.check, true, long(c?.long.clean.check, 'clean')),
+    speed(
+      'check speed, 50,000-word spun document',
+      c?.longer?.check,
+      true,
+      `${s.longerWords}-word spinner A 25% doc (Brown press + SOTU), 1 run, one core, fresh process`,
+    ),
     speed('check speed, short documents', c?.short.check, true, short),
     speed(
       'check speed, short documents, cold (first texts of a process)',

@@ -1,7 +1,7 @@
 /**
  * Speed probe run in a fresh Node process by bench/speed.ts, so import and resource loading are
  * timed cold and peak memory is the engine's alone (not the benchmark's thesauri).
- * Input: a JSON file { long, short, coldShort?, reps } (texts with their word counts). Output: one JSON line.
+ * Input: a JSON file { long, short, coldShort?, longer?, reps } (texts with their word counts). Output: one JSON line.
  */
 import { readFileSync } from 'node:fs';
 
@@ -9,6 +9,8 @@ interface Input {
   /** Long documents, timed each `reps` times. */
   long: { label: string; text: string; words: number }[];
   short: { text: string; words: number }[];
+  /** A text ten times the long ones, checked once. */
+  longer?: { text: string; words: number };
   /** Short documents timed right after the first call, with the engine's caches still cold. */
   coldShort?: { text: string; words: number }[];
   reps: number;
@@ -56,9 +58,10 @@ async function main(): Promise<void> {
     long[doc.label] = { check: rate(check, [doc], input.reps), restore: rate(restore, [doc], input.reps) };
   }
   const short = { check: rate(check, input.short, 1), restore: rate(restore, input.short, 1) };
+  const longer = input.longer ? { check: rate(check, [input.longer], 1) } : undefined;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(
-    `${JSON.stringify({ importMs, loadMs, firstCallMs, long, short, coldShort, maxRssMb })}\n`,
+    `${JSON.stringify({ importMs, loadMs, firstCallMs, long, short, coldShort, longer, maxRssMb })}\n`,
   );
 }
 

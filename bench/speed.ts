@@ -28,6 +28,8 @@ export interface ChildReport {
   short: { check: Throughput; restore: Throughput };
   /** Short documents checked right after the first call, before anything fills the caches. */
   coldShort?: { check: Throughput };
+  /** One text ten times the long ones, checked once. */
+  longer?: { check: Throughput };
   maxRssMb: number;
 }
 
@@ -44,6 +46,7 @@ export interface SpeedResult {
   longWords: number;
   shortDocuments: number;
   coldShortDocuments: number;
+  longerWords: number;
   reps: number;
   child?: ChildReport;
   childError?: string;
@@ -112,7 +115,18 @@ export function runSpeed(quick: boolean, seed: number, log: (line: string) => vo
     .slice(0, shortCount)
     .map((doc) => spinDocument(spinner, firstWords(doc.text, 50), 0.25, seed, `speed/cold/${doc.id}`).text)
     .map((text) => ({ text, words: countWords(text) }));
+  // A long article's worth of words is not a long book's: past 20,000 words the engine
+  // estimates the rate on a sample, and the language model's score cache holds less of it.
+  const longerClean = firstWords(
+    longMeasureDocuments(50_000, seed)
+      .map((doc) => doc.text)
+      .join('\n\n'),
+    50_000,
+  );
+  const longerSpun = spinDocument(spinner, longerClean, 0.25, seed, 'speed/longer').text;
+  const longer = { text: longerSpun, words: countWords(longerSpun) };
   const input = {
+    longer,
     long: [
       { label: 'spun', text: spunLong, words: countWords(spunLong) },
       { label: 'clean', text: cleanLong, words: countWords(cleanLong) },
@@ -126,6 +140,7 @@ export function runSpeed(quick: boolean, seed: number, log: (line: string) => vo
     longWords: input.long[0].words,
     shortDocuments: short.length,
     coldShortDocuments: coldShort.length,
+    longerWords: longer.words,
     reps,
     startup: { skipped: 'not run' },
   };
