@@ -423,7 +423,7 @@ describe('long texts', () => {
     ).text;
     const res = loadResources();
     const whole = analyzeText(text, res, 0.5);
-    // A sample of about a quarter of the sentences (as a 400,000-word text gets by default).
+    // A sample of about a quarter of the sentences (as a 40,000-word text gets by default).
     const sampled = analyzeText(text, res, 0.5, DEFAULT_SPINNER_MODEL, { rateSampleWords: 1_500 });
     expect(whole.evidence.words).toBeGreaterThan(5_000);
     expect(sampled.evidence.words).toBe(whole.evidence.words);
