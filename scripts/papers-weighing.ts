@@ -13,7 +13,7 @@ import { DEFAULT_MIN_CONFIDENCE, judgeText, restorationChanges, weighFinding } f
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
 import { loadResources } from '../src/resources/index.js';
-import { devFingerprints, devPapers, hasDevHoldout } from './lib/dev-papers.js';
+import { devFingerprints, devPapers, hasDevHoldout, scoredPaper } from './lib/dev-papers.js';
 
 if (!hasDevHoldout()) {
   console.error(
@@ -40,10 +40,7 @@ for (const paper of papers) {
     ['all', findings.map((f) => weighFinding(f, verdict.listedTermWeight))],
     ['product', weighed],
   ];
-  const added = {
-    text: paper.text,
-    spans: [...paper.phrases, ...paper.known].map((g): [number, number] => [g.start, g.end]),
-  };
+  const added = scoredPaper(paper.text, paper.phrases, paper.known);
   for (const [way, weighed] of ways) {
     const changes = restorationChanges(
       paper.text,

@@ -20,7 +20,6 @@ import {
 } from '../bench/metrics.js';
 import { scoreRestoration } from '../bench/papers.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
-import { normalisePhrase, restoredRegion } from '../bench/tortured.js';
 import type { Change } from '../src/api/index.js';
 import {
   applyChanges,
@@ -39,7 +38,7 @@ import {
   judgeDocument,
   logit,
 } from '../src/verdict/document.js';
-import { devFingerprints, devPapers, hasDevHoldout } from './lib/dev-papers.js';
+import { devFingerprints, devPapers, hasDevHoldout, scoredPaper } from './lib/dev-papers.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -192,32 +191,24 @@ const provisional: Calibration = {
   cleanBelow: CLEAN_BELOW,
   findingScale: [],
 };
-const weightOf = (a: Analysis, f: Analysis['findings'][number]) => {
+/** Each finding's weight in the product: listed terms by `listedTermWeight`, others by `spunThroughout`. */
+const weigher = (a: Analysis) => {
   const judged = judgeDocument(a.evidence, provisional);
-  return f.listedTerm ? judged.listedTermWeight : judged.spunThroughout;
+  return (f: Analysis['findings'][number]) =>
+    f.listedTerm ? judged.listedTermWeight : judged.spunThroughout;
 };
 const inside = (f: Analysis['findings'][number], spans: readonly { start: number; end: number }[]) =>
   spans.some((g) => f.offset < g.end && g.start < f.end);
 for (const c of cases) {
-  for (const f of c.analysis.findings) {
-    addFinding(
-      f,
-      weightOf(c.analysis, f),
-      inside(
-        f,
-        c.gold.map((g) => ({ start: g.offset, end: g.offset + g.length })),
-      ),
-    );
-  }
+  const weightOf = weigher(c.analysis);
+  const gold = c.gold.map((g) => ({ start: g.offset, end: g.offset + g.length }));
+  for (const f of c.analysis.findings) addFinding(f, weightOf(f), inside(f, gold));
 }
 for (const paper of papers.filter((paper) => paper.known.length === 0)) {
+  const weightOf = weigher(paper.analysis);
   // Only their listed-term readings: the other scaling stays fitted on the news texts alone.
   for (const f of paper.analysis.findings.filter((f) => f.listedTerm)) {
-    addFinding(
-      f,
-      weightOf(paper.analysis, f),
-      (paper.spun && inside(f, paper.phrases)) || inside(f, paper.known),
-    );
+    addFinding(f, weightOf(f), paper.spun && inside(f, paper.phrases));
   }
 }
 const findingScale = fitLogistic(findingX, findingY, () => 1);
@@ -320,24 +311,16 @@ for (const withKnown of papers.length ? [false, true] : []) {
     const { changes } = restoreWith(paper, judged);
     if (!paper.spun) {
       if (judged.verdict === 'spun') cleanCalledSpun++;
-      const score = scoreRestoration(
-        { text: paper.text, spans: paper.known.map((g): [number, number] => [g.start, g.end]) },
-        [],
-        changes,
-      );
-      falseWords += score.otherWords;
+      falseWords += scoreRestoration(scoredPaper(paper.text, paper.known), [], changes).otherWords;
       cleanWords += paper.analysis.evidence.words;
       continue;
     }
     if (judged.verdict === 'spun') calledSpun++;
     const changesAsOthers = restoreWith(paper, judged, asOthers).changes;
-    const isRestored = (made: typeof changes, g: (typeof paper.phrases)[number]) =>
-      normalisePhrase(restoredRegion(paper.text, made, g.start, g.end)) === g.correct;
-    for (const g of paper.phrases) {
-      phrases++;
-      if (isRestored(changes, g)) restored++;
-      if (isRestored(changesAsOthers, g)) restoredAsOthers++;
-    }
+    const added = scoredPaper(paper.text, paper.phrases, paper.known);
+    phrases += paper.phrases.length;
+    restored += scoreRestoration(added, paper.phrases, changes).restored;
+    restoredAsOthers += scoreRestoration(added, paper.phrases, changesAsOthers).restored;
   }
   lines.push(
     `papers ${withKnown ? 'with 2 known phrases' : 'with held-out phrases only'}: ${((100 * restored) / phrases).toFixed(1)}% of ${phrases} restored ` +

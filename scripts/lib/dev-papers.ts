@@ -87,3 +87,14 @@ export function devPapers({ perPaper, knownPerPaper = 0, fingerprints = [] }: De
   });
   return papers;
 }
+
+/**
+ * A paper as `scoreRestoration` reads it: its text and the spans of the groups of added
+ * phrases, in order (those whose restoration is scored first).
+ */
+export function scoredPaper(
+  text: string,
+  ...groups: readonly (readonly { start: number; end: number }[])[]
+): { text: string; spans: [number, number][] } {
+  return { text, spans: groups.flat().map((g): [number, number] => [g.start, g.end]) };
+}
