@@ -276,11 +276,19 @@ export function assertNoDevDocuments(docs: readonly BenchDocument[]): void {
   }
 }
 
-/** The measure documents (Brown press, then SOTU) that make one long text of at least `words` words. */
-export function longMeasureDocuments(words: number, seed = DEFAULT_SEED): BenchDocument[] {
+/**
+ * The measure documents (Brown press, then SOTU, none of `exclude`) that make one long text
+ * of at least `words` words.
+ */
+export function longMeasureDocuments(
+  words: number,
+  seed = DEFAULT_SEED,
+  exclude: ReadonlySet<string> = new Set(),
+): BenchDocument[] {
   const out: BenchDocument[] = [];
   let total = 0;
   for (const doc of [...loadMeasureDocuments('brown', seed), ...loadMeasureDocuments('sotu', seed)]) {
+    if (exclude.has(doc.id)) continue;
     out.push(doc);
     total += doc.words;
     if (total >= words) break;

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadMeasureDocuments, longMeasureDocuments } from './corpora.js';
+import { type BenchDocument, loadMeasureDocuments, longMeasureDocuments } from './corpora.js';
 import { repoRoot } from './lexicon.js';
 import { createSpinner, spinDocument } from './spinner.js';
 import { countWords, wordSpans } from './text.js';
@@ -99,30 +99,33 @@ export function runSpeed(quick: boolean, seed: number, log: (line: string) => vo
   const reps = quick ? 1 : 3;
   const shortCount = quick ? 20 : 100;
   const spinner = createSpinner('A');
-  const longDocs = longMeasureDocuments(5000, seed);
-  const cleanLong = firstWords(longDocs.map((doc) => doc.text).join('\n\n'), 5000);
-  // Short texts the long one does not hold: the engine checks the long text first, and
-  // words and word triples it has seen cost less the second time.
-  const inLong = new Set(longDocs.map((doc) => doc.id));
+  // Each set of texts is new to the engine when it is timed: words and word triples it has
+  // seen cost less the second time.
+  const used = new Set<string>();
+  const take = (docs: readonly BenchDocument[]) => {
+    for (const doc of docs) used.add(doc.id);
+    return docs;
+  };
+  const joined = (docs: readonly BenchDocument[], words: number) =>
+    firstWords(docs.map((doc) => doc.text).join('\n\n'), words);
+  const spunShort = (doc: BenchDocument, tag: string) => {
+    const text = spinDocument(spinner, firstWords(doc.text, 50), 0.25, seed, `speed/${tag}${doc.id}`).text;
+    return { text, words: countWords(text) };
+  };
+  const cleanLong = joined(take(longMeasureDocuments(5000, seed)), 5000);
   const spunLong = spinDocument(spinner, cleanLong, 0.25, seed, 'speed/long').text;
-  const short = loadMeasureDocuments('brown', seed)
-    .filter((doc) => !inLong.has(doc.id))
-    .slice(0, shortCount)
-    .map((doc) => spinDocument(spinner, firstWords(doc.text, 50), 0.25, seed, `speed/${doc.id}`).text)
-    .map((text) => ({ text, words: countWords(text) }));
-  // Other texts (SOTU), so that none of their words was seen before they are timed.
-  const coldShort = loadMeasureDocuments('sotu', seed)
-    .slice(0, shortCount)
-    .map((doc) => spinDocument(spinner, firstWords(doc.text, 50), 0.25, seed, `speed/cold/${doc.id}`).text)
-    .map((text) => ({ text, words: countWords(text) }));
-  // A long article's worth of words is not a long book's: past 20,000 words the engine
-  // estimates the rate on a sample, and the language model's score cache holds less of it.
-  const longerClean = firstWords(
-    longMeasureDocuments(50_000, seed)
-      .map((doc) => doc.text)
-      .join('\n\n'),
-    50_000,
+  const short = take(
+    loadMeasureDocuments('brown', seed)
+      .filter((doc) => !used.has(doc.id))
+      .slice(0, shortCount),
+  ).map((doc) => spunShort(doc, ''));
+  // Other texts (SOTU), timed before any other text has warmed the engine.
+  const coldShort = take(loadMeasureDocuments('sotu', seed).slice(0, shortCount)).map((doc) =>
+    spunShort(doc, 'cold/'),
   );
+  // A long article's worth of words is not a long book's: past RATE_SAMPLE_WORDS the engine
+  // estimates the rate on a sample, and the language model's score cache holds less of it.
+  const longerClean = joined(longMeasureDocuments(50_000, seed, used), 50_000);
   const longerSpun = spinDocument(spinner, longerClean, 0.25, seed, 'speed/longer').text;
   const longer = { text: longerSpun, words: countWords(longerSpun) };
   const input = {
