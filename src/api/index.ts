@@ -4,6 +4,7 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
+import { articleChooser, withAgreeingArticles } from '../text/articles.js';
 import { applyChanges, DEFAULT_MIN_CONFIDENCE, restorationChanges, runPipeline } from './pipeline.js';
 import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './types.js';
 
@@ -66,7 +67,12 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
 
 export function restore(text: string, options: AnalyzeOptions = {}): RestoreResult {
   const { findings } = analyze(text, options);
-  const changes = restorationChanges(text, findings);
+  // An article before a restored word agrees with it ("an enormous" → "a large").
+  const changes = withAgreeingArticles(
+    text,
+    restorationChanges(text, findings),
+    articleChooser(loadResources().lm),
+  );
   return { restored: applyChanges(text, changes), changes };
 }
 export type * from './source.js';

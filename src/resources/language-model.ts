@@ -177,8 +177,10 @@ export function readLanguageModel(
   // Decoding asks for the same trigrams again and again (the same context for every
   // candidate, every EM iteration): a direct-mapped cache halves the work.
   const CACHE_BITS = 20;
-  // Key and value side by side (one memory access per look-up); the value is kept at
-  // single precision, as a score read back from the cache always has been.
+  // Key and value side by side (one memory access per look-up). Every score is returned at
+  // single precision, whether or not it was in the cache: a score that came back more
+  // precise on a miss than on a hit made a text's result depend on what the process had
+  // checked before it (and on the cache's size).
   const cache = new Float64Array(2 << CACHE_BITS).fill(-1);
   const SHIFT = 2 ** 17;
   function score(w: number, h1: number, h2: number): number {
@@ -188,9 +190,9 @@ export function readLanguageModel(
         (32 - CACHE_BITS)) <<
       1;
     if (cache[slot] === key) return cache[slot + 1];
-    const value = computeScore(w, h1, h2);
+    const value = Math.fround(computeScore(w, h1, h2));
     cache[slot] = key;
-    cache[slot + 1] = Math.fround(value);
+    cache[slot + 1] = value;
     return value;
   }
 

@@ -1,0 +1,98 @@
+/**
+ * The indefinite article before a restored word. A spinner that turns "a large" into "an
+ * enormous" fixes the article as it goes; restoring "enormous" alone would leave "an large".
+ */
+import type { LanguageModel } from '../resources/language-model.js';
+
+/** A change to the text, as `restore` reports it. */
+interface TextChange {
+  offset: number;
+  length: number;
+  text: string;
+  replacement: string;
+  confidence: number;
+}
+
+/** Whether a word takes "an" (else "a"). */
+export type TakesAn = (word: string) => boolean;
+
+/**
+ * log10 margin by which the language model must prefer one article before a word (the
+ * bigram "an hour" against "a hour") to overrule the spelling: within it the model has
+ * seen the word after neither article often enough to say.
+ */
+const ARTICLE_MARGIN = 0.5;
+
+/**
+ * "an" before a vowel sound, as the language model has heard it ("an hour", "a university",
+ * "an FBI agent"), and by the first letter for a word it has not heard after an article.
+ */
+export function articleChooser(lm: Pick<LanguageModel, 'id' | 'score'>): TakesAn {
+  const an = lm.id('an');
+  const a = lm.id('a');
+  return (word) => {
+    const lower = word.toLowerCase();
+    const id = lm.id(lower);
+    if (id >= 0 && an >= 0 && a >= 0) {
+      const preference = lm.score(id, an, -1) - lm.score(id, a, -1);
+      if (Math.abs(preference) > ARTICLE_MARGIN) return preference > 0;
+    }
+    return /^[aeiou]/.test(lower);
+  };
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’-]/u.test(ch);
+
+/** The "a" or "an" that ends at `end` but for spaces, not before `from`: its offset and text. */
+function articleBefore(
+  text: string,
+  end: number,
+  from: number,
+): { offset: number; article: string } | undefined {
+  let stop = end;
+  while (stop > from && (text[stop - 1] === ' ' || text[stop - 1] === '\t')) stop--;
+  if (stop === end) return undefined;
+  let start = stop;
+  while (start > from && stop - start < 3 && isWordChar(text[start - 1])) start--;
+  const article = text.slice(start, stop);
+  if (!/^(an?|An?|AN)$/.test(article) || isWordChar(text[start - 1])) return undefined;
+  return { offset: start, article };
+}
+
+function casedLike(model: string, article: 'a' | 'an'): string {
+  if (model.length > 1 && model === model.toUpperCase()) return article.toUpperCase();
+  return /^\p{Lu}/u.test(model) ? article.charAt(0).toUpperCase() + article.slice(1) : article;
+}
+
+/**
+ * The changes (sorted, not overlapping) with the article before each replacement made to
+ * agree with the replacement's first word, as one more change of the same confidence. An
+ * article that is itself part of a change, or not directly before one, is left alone.
+ */
+export function withAgreeingArticles(
+  text: string,
+  changes: readonly TextChange[],
+  takesAn: TakesAn,
+): TextChange[] {
+  const out: TextChange[] = [];
+  let previousEnd = 0;
+  for (const change of changes) {
+    const found = articleBefore(text, change.offset, previousEnd);
+    const first = /^[\p{L}\p{N}]+/u.exec(change.replacement)?.[0];
+    if (found && first) {
+      const wanted = takesAn(first) ? 'an' : 'a';
+      if (found.article.toLowerCase() !== wanted) {
+        out.push({
+          offset: found.offset,
+          length: found.article.length,
+          text: found.article,
+          replacement: casedLike(found.article, wanted),
+          confidence: change.confidence,
+        });
+      }
+    }
+    out.push(change);
+    previousEnd = change.offset + change.length;
+  }
+  return out;
+}

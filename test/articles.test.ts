@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../src/api/pipeline.js';
+import { loadResources } from '../src/resources/index.js';
+import { articleChooser, withAgreeingArticles } from '../src/text/articles.js';
+
+const takesAn = articleChooser(loadResources().lm);
+
+/** A change replacing the first occurrence of `from` (after `after`, if given) by `to`. */
+function change(text: string, from: string, to: string, after = 0) {
+  const offset = text.indexOf(from, after);
+  return { offset, length: from.length, text: from, replacement: to, confidence: 0.8 };
+}
+
+describe('the article before a restored word', () => {
+  it('is chosen by sound as the language model has heard it, by spelling otherwise', () => {
+    for (const word of ['hour', 'honest', 'enormous', 'apple', 'FBI']) expect(takesAn(word)).toBe(true);
+    for (const word of ['university', 'useful', 'European', 'one', 'large', 'house'])
+      expect(takesAn(word)).toBe(false);
+    // Words the model does not know go by their first letter.
+    expect(takesAn('ornithopterx')).toBe(true);
+    expect(takesAn('zqxwv')).toBe(false);
+  });
+
+  it('agrees with the replacement, keeping its case, as one more change before it', () => {
+    const text = 'It was an enormous bill. An enormous one. A list of names.';
+    const changes = [
+      change(text, 'enormous', 'large'),
+      change(text, 'enormous', 'large', 20),
+      change(text, 'list', 'inventory'),
+    ];
+    const agreed = withAgreeingArticles(text, changes, takesAn);
+    expect(applyChanges(text, agreed)).toBe('It was a large bill. A large one. An inventory of names.');
+    expect(agreed.map((c) => c.text)).toEqual(['an', 'enormous', 'An', 'enormous', 'A', 'list']);
+    for (const c of agreed) expect(text.slice(c.offset, c.offset + c.length)).toBe(c.text);
+    expect(agreed[0].confidence).toBe(0.8);
+  });
+
+  it('leaves an article that already agrees, is part of a word, or is itself changed', () => {
+    const text = 'a large bill; Moran enormous; Kan enormous; an\tenormous; a-enormous';
+    const same = [change(text, 'large', 'big')];
+    expect(withAgreeingArticles(text, same, takesAn)).toEqual(same);
+    const inWords = [change(text, 'enormous', 'large'), change(text, 'enormous', 'large', 25)];
+    expect(withAgreeingArticles(text, inWords, takesAn)).toEqual(inWords);
+    const hyphen = [change(text, 'enormous', 'large', 60)];
+    expect(withAgreeingArticles(text, hyphen, takesAn)).toEqual(hyphen);
+    // Separated by a tab only: still the article of the word.
+    const tab = [change(text, 'enormous', 'large', 45)];
+    expect(applyChanges(text, withAgreeingArticles(text, tab, takesAn))).toContain('; a\tlarge;');
+    // An article inside the previous change is that change's business.
+    const text2 = 'the bill an enormous';
+    const chained = [change(text2, 'bill an', 'invoice a'), change(text2, 'enormous', 'large')];
+    expect(withAgreeingArticles(text2, chained, takesAn)).toEqual(chained);
+  });
+});
