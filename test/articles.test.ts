@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { restore } from '../src/api/index.js';
 import { applyChanges } from '../src/api/pipeline.js';
 import { loadResources } from '../src/resources/index.js';
 import { articleChooser, withAgreeingArticles } from '../src/text/articles.js';
@@ -50,5 +52,20 @@ describe('the article before a restored word', () => {
     const text2 = 'the bill an enormous';
     const chained = [change(text2, 'bill an', 'invoice a'), change(text2, 'enormous', 'large')];
     expect(withAgreeingArticles(text2, chained, takesAn)).toEqual(chained);
+  });
+});
+
+describe('a swap whose spinner also fixed the article', () => {
+  it('is read with the article its original takes, and restored with it', () => {
+    // A State of the Union paragraph (2011, a development text) spun at 25%, with the article
+    // before each swap made to agree with the substitute, as real spinners do: "a person" was
+    // spun as "an individual". Read with the written "an", "person" scores as "an person".
+    const text = readFileSync(
+      new URL('./fixtures/sotu-2011-articles-fixed.spun.txt', import.meta.url),
+      'utf8',
+    );
+    const { changes } = restore(text);
+    expect(changes.map((c) => [c.text, c.replacement])).toContainEqual(['an individual', 'a person']);
+    for (const c of changes) expect(text.slice(c.offset, c.offset + c.length)).toBe(c.text);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Resources } from '../resources/index.js';
 import type { LexiconCandidate } from '../resources/lexicon.js';
+import { articleChooser, type TakesAn } from '../text/articles.js';
 import { joinsPrevious, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 import {
@@ -23,6 +24,19 @@ import {
   termFloor,
 } from './substitution.js';
 import { termCandidates } from './term-readings.js';
+
+/**
+ * log10 probability that a spinner which swapped the word after "a" or "an" for one that
+ * takes the other article also changed the article. Every such swap in the real spun pages
+ * of `spinner-swaps` did ("a list" → "an inventory", "a massive bill" → "an enormous
+ * invoice"), but three cases say little, and a spinner that leaves the article leaves a
+ * tell-tale "an large" that the reading without this one already explains. Of 0.05, 0.2 and
+ * 0.5, 0.2 lost least on either kind of spinner (`scripts/article-agreement.ts` on the
+ * development split, with the constant changed for each run).
+ */
+const LOG_ARTICLE_ADJUSTED = Math.log10(0.2);
+
+const choosers = new WeakMap<Resources, TakesAn>();
 
 type FoundInfoMap = WeakMap<readonly LexiconCandidate[], OriginalInfo[]>;
 /** Per resources: the facts of each lexicon key's originals, in order, without and with a possessive. */
@@ -78,6 +92,8 @@ export function sentenceCandidates(
       const weight = params.languageModelWeight;
       const identity = weight * localScore(lm, h2, h1, flatIds(sentence, start, end), right) + keepCost;
       const scored: [number, Substitution][] = [];
+      const adjusted: [number, Substitution][] = [];
+      const article = articleBefore(sentence, start, res, params, options);
       const infos = foundInfo(res, found, sentence[end - 1].possessive);
       for (let i = 0; i < found.length; i++) {
         const candidate = found[i];
@@ -88,6 +104,36 @@ export function sentenceCandidates(
           logSubstitute(options.testRate, reluctance, propensity, candidate.logQ) +
           params.wordBonus * lengthChange;
         const floor = termFloor(params, listed, termLogProb);
+        // The original read with the article that agrees with it, as the spinner may have
+        // changed the article along with the word: "an enormous" ← a large.
+        const agreeing = article?.agreeing(candidate.original);
+        if (article && agreeing) {
+          const adjustedIds = [lm.id(agreeing), ...ids];
+          const score =
+            weight * localScore(lm, article.h2, article.h1, adjustedIds, right, floor) +
+            channel +
+            LOG_ARTICLE_ADJUSTED -
+            (weight * localScore(lm, article.h2, article.h1, flatIds(sentence, start - 1, end), right) +
+              keepCost +
+              article.keepCost);
+          if (score >= -options.margin) {
+            adjusted.push([
+              score,
+              {
+                start: start - 1,
+                end,
+                original: `${agreeing} ${candidate.original}`,
+                lmIds: adjustedIds,
+                logQ: candidate.logQ + LOG_ARTICLE_ADJUSTED,
+                reluctance,
+                propensity,
+                changes: 1,
+                termFloor: floor,
+                listedTerm: listed,
+              },
+            ]);
+          }
+        }
         const score = weight * localScore(lm, h2, h1, ids, right, floor) + channel - identity;
         if (score < -options.margin) continue;
         scored.push([
@@ -106,10 +152,45 @@ export function sentenceCandidates(
           },
         ]);
       }
-      scored.sort((a, b) => b[0] - a[0]);
-      for (const [, s] of scored.slice(0, options.perSpan)) out.push(s);
+      for (const list of [scored, adjusted]) {
+        list.sort((a, b) => b[0] - a[0]);
+        for (const [, s] of list.slice(0, options.perSpan)) out.push(s);
+      }
     }
   }
   for (const t of termCandidates(sentence, res, params, options)) out.push(t);
   return out;
+}
+
+/**
+ * The indefinite article right before word `start` (same phrase, no punctuation between):
+ * the history and cost of keeping it, and the article an original needs where it is not
+ * the one written.
+ */
+function articleBefore(
+  sentence: Sentence,
+  start: number,
+  res: Resources,
+  params: SpinnerModelParams,
+  options: CandidateOptions,
+) {
+  if (start === 0 || !joinsPrevious(sentence, start)) return undefined;
+  const written = sentence[start - 1];
+  if (written.key !== 'a' && written.key !== 'an') return undefined;
+  let takesAn = choosers.get(res);
+  if (!takesAn) {
+    takesAn = articleChooser(res.lm);
+    choosers.set(res, takesAn);
+  }
+  const choose = takesAn;
+  const [h2, h1] = historyBefore(sentence, start - 1, res.lm);
+  return {
+    h2,
+    h1,
+    keepCost: logKeep(options.testRate, params.reluctance[written.wordClass], written.propensity),
+    agreeing(original: string): 'a' | 'an' | undefined {
+      const wanted = choose(original.split(' ')[0]) ? 'an' : 'a';
+      return wanted === written.key ? undefined : wanted;
+    },
+  };
 }
