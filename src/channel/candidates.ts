@@ -94,6 +94,7 @@ export function sentenceCandidates(
       const scored: [number, Substitution][] = [];
       const adjusted: [number, Substitution][] = [];
       const article = articleBefore(sentence, start, res, params, options);
+      let articleIdentity: number | undefined;
       const infos = foundInfo(res, found, sentence[end - 1].possessive);
       for (let i = 0; i < found.length; i++) {
         const candidate = found[i];
@@ -109,13 +110,16 @@ export function sentenceCandidates(
         const agreeing = article?.agreeing(candidate.original);
         if (article && agreeing) {
           const adjustedIds = [lm.id(agreeing), ...ids];
+          // Against the article and the span kept as written.
+          articleIdentity ??=
+            weight * localScore(lm, article.h2, article.h1, flatIds(sentence, start - 1, end), right) +
+            keepCost +
+            article.keepCost;
           const score =
             weight * localScore(lm, article.h2, article.h1, adjustedIds, right, floor) +
             channel +
             LOG_ARTICLE_ADJUSTED -
-            (weight * localScore(lm, article.h2, article.h1, flatIds(sentence, start - 1, end), right) +
-              keepCost +
-              article.keepCost);
+            articleIdentity;
           if (score >= -options.margin) {
             adjusted.push([
               score,
@@ -177,19 +181,14 @@ function articleBefore(
   if (start === 0 || !joinsPrevious(sentence, start)) return undefined;
   const written = sentence[start - 1];
   if (written.key !== 'a' && written.key !== 'an') return undefined;
-  let takesAn = choosers.get(res);
-  if (!takesAn) {
-    takesAn = articleChooser(res.lm);
-    choosers.set(res, takesAn);
-  }
-  const choose = takesAn;
+  const takesAn = cacheOf(choosers, res, () => articleChooser(res.lm));
   const [h2, h1] = historyBefore(sentence, start - 1, res.lm);
   return {
     h2,
     h1,
     keepCost: logKeep(options.testRate, params.reluctance[written.wordClass], written.propensity),
     agreeing(original: string): 'a' | 'an' | undefined {
-      const wanted = choose(original.split(' ')[0]) ? 'an' : 'a';
+      const wanted = takesAn(original.split(' ')[0]) ? 'an' : 'a';
       return wanted === written.key ? undefined : wanted;
     },
   };
