@@ -45,6 +45,7 @@ for (const paper of papers) {
     const changes = restorationChanges(
       paper.text,
       weighed.filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE),
+      res.lm,
     );
     const score = scoreRestoration(added, paper.phrases, changes);
     tally[way].restored += score.restored;

@@ -252,7 +252,7 @@ function restoreWith(
   const reported = weighFindings(c.analysis.findings, judged, model).filter(
     (f) => f.confidence >= DEFAULT_MIN_CONFIDENCE,
   );
-  const changes = restorationChanges(c.text, reported);
+  const changes = restorationChanges(c.text, reported, res.lm);
   const found = reported.map((f) => ({ offset: f.offset, length: f.end - f.offset }));
   return { text: applyChanges(c.text, changes), found, changes };
 }

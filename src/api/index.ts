@@ -4,7 +4,6 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
-import { articleChooser, withAgreeingArticles } from '../text/articles.js';
 import { applyChanges, DEFAULT_MIN_CONFIDENCE, restorationChanges, runPipeline } from './pipeline.js';
 import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './types.js';
 
@@ -67,12 +66,7 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
 
 export function restore(text: string, options: AnalyzeOptions = {}): RestoreResult {
   const { findings } = analyze(text, options);
-  // An article before a restored word agrees with it ("an enormous" → "a large").
-  const changes = withAgreeingArticles(
-    text,
-    restorationChanges(text, findings),
-    articleChooser(loadResources().lm),
-  );
+  const changes = restorationChanges(text, findings, loadResources().lm);
   return { restored: applyChanges(text, changes), changes };
 }
 export type * from './source.js';

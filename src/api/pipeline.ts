@@ -8,7 +8,8 @@ import { DEFAULT_SPINNER_MODEL, type SpinnerModelParams } from '../channel/spinn
 import { analyzeText, type DocumentEvidence } from '../decode/analyze.js';
 import type { SpanFinding } from '../decode/findings.js';
 import { spintaxFindings, withSpintax } from '../decode/spintax.js';
-import type { Resources } from '../resources/index.js';
+import type { LanguageModel, Resources } from '../resources/index.js';
+import { articleChooser, withAgreeingArticles } from '../text/articles.js';
 import { withLineBreaksOf } from '../text/layout.js';
 import {
   type Calibration,
@@ -42,16 +43,22 @@ export function worthRestoring(f: SpanFinding): boolean {
 
 /**
  * The changes `restore` makes from reported findings: each one worth restoring, its first
- * suggestion laid out like the span it replaces.
+ * suggestion laid out like the span it replaces, and an article right before it made to
+ * agree with it ("an enormous bill" → "a large bill").
  */
-export function restorationChanges(text: string, findings: readonly SpanFinding[]): Change[] {
-  return findings.filter(worthRestoring).map((f) => ({
+export function restorationChanges(
+  text: string,
+  findings: readonly SpanFinding[],
+  lm: LanguageModel,
+): Change[] {
+  const changes = findings.filter(worthRestoring).map((f) => ({
     offset: f.offset,
     length: f.end - f.offset,
     text: text.slice(f.offset, f.end),
     replacement: withLineBreaksOf(text.slice(f.offset, f.end), f.suggestions[0]),
     confidence: Math.round(f.confidence * 1e4) / 1e4,
   }));
+  return withAgreeingArticles(text, changes, articleChooser(lm));
 }
 
 /** The text with the changes (sorted by offset, not overlapping) applied. */
