@@ -6,7 +6,7 @@
  */
 import type { Resources } from '../resources/index.js';
 import type { LexiconCandidate } from '../resources/lexicon.js';
-import { articleChooser, type TakesAn } from '../text/articles.js';
+import { articleChooser } from '../text/articles.js';
 import { joinsPrevious, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 import {
@@ -36,8 +36,6 @@ import { termCandidates } from './term-readings.js';
  */
 const LOG_ARTICLE_ADJUSTED = Math.log10(0.2);
 
-const choosers = new WeakMap<Resources, TakesAn>();
-
 type FoundInfoMap = WeakMap<readonly LexiconCandidate[], OriginalInfo[]>;
 /** Per resources: the facts of each lexicon key's originals, in order, without and with a possessive. */
 const foundInfoCache = new WeakMap<Resources, [FoundInfoMap, FoundInfoMap]>();
@@ -66,6 +64,7 @@ export function sentenceCandidates(
   const n = sentence.length;
   for (let start = 0; start < n; start++) {
     const first: WordPosition = sentence[start];
+    const article = articleBefore(sentence, start, res, params, options);
     let key = '';
     for (let end = start + 1; end <= Math.min(n, start + lexicon.maxKeyWords); end++) {
       const position = sentence[end - 1];
@@ -93,7 +92,6 @@ export function sentenceCandidates(
       const identity = weight * localScore(lm, h2, h1, flatIds(sentence, start, end), right) + keepCost;
       const scored: [number, Substitution][] = [];
       const adjusted: [number, Substitution][] = [];
-      const article = articleBefore(sentence, start, res, params, options);
       let articleIdentity: number | undefined;
       const infos = foundInfo(res, found, sentence[end - 1].possessive);
       for (let i = 0; i < found.length; i++) {
@@ -181,7 +179,7 @@ function articleBefore(
   if (start === 0 || !joinsPrevious(sentence, start)) return undefined;
   const written = sentence[start - 1];
   if (written.key !== 'a' && written.key !== 'an') return undefined;
-  const takesAn = cacheOf(choosers, res, () => articleChooser(res.lm));
+  const takesAn = articleChooser(res.lm);
   const [h2, h1] = historyBefore(sentence, start - 1, res.lm);
   return {
     h2,

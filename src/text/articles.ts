@@ -23,14 +23,19 @@ export type TakesAn = (word: string) => boolean;
  */
 const ARTICLE_MARGIN = 0.5;
 
+const choosers = new WeakMap<object, TakesAn>();
+
 /**
  * "an" before a vowel sound, as the language model has heard it ("an hour", "a university",
  * "an FBI agent"), and by the first letter for a word it has not heard after an article.
+ * One chooser per language model.
  */
 export function articleChooser(lm: Pick<LanguageModel, 'id' | 'score'>): TakesAn {
+  const known = choosers.get(lm);
+  if (known) return known;
   const an = lm.id('an');
   const a = lm.id('a');
-  return (word) => {
+  const takesAn: TakesAn = (word) => {
     const lower = word.toLowerCase();
     const id = lm.id(lower);
     if (id >= 0 && an >= 0 && a >= 0) {
@@ -39,12 +44,14 @@ export function articleChooser(lm: Pick<LanguageModel, 'id' | 'score'>): TakesAn
     }
     return /^[aeiou]/.test(lower);
   };
+  choosers.set(lm, takesAn);
+  return takesAn;
 }
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’-]/u.test(ch);
 
 /** The "a" or "an" that ends at `end` but for spaces, not before `from`: its offset and text. */
-function articleBefore(
+function articleEndingAt(
   text: string,
   end: number,
   from: number,
@@ -77,7 +84,7 @@ export function withAgreeingArticles(
   const out: TextChange[] = [];
   let previousEnd = 0;
   for (const change of changes) {
-    const found = articleBefore(text, change.offset, previousEnd);
+    const found = articleEndingAt(text, change.offset, previousEnd);
     const first = /^[\p{L}\p{N}]+/u.exec(change.replacement)?.[0];
     if (found && first) {
       const wanted = takesAn(first) ? 'an' : 'a';
