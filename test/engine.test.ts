@@ -7,6 +7,7 @@ import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
 import { termCandidates } from '../src/channel/term-readings.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
+import { copyCase, isShouting } from '../src/text/case.js';
 import { ordinalToWords, spokenNumber } from '../src/text/numbers.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { spunBar } from '../src/verdict/document.js';
@@ -122,6 +123,19 @@ describe('restore', () => {
     const { restored, changes } = restore(SPUN);
     expect(restored).toContain('White House told reporters');
     expect(changes.every((c) => SPUN.slice(c.offset, c.offset + c.length) === c.text)).toBe(true);
+  });
+
+  it('reads an acronym in running text as words in their own case, and keeps a headline in capitals', () => {
+    expect(copyCase('PC', 'computer', isShouting(['My', 'old', 'broke']))).toBe('computer');
+    expect(copyCase('PC', 'computer', false, true)).toBe('Computer');
+    expect(copyCase('USA', 'united states', false)).toBe('United States');
+    expect(copyCase('DOD', 'department of defense', false)).toBe('Department of Defense');
+    expect(copyCase('HOME', 'house', isShouting(['THE', 'WHITE', 'SAID', 'A']))).toBe('HOUSE');
+    expect(copyCase('Home', 'house', isShouting(['the', 'white']))).toBe('House');
+    const pc = check('My old PC broke last week, so I bought a new one.', {
+      minConfidence: 0.01,
+    }).findings.find((f) => f.text === 'PC');
+    expect(pc?.suggestions[0]).toBe('computer');
   });
 
   it('keeps everything it does not change byte for byte', () => {
