@@ -41,7 +41,8 @@ export interface SpinResult {
 export type SpinnerName = 'A' | 'B';
 
 export interface Spinner {
-  name: SpinnerName;
+  /** 'A' or 'B' for the benchmark's two; development tools may name others. */
+  name: string;
   description: string;
   spin(text: string, rate: number, rng: Rng): SpinResult;
 }
@@ -218,6 +219,16 @@ export function createSpinner(name: SpinnerName, lex: Lexicon = loadLexicon()): 
     name === 'A'
       ? 'in-resource: WordNet synonyms + similar-to, MyThes, real-spinner swap table, tortured-phrase train pairs'
       : 'out-of-resource: WordNet hypernyms, hyponyms and coordinate terms only, minus every in-resource pair';
+  return { name, description, spin: (text, rate, rng) => spinWith(lex, lookup, text, rate, rng) };
+}
+
+/** A spinner drawing from a lookup of its own (development tools: a held-out swap table). */
+export function createSpinnerWith(
+  name: string,
+  description: string,
+  lookup: SubstituteLookup,
+  lex: Lexicon = loadLexicon(),
+): Spinner {
   return { name, description, spin: (text, rate, rng) => spinWith(lex, lookup, text, rate, rng) };
 }
 

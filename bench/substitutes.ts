@@ -65,7 +65,7 @@ function commonness(lex: Lexicon, phrase: string): number {
 }
 
 /** Real-spinner table rows: keep the spun case only where it is not just the original's capital. */
-function swapPool(lex: Lexicon, key: string): Weighted[] {
+export function swapPool(lex: Lexicon, key: string): Weighted[] {
   const out: Weighted[] = [];
   for (const e of lex.swaps.get(key) ?? []) {
     let spun = e.spun;

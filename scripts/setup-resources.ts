@@ -18,7 +18,7 @@ import {
   WRITTEN_BIGRAMS_FILE,
 } from '../src/resources/paths.js';
 import { countWrittenBigrams, encodeWrittenBigrams } from '../src/resources/written-bigrams.js';
-import { buildLexicon, defaultSources, vocabularyOf } from './build-lexicon.js';
+import { buildLexicon, defaultSources } from './build-lexicon.js';
 import { writtenSegments } from './lib/wordnet.js';
 
 interface Manifest {
@@ -97,6 +97,8 @@ function lexiconInputHash(): string {
     if (existsSync(path)) h.update(readFileSync(path));
   }
   for (const mod of [
+    // The build scores phrases with the language model (propensity, which known phrases to keep).
+    '../src/resources/language-model.js',
     '../src/resources/lexicon.js',
     '../src/channel/known-phrases.js',
     '../src/channel/positions.js',
@@ -141,21 +143,8 @@ function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   }
   log('compiling the substitution lexicon (WordNet, MyThes, learned swaps)…');
   const started = Date.now();
-  const lm = readLanguageModel(lmBytes);
-  const words: string[] = [];
-  for (let i = 0; i < lm.vocabularySize; i++) words.push(lm.word(i));
-  const phraseLogProb = (phrase: string) => {
-    let total = 0;
-    let previous = -1;
-    for (const word of phrase.split(' ')) {
-      const id = lm.id(word);
-      total += lm.score(id, previous, -1);
-      previous = id;
-    }
-    return total;
-  };
   const { bytes, stats } = buildLexicon({
-    ...defaultSources(root, vocabularyOf(words), phraseLogProb),
+    ...defaultSources(root, readLanguageModel(lmBytes)),
     keepTorturedRow: devHoldout ? (tortured) => !devHoldout(tortured) : undefined,
   });
   writeAtomically(target, bytes);
