@@ -4,9 +4,10 @@
  * (coverage)? If the decoder were told which spans were swapped, how often would its
  * likeliest candidate be the original (the ceiling of restoration with this lexicon and
  * language model)? And what does the full pipeline do with each span?
- *   npx tsx scripts/news-ceiling.ts [documents] [rate]
+ *   npx tsx scripts/news-ceiling.ts [documents] [rate] [sources, default brown,sotu]
  */
-import { loadDevDocuments } from '../bench/corpora.js';
+import { type DevSource, loadDevDocuments } from '../bench/corpora.js';
+import { restorationGain, wordEdits } from '../bench/metrics.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
 import { sentenceCandidates } from '../src/channel/candidates.js';
 import { wordPositions } from '../src/channel/positions.js';
@@ -20,12 +21,17 @@ const documents = Number(process.argv[2] ?? 40);
 const rate = Number(process.argv[3] ?? 0.25);
 const res = loadResources();
 const spinner = createSpinner('A');
-const docs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 11, maxDocuments: documents });
+const sources = (process.argv[4] ?? 'brown,sotu').split(',') as DevSource[];
+const docs = loadDevDocuments({ sources, seed: 11, maxDocuments: documents });
 const bare = (s: string) => s.toLowerCase().replace(/['’]s$/, '');
 const counts = { spans: 0, covered: 0, oracleRight: 0, restored: 0, wrong: 0, missed: 0 };
+// Word edits against the original: of the spun text, and of the spun text with every span whose
+// likeliest candidate is the original put back (restoration told exactly which spans were swapped).
+const edits = { spun: 0, oracle: 0 };
 
 for (const doc of docs) {
   const spun = spinDocument(spinner, doc.text, rate, 7, doc.id);
+  const putBack: { offset: number; end: number; original: string }[] = [];
   const analysis = analyzeText(spun.text, res, 0.5);
   const sentences = wordPositions(tokenize(spun.text), res.lm, res.lexicon);
   for (const sentence of sentences) {
@@ -56,7 +62,10 @@ for (const doc of docs) {
         const best = here.reduce((a, b) =>
           (decoded.edgePosterior.get(b) ?? 0) > (decoded.edgePosterior.get(a) ?? 0) ? b : a,
         );
-        if (best.original === bare(g.original)) counts.oracleRight++;
+        if (best.original === bare(g.original)) {
+          counts.oracleRight++;
+          putBack.push({ offset: g.spunOffset, end, original: g.original });
+        }
       }
       const finding = analysis.findings.find((f) => f.offset < end && f.end > g.spunOffset);
       if (!finding) counts.missed++;
@@ -65,11 +74,18 @@ for (const doc of docs) {
       else counts.wrong++;
     }
   }
+  let oracleText = spun.text;
+  for (const p of putBack.sort((a, b) => b.offset - a.offset))
+    oracleText = oracleText.slice(0, p.offset) + p.original + oracleText.slice(p.end);
+  edits.spun += wordEdits(spun.text, doc.text);
+  edits.oracle += wordEdits(oracleText, doc.text);
 }
 const share = (n: number) => `${((100 * n) / counts.spans).toFixed(1)}%`;
 console.log(`${counts.spans} spans swapped by spinner A at ${rate} in ${docs.length} dev documents`);
 console.log(`  original among the candidates:            ${share(counts.covered)}`);
-console.log(`  restored if the swapped spans were known: ${share(counts.oracleRight)}`);
+console.log(
+  `  restored if the swapped spans were known: ${share(counts.oracleRight)} (gain ${restorationGain(edits.spun, edits.oracle).toFixed(3)})`,
+);
 console.log(
   `  pipeline: restored ${share(counts.restored)}, other original ${share(counts.wrong)}, missed ${share(counts.missed)}`,
 );
