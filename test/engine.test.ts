@@ -132,6 +132,7 @@ describe('restore', () => {
     expect(copyCase('DOD', 'department of defense', false)).toBe('Department of Defense');
     expect(copyCase('HOME', 'house', isShouting(['THE', 'WHITE', 'SAID', 'A']))).toBe('HOUSE');
     expect(copyCase('Home', 'house', isShouting(['the', 'white']))).toBe('House');
+    expect(isShouting(['NASA', 'and', 'ESA', 'budgets'])).toBe(false);
     const pc = check('My old PC broke last week, so I bought a new one.', {
       minConfidence: 0.01,
     }).findings.find((f) => f.text === 'PC');

@@ -32,9 +32,10 @@ export function isCapitalised(word: string): boolean {
 }
 
 /**
- * Whether the words around a span are mostly in capitals (a headline, a shouted line): then
- * capitals in the span are the line's style, not an acronym. Words of one letter ("A", "I")
- * say nothing either way; with no other word to judge by, the span's own style is kept.
+ * Whether most words around a span are in capitals (a headline, a shouted line): then capitals
+ * in the span are the line's style, not an acronym. A sentence with as many acronyms as other
+ * words is not shouting. Words of one letter ("A", "I") say nothing either way; with no other
+ * word to judge by, the span's own style is kept.
  */
 export function isShouting(otherWords: readonly string[]): boolean {
   let caps = 0;
@@ -44,7 +45,7 @@ export function isShouting(otherWords: readonly string[]): boolean {
     judged++;
     if (isAllCaps(w)) caps++;
   }
-  return judged === 0 || caps * 2 >= judged;
+  return judged === 0 || caps * 2 > judged;
 }
 
 /** An acronym or all-capitals word of two or more letters: "NASA", "USAID". */
