@@ -214,12 +214,19 @@ function spinWith(lex: Lexicon, lookup: SubstituteLookup, text: string, rate: nu
 }
 
 export function createSpinner(name: SpinnerName, lex: Lexicon = loadLexicon()): Spinner {
-  const lookup = name === 'A' ? inResourceLookup(lex) : outOfResourceLookup(lex);
-  const description =
-    name === 'A'
-      ? 'in-resource: WordNet synonyms + similar-to, MyThes, real-spinner swap table, tortured-phrase train pairs'
-      : 'out-of-resource: WordNet hypernyms, hyponyms and coordinate terms only, minus every in-resource pair';
-  return { name, description, spin: (text, rate, rng) => spinWith(lex, lookup, text, rate, rng) };
+  return name === 'A'
+    ? createSpinnerWith(
+        name,
+        'in-resource: WordNet synonyms + similar-to, MyThes, real-spinner swap table, tortured-phrase train pairs',
+        inResourceLookup(lex),
+        lex,
+      )
+    : createSpinnerWith(
+        name,
+        'out-of-resource: WordNet hypernyms, hyponyms and coordinate terms only, minus every in-resource pair',
+        outOfResourceLookup(lex),
+        lex,
+      );
 }
 
 /** A spinner drawing from a lookup of its own (development tools: a held-out swap table). */

@@ -107,6 +107,7 @@ function lexiconInputHash(): string {
     '../src/text/numbers.js',
     '../src/text/spelling.js',
     '../src/resources/written-bigrams.js',
+    '../src/util/maps.js',
   ]) {
     const path = join(root, 'dist/scripts', mod);
     if (existsSync(path)) h.update(readFileSync(path));

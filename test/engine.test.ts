@@ -126,13 +126,16 @@ describe('restore', () => {
   });
 
   it('reads an acronym in running text as words in their own case, and keeps a headline in capitals', () => {
-    expect(copyCase('PC', 'computer', isShouting(['My', 'old', 'broke']))).toBe('computer');
-    expect(copyCase('PC', 'computer', false, true)).toBe('Computer');
-    expect(copyCase('USA', 'united states', false)).toBe('United States');
-    expect(copyCase('DOD', 'department of defense', false)).toBe('Department of Defense');
-    expect(copyCase('HOME', 'house', isShouting(['THE', 'WHITE', 'SAID', 'A']))).toBe('HOUSE');
-    expect(copyCase('Home', 'house', isShouting(['the', 'white']))).toBe('House');
+    const running = isShouting(['My', 'old', 'broke']);
+    expect(copyCase('PC', 'computer', running, false)).toBe('computer');
+    expect(copyCase('PC', 'computer', running, true)).toBe('Computer');
+    expect(copyCase("PC's", 'computer', running, false)).toBe('computer');
+    expect(copyCase('TV show', 'television show', running, false)).toBe('television show');
+    expect(copyCase('USA', 'united states', running, false)).toBe('united states');
+    expect(copyCase('HOME', 'house', isShouting(['THE', 'WHITE', 'SAID', 'A']), false)).toBe('HOUSE');
+    expect(copyCase('Home', 'house', isShouting(['the', 'white']), false)).toBe('House');
     expect(isShouting(['NASA', 'and', 'ESA', 'budgets'])).toBe(false);
+    expect(isShouting(["NASA's", 'NEW', 'budget'])).toBe(true);
     const pc = check('My old PC broke last week, so I bought a new one.', {
       minConfidence: 0.01,
     }).findings.find((f) => f.text === 'PC');

@@ -58,7 +58,9 @@ function suggestionsFor(
   const around = sentence.filter((_, i) => i < chosen.start || i >= chosen.end).map((p) => p.token.text);
   const shouting = isShouting(around);
   return {
-    suggestions: ordered.map((o) => copyCase(spunWords, o, shouting, chosen.start === 0) + possessive),
+    suggestions: ordered.map(
+      (o) => copyCase(spunWords, o, shouting, sentence[chosen.start].token.sentenceStart) + possessive,
+    ),
     first: byOriginal.get(ordered[0]) ?? 0,
     listedTerm: listed.has(ordered[0]) || (ordered[0] === chosen.original && chosen.listedTerm === true),
   };

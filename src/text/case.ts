@@ -1,29 +1,22 @@
 /**
- * Copies the capitalisation pattern of `model` (as typed in the input) onto `phrase`. An
- * all-capitals model is copied as capitals only when `shouting` (the text around it is in
- * capitals too, as in a headline); otherwise it is an acronym ("PC"), read as a word in its
- * own case ("computer", not "COMPUTER"; capitalised at a sentence start), or as several words
- * its letters stand for, which name something ("United States" for USA), in title case.
+ * Copies the capitalisation pattern of `model` (as typed in the input) onto `phrase`. Capitals
+ * are copied from a span in capitals only when `shouting` (the sentence around it is in
+ * capitals too, as in a headline). Otherwise a span that starts with an acronym ("PC", "TV
+ * show") is read as words in their own case ("computer", "television show"), capitalised at a
+ * sentence start. The lexicon holds words lower-cased, so an expansion that is a name ("United
+ * States" for USA) comes out lower-cased too: wrong, but rarer than title-casing an expansion
+ * that is not a name ("as soon as possible", "television set").
  */
-export function copyCase(model: string, phrase: string, shouting = true, sentenceStart = false): string {
-  if (isAllCaps(model)) {
-    if (shouting) return phrase.toUpperCase();
-    if (/\s/.test(phrase)) return titleCase(phrase);
-    return sentenceStart ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
-  }
+export function copyCase(model: string, phrase: string, shouting: boolean, sentenceStart: boolean): string {
   const modelWords = model.split(/\s+/);
+  if (isAllCaps(modelWords[0])) {
+    if (shouting && isAllCaps(model)) return phrase.toUpperCase();
+    if (!shouting) return sentenceStart ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
+  }
   const titled = modelWords.length > 1 && modelWords.every((w) => /^\p{Lu}/u.test(w));
   if (titled) return phrase.replace(/(^|\s)(\p{L})/gu, (_, space, ch) => space + ch.toUpperCase());
   if (/^\p{Lu}/u.test(model)) return phrase.charAt(0).toUpperCase() + phrase.slice(1);
   return phrase;
-}
-
-/** The first word and every word of four letters or more capitalised ("Department of Defense"). */
-function titleCase(phrase: string): string {
-  return phrase
-    .split(' ')
-    .map((w, i) => (i === 0 || w.length >= 4 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
-    .join(' ');
 }
 
 /** Capitalised but not all capitals: "Home", "McDonald". */
@@ -33,7 +26,7 @@ export function isCapitalised(word: string): boolean {
 
 /**
  * Whether most words around a span are in capitals (a headline, a shouted line): then capitals
- * in the span are the line's style, not an acronym. A sentence with as many acronyms as other
+ * in the span are the sentence's style, not an acronym. A sentence with as many acronyms as other
  * words is not shouting. Words of one letter ("A", "I") say nothing either way; with no other
  * word to judge by, the span's own style is kept.
  */
@@ -48,8 +41,8 @@ export function isShouting(otherWords: readonly string[]): boolean {
   return judged === 0 || caps * 2 > judged;
 }
 
-/** An acronym or all-capitals word of two or more letters: "NASA", "USAID". */
+/** An acronym or all-capitals word of two or more letters: "NASA", "USAID", "PC's". */
 export function isAllCaps(word: string): boolean {
-  const letters = word.replace(/[^\p{L}]/gu, '');
+  const letters = word.replace(/['’]s$/u, '').replace(/[^\p{L}]/gu, '');
   return letters.length > 1 && letters === letters.toUpperCase();
 }
