@@ -13,7 +13,6 @@ import { applyChanges, restorationChanges, runPipeline } from '../src/api/pipeli
 import { sentenceCandidates } from '../src/channel/candidates.js';
 import { wordPositions } from '../src/channel/positions.js';
 import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
-import { analyzeText } from '../src/decode/analyze.js';
 import { decodeSentence } from '../src/decode/lattice.js';
 import { loadResources } from '../src/resources/index.js';
 import { tokenize } from '../src/text/tokenize.js';
@@ -33,9 +32,9 @@ const edits = { spun: 0, oracle: 0, restored: 0 };
 for (const doc of docs) {
   const spun = spinDocument(spinner, doc.text, rate, 7, doc.id);
   const putBack: { offset: number; end: number; original: string }[] = [];
-  const analysis = analyzeText(spun.text, res, 0.5);
   // What `restore` does: findings weighed by the verdict, each changed only if worth it.
-  const changes = restorationChanges(spun.text, runPipeline(spun.text, res, 0.5).findings, res.lm);
+  const { findings, evidence } = runPipeline(spun.text, res, 0.5);
+  const changes = restorationChanges(spun.text, findings, res.lm);
   const sentences = wordPositions(tokenize(spun.text), res.lm, res.lexicon);
   for (const sentence of sentences) {
     if (sentence.length === 0) continue;
@@ -44,13 +43,7 @@ for (const doc of docs) {
     const gold = spun.spans.filter((g) => g.spunOffset >= from && g.spunOffset + g.spunLength <= to);
     if (gold.length === 0) continue;
     const candidates = sentenceCandidates(sentence, res, DEFAULT_SPINNER_MODEL);
-    const decoded = decodeSentence(
-      sentence,
-      candidates,
-      res.lm,
-      DEFAULT_SPINNER_MODEL,
-      analysis.evidence.rate,
-    );
+    const decoded = decodeSentence(sentence, candidates, res.lm, DEFAULT_SPINNER_MODEL, evidence.rate);
     for (const g of gold) {
       counts.spans++;
       const end = g.spunOffset + g.spunLength;

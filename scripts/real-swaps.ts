@@ -30,10 +30,10 @@ import {
 import { createSpinnerWith, spinDocument } from '../bench/spinner.js';
 import { inResourceLookup, swapPool } from '../bench/substitutes.js';
 import { applyChanges, restorationChanges, runPipeline } from '../src/api/pipeline.js';
-import { WRITTEN_WEIGHT } from '../src/resources/index.js';
+import { loadResources } from '../src/resources/index.js';
 import { readLanguageModel } from '../src/resources/language-model.js';
 import { decodeLexicon, type Lexicon, lexiconFromTables } from '../src/resources/lexicon.js';
-import { compiledDir, LANGUAGE_MODEL_FILE, WRITTEN_BIGRAMS_FILE } from '../src/resources/paths.js';
+import { compiledDir, LANGUAGE_MODEL_FILE } from '../src/resources/paths.js';
 import { buildLexicon, defaultSources } from './build-lexicon.js';
 
 const FOLDS = 5;
@@ -41,13 +41,12 @@ const RATE = 0.2;
 const documents = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 30);
 const seen = process.argv.includes('--seen');
 const root = new URL('..', import.meta.url).pathname;
-const lmBytes = readFileSync(join(compiledDir(), LANGUAGE_MODEL_FILE));
-const lm = readLanguageModel(lmBytes, {
-  bigrams: readFileSync(join(compiledDir(), WRITTEN_BIGRAMS_FILE)),
-  weight: WRITTEN_WEIGHT,
-});
+const { lm } = loadResources();
 // The lexicon is built over the speech model alone, as `npm run setup` builds it.
-const sources = defaultSources(root, readLanguageModel(lmBytes));
+const sources = defaultSources(
+  root,
+  readLanguageModel(readFileSync(join(compiledDir(), LANGUAGE_MODEL_FILE))),
+);
 const table = readFileSync(sources.swapsTsv, 'utf8').split('\n');
 const header = table[0];
 const rows = table.slice(1).filter((line) => line.trim());

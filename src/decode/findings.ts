@@ -4,7 +4,7 @@
  */
 import type { Sentence } from '../channel/positions.js';
 import { changesWord, type Substitution } from '../channel/substitution.js';
-import { copyCase, isShouting } from '../text/case.js';
+import { copyCase, isAllCaps, isShouting } from '../text/case.js';
 import type { SentenceDecoding } from './lattice.js';
 
 export interface SpanFinding {
@@ -55,8 +55,10 @@ function suggestionsFor(
     .join(' ');
   // Keep the input's apostrophe style on a possessive that was split off.
   const possessive = last.possessive ? last.token.text.slice(-2) : '';
-  const around = sentence.filter((_, i) => i < chosen.start || i >= chosen.end).map((p) => p.token.text);
-  const shouting = isShouting(around);
+  // Whether capitals are the sentence's style matters only to a span that starts in capitals.
+  const shouting =
+    isAllCaps(sentence[chosen.start].token.text) &&
+    isShouting(sentence.filter((_, i) => i < chosen.start || i >= chosen.end).map((p) => p.token.text));
   return {
     suggestions: ordered.map(
       (o) => copyCase(spunWords, o, shouting, sentence[chosen.start].token.sentenceStart) + possessive,
