@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formsOf } from '../scripts/lib/morphology.js';
 import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
 
@@ -43,5 +44,19 @@ describe('spelling variants', () => {
     expect(isSpellingVariant('in', 'on')).toBe(false);
     expect(isSpellingVariant('sign', 'signal')).toBe(false);
     expect(isSpellingVariant('forest', 'forest')).toBe(false);
+  });
+});
+
+describe('forms of multi-word lemmas', () => {
+  it('inflects a noun before its complement, a verb at its first word', () => {
+    expect(formsOf('word of mouth', 'n').get('plural')).toBe('words of mouth');
+    expect(formsOf('piece of cake', 'n').get('plural')).toBe('pieces of cake');
+    expect(formsOf('tax return', 'n').get('plural')).toBe('tax returns');
+    expect(formsOf('tell apart', 'v').get('past')).toBe('told apart');
+  });
+
+  it('gives an adjective of several words no comparative', () => {
+    expect([...formsOf('up to date', 'a').keys()]).toEqual(['base']);
+    expect(formsOf('big', 'a').get('comparative')).toBe('bigger');
   });
 });

@@ -49,15 +49,37 @@ function inflectWord(word: string, pos: WordNetPos, tag: Tag): string | undefine
   }
 }
 
+/** Prepositions that start a noun's complement: "piece of cake" is inflected before it. */
+const PREPOSITIONS = new Set(
+  'of in on at for to with from by under over about into upon without between among against through per'.split(
+    ' ',
+  ),
+);
+
 /**
- * Forms of a (possibly multi-word) lemma by tag. Verbs inflect their first word
- * ("tell apart" → "told apart"), nouns and adjectives their last.
+ * The word a multi-word lemma inflects: verbs their first ("tell apart" → "told apart"),
+ * nouns the word before a complement ("word of mouth" → "words of mouth", "piece of
+ * cake" → "pieces of cake") or else their last ("tax return" → "tax returns").
+ */
+function headOf(words: readonly string[], pos: WordNetPos): number {
+  if (pos === 'v') return 0;
+  if (pos === 'n') {
+    const complement = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+    if (complement > 0) return complement - 1;
+  }
+  return words.length - 1;
+}
+
+/**
+ * Forms of a (possibly multi-word) lemma by tag, inflected at its head (`headOf`). An
+ * adjective of several words has only its base form: "up to date" compares with "more".
  */
 export function formsOf(lemma: string, pos: WordNetPos): Map<Tag, string> {
   const words = lemma.split(' ');
-  const head = pos === 'v' ? 0 : words.length - 1;
+  const head = headOf(words, pos);
   const forms = new Map<Tag, string>();
   for (const tag of TAGS[pos]) {
+    if (pos === 'a' && words.length > 1 && tag !== 'base') continue;
     const inflected = inflectWord(words[head], pos, tag);
     if (!inflected || /\s/.test(inflected) || inflected.includes('more ') || inflected.includes('most '))
       continue;
