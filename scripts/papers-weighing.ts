@@ -1,19 +1,30 @@
 /**
- * Development papers with fingerprints: Brown's learned texts, each with five held-out
- * tortured phrases and two known tortured phrases of the development lexicon, in the tortured
- * benchmark's template sentence. Compares weighing every finding by the document's spin
- * probability (raised by the fingerprints) with the product's `weighFindings` (listed-term
- * readings by it, the others by the probability that the text was spun throughout): held-out
- * phrases restored, and words changed outside the added phrases.
+ * Development papers: Brown's learned texts, each with five held-out tortured phrases in the
+ * tortured benchmark's template sentence, alone or with two known tortured phrases of the
+ * development lexicon; and their clean twins (the correct terms instead). Compares three ways
+ * of weighing the findings:
+ * - every finding by the document's spin probability;
+ * - the product's `judgeText`: readings as listed terms by the spin probability, raised by the
+ *   fingerprints and by the readings themselves (counted once, weighed without them), the
+ *   others by the probability that the text was spun throughout;
+ * - the same with readings as listed terms weighed without the readings' own evidence.
+ * Reports held-out phrases restored and words changed outside the added phrases.
  *
  *   UNSPIN_RESOURCES=/tmp/devres npx tsx scripts/papers-weighing.ts
  */
 import { scoreRestoration } from '../bench/papers.js';
-import { DEFAULT_MIN_CONFIDENCE, judgeText, restorationChanges, weighFinding } from '../src/api/pipeline.js';
+import {
+  DEFAULT_MIN_CONFIDENCE,
+  judgeText,
+  restorationChanges,
+  weighFinding,
+  weighFindings,
+} from '../src/api/pipeline.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
 import { loadResources } from '../src/resources/index.js';
-import { devFingerprints, devPapers, hasDevHoldout, scoredPaper } from './lib/dev-papers.js';
+import { judgeDocument } from '../src/verdict/document.js';
+import { type DevPaper, devFingerprints, devPapers, hasDevHoldout, scoredPaper } from './lib/dev-papers.js';
 
 if (!hasDevHoldout()) {
   console.error(
@@ -22,41 +33,65 @@ if (!hasDevHoldout()) {
   process.exit(2);
 }
 const res = loadResources();
-const papers = devPapers({ perPaper: () => 5, knownPerPaper: 2, fingerprints: devFingerprints(res) }).filter(
-  (paper) => paper.spun,
-);
+const WAYS = {
+  all: 'every finding by P(spun)',
+  product: 'judgeText (the product)',
+  withoutReadings: 'listed terms not raised by the readings',
+} as const;
+type Way = keyof typeof WAYS;
 
-const tally = { all: { restored: 0, other: 0 }, product: { restored: 0, other: 0 } };
-let phrases = 0;
-let words = 0;
-let calledSpun = 0;
-for (const paper of papers) {
-  const { findings, evidence } = analyzeText(paper.text, res, 0.05);
-  const { verdict, weighed } = judgeText(findings, evidence);
-  if (verdict.verdict === 'spun') calledSpun++;
-  words += evidence.words;
-  phrases += paper.phrases.length;
-  const ways: [keyof typeof tally, SpanFinding[]][] = [
-    ['all', findings.map((f) => weighFinding(f, verdict.listedTermWeight))],
-    ['product', weighed],
-  ];
-  const added = scoredPaper(paper.text, paper.phrases, paper.known);
-  for (const [way, weighed] of ways) {
-    const changes = restorationChanges(
-      paper.text,
-      weighed.filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE),
-      res.lm,
+function measure(name: string, papers: readonly DevPaper[]): void {
+  const tally = new Map<Way, { restored: number; other: number }>();
+  let phrases = 0;
+  let words = 0;
+  let calledSpun = 0;
+  for (const paper of papers) {
+    const { findings, evidence } = analyzeText(paper.text, res, 0.05);
+    const { verdict, weighed } = judgeText(findings, evidence);
+    if (verdict.verdict === 'spun') calledSpun++;
+    words += evidence.words;
+    const held = paper.spun ? paper.phrases : [];
+    phrases += held.length;
+    const ways: [Way, SpanFinding[]][] = [
+      ['all', findings.map((f) => weighFinding(f, verdict.spinProbability))],
+      ['product', weighed],
+      ['withoutReadings', weighFindings(findings, judgeDocument(evidence))],
+    ];
+    const added = scoredPaper(paper.text, paper.phrases, paper.known);
+    for (const [way, list] of ways) {
+      const changes = restorationChanges(
+        paper.text,
+        list.filter((f) => f.confidence >= DEFAULT_MIN_CONFIDENCE),
+        res.lm,
+      );
+      const score = scoreRestoration(added, held, changes);
+      const t = tally.get(way) ?? { restored: 0, other: 0 };
+      t.restored += score.restored;
+      t.other += score.otherWords;
+      tally.set(way, t);
+    }
+  }
+  console.log(`${name}: ${papers.length} papers, ${calledSpun} called spun, ${words} words`);
+  for (const [way, t] of tally) {
+    const restored =
+      phrases > 0 ? `${((100 * t.restored) / phrases).toFixed(1)}% of held-out phrases restored, ` : '';
+    console.log(
+      `  ${WAYS[way]}: ${restored}${((100 * t.other) / words).toFixed(3)} other words changed per 100`,
     );
-    const score = scoreRestoration(added, paper.phrases, changes);
-    tally[way].restored += score.restored;
-    tally[way].other += score.otherWords;
   }
 }
-console.log(
-  `${papers.length} papers, ${calledSpun} called spun, ${phrases} held-out phrases, ${words} words`,
-);
-for (const [way, t] of Object.entries(tally)) {
-  console.log(
-    `${way === 'all' ? 'every finding by P(spun)' : 'weighFindings'}: ${((100 * t.restored) / phrases).toFixed(1)}% of held-out phrases restored, ${((100 * t.other) / words).toFixed(2)} other words changed per 100`,
+
+const fingerprints = devFingerprints(res);
+for (const known of [0, 2]) {
+  const papers = devPapers({ perPaper: () => 5, knownPerPaper: known, fingerprints });
+  const label = known ? `five held-out and ${known} known phrases` : 'five held-out phrases';
+  measure(
+    label,
+    papers.filter((p) => p.spun),
+  );
+  const twins = known ? `the correct terms and ${known} known phrases` : 'the correct terms';
+  measure(
+    `clean twins (${twins})`,
+    papers.filter((p) => !p.spun),
   );
 }

@@ -191,11 +191,10 @@ const provisional: Calibration = {
   cleanBelow: CLEAN_BELOW,
   findingScale: [],
 };
-/** Each finding's weight in the product: listed terms by `listedTermWeight`, others by `spunThroughout`. */
+/** Each finding's weight in the product, before readings as listed terms count: listed terms by `spinProbability`, others by `spunThroughout`. */
 const weigher = (a: Analysis) => {
   const judged = judgeDocument(a.evidence, provisional);
-  return (f: Analysis['findings'][number]) =>
-    f.listedTerm ? judged.listedTermWeight : judged.spunThroughout;
+  return (f: Analysis['findings'][number]) => (f.listedTerm ? judged.spinProbability : judged.spunThroughout);
 };
 const inside = (f: Analysis['findings'][number], spans: readonly { start: number; end: number }[]) =>
   spans.some((g) => f.offset < g.end && g.start < f.end);

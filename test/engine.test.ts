@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, loadResources, restore } from '../src/api/index.js';
+import { judgeText, weighFinding } from '../src/api/pipeline.js';
 import { wordPositions } from '../src/channel/positions.js';
 import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
@@ -10,7 +11,7 @@ import type { SpanFinding } from '../src/decode/findings.js';
 import { copyCase, isShouting } from '../src/text/case.js';
 import { ordinalToWords, spokenNumber } from '../src/text/numbers.js';
 import { tokenize } from '../src/text/tokenize.js';
-import { spunBar } from '../src/verdict/document.js';
+import { judgeDocument, spunBar } from '../src/verdict/document.js';
 import { knownPhraseSpinProbability } from '../src/verdict/known-phrases.js';
 import { countTermReadings, termReadingSpinProbability } from '../src/verdict/term-readings.js';
 
@@ -425,6 +426,50 @@ describe('readings as listed terms', () => {
     const mu = 0.2;
     const tail3 = 1 - Math.exp(-mu) * (1 + mu + mu ** 2 / 2);
     expect(termReadingSpinProbability(3, 2000, rate)).toBeCloseTo(1 / (1 + tail3), 12);
+  });
+
+  it('raise the weight of every listed-term reading once they judge a text, but never count themselves up', () => {
+    const finding = (suggestion: string, posterior: number, listedTerm: boolean): SpanFinding => ({
+      offset: 0,
+      end: 1,
+      suggestions: [suggestion],
+      confidence: posterior,
+      suggestionConfidence: posterior,
+      listedTerm,
+    });
+    // A 2,000-word text the language model finds clean.
+    const evidence = {
+      words: 2000,
+      rate: 0.005,
+      logLikelihoodRatio: -20,
+      expectedChanges: 2,
+      exposure: 1500,
+      knownPhrases: [],
+    };
+    const readBack = ['deep learning', 'graphics processing unit', 'learning rate'].map((t) =>
+      finding(t, 0.999, true),
+    );
+    const weaker = finding('random forest', 0.6, true);
+    const synonym = finding('told', 0.9, false);
+    const alone = judgeDocument(evidence);
+    expect(alone.verdict).toBe('clean');
+    // The three count (weighed without their own evidence), the weaker reading does not.
+    for (const f of readBack) expect(weighFinding(f, alone.spinProbability).confidence).toBeGreaterThan(0.5);
+    expect(weighFinding(weaker, alone.spinProbability).confidence).toBeLessThan(0.5);
+
+    const { verdict, weighed } = judgeText([...readBack, weaker, synonym], evidence);
+    expect(verdict.termReadings).toBe(3);
+    expect(verdict.verdict).toBe('spun');
+    // Every listed-term reading is now weighed by the verdict; other readings are not.
+    expect(weighed[3].confidence).toBeCloseTo(weighFinding(weaker, verdict.spinProbability).confidence, 12);
+    expect(weighed[3].confidence).toBeGreaterThan(weighFinding(weaker, alone.spinProbability).confidence);
+    expect(weighed[4].confidence).toBeCloseTo(weighFinding(synonym, alone.spunThroughout).confidence, 12);
+    // Raised past the bar, the weaker reading is still not counted: the count is taken once.
+    expect(countTermReadings(weighed)).toBeGreaterThanOrEqual(verdict.termReadings);
+    // Two readings leave every weight as it was.
+    const two = judgeText([...readBack.slice(0, 2), weaker], evidence);
+    expect(two.verdict.termReadings).toBe(2);
+    expect(two.weighed[2].confidence).toBeCloseTo(weighFinding(weaker, alone.spinProbability).confidence, 12);
   });
 });
 

@@ -82,11 +82,10 @@ export function weighFinding(f: SpanFinding, spinProbability: number, model?: Ca
 
 /**
  * Every finding weighed by the probability that the document was spun. A reading of a listed
- * term is weighed by the known tortured phrases too (where there are some, more are likely:
- * `listedTermWeight`); any other reading only by the probability that the text was spun
- * throughout, or every plausible synonym in a paper mill's otherwise untouched prose would
- * be "restored". Neither depends on the readings as listed terms, so the findings counted
- * for the verdict are the ones reported.
+ * term is weighed by the tortured phrases too, known or read back (where there are some,
+ * more are likely: `spinProbability`); any other reading only by the probability that the
+ * text was spun throughout, or every plausible synonym in a paper mill's otherwise untouched
+ * prose would be "restored".
  */
 export function weighFindings(
   findings: readonly SpanFinding[],
@@ -94,7 +93,7 @@ export function weighFindings(
   model?: Calibration,
 ): SpanFinding[] {
   return findings.map((f) =>
-    weighFinding(f, f.listedTerm ? verdict.listedTermWeight : verdict.spunThroughout, model),
+    weighFinding(f, f.listedTerm ? verdict.spinProbability : verdict.spunThroughout, model),
   );
 }
 
@@ -106,17 +105,20 @@ export interface JudgedText {
 
 /**
  * The verdict `check` gives, from the lattice evidence, the known tortured phrases and the
- * readings as listed terms, with the findings weighed. Their weights do not depend on the
- * readings as listed terms (`DocumentVerdict.listedTermWeight`), so the findings are weighed
- * once, before the verdict, and the verdict counts the findings as reported.
+ * readings as listed terms, with the findings weighed by it. The readings are counted once,
+ * among the findings weighed without them, so that a reading never vouches for itself; the
+ * verdict they give then weighs the findings reported. (A development paper whose five
+ * held-out tortured phrases are read back three times or more is restored further:
+ * `scripts/papers-weighing.ts`.)
  */
 export function judgeText(
   findings: readonly SpanFinding[],
   evidence: DocumentEvidence,
   model?: Calibration,
 ): JudgedText {
-  const weighed = weighFindings(findings, judgeDocument(evidence, model), model);
-  return { verdict: judgeDocument(evidence, model, countTermReadings(weighed)), weighed };
+  const withoutReadings = weighFindings(findings, judgeDocument(evidence, model), model);
+  const verdict = judgeDocument(evidence, model, countTermReadings(withoutReadings));
+  return { verdict, weighed: weighFindings(findings, verdict, model) };
 }
 
 export function runPipeline(

@@ -16,6 +16,11 @@ const MIN_CALIBRATED_WORDS = 8;
 const MAX_CALIBRATED_WORDS = 20_000;
 
 export interface DocumentVerdict {
+  /**
+   * The larger of `spunThroughout` and the probabilities from known tortured phrases and from
+   * readings as listed terms. A reading as a listed term is weighed by it: where a text holds
+   * some tortured phrases, more are likely.
+   */
   spinProbability: number;
   verdict: Verdict;
   /**
@@ -24,12 +29,6 @@ export interface DocumentVerdict {
    * `spinProbability` above it, but they show that parts of a text were spun, not all of it.
    */
   spunThroughout: number;
-  /**
-   * What a reading as a listed term is weighed by: `spunThroughout`, or the probability from
-   * known tortured phrases when higher (where there are some, more are likely). Readings as
-   * listed terms raise only `spinProbability`: their own scaling was fitted without them.
-   */
-  listedTermWeight: number;
   /** The different listed terms the findings read the text as, as counted for the verdict (0 when not given). */
   termReadings: number;
 }
@@ -117,23 +116,22 @@ export function judgeDocument(
   model: Calibration = calibration,
   termReadings = 0,
 ): DocumentVerdict {
-  if (e.words === 0)
-    return { spinProbability: 0, verdict: 'clean', spunThroughout: 0, listedTermWeight: 0, termReadings };
+  if (e.words === 0) return { spinProbability: 0, verdict: 'clean', spunThroughout: 0, termReadings };
   const spunThroughout = logistic(model.weights, documentFeatures(e));
   // Tortured phrases, known or read back as terms, are evidence the language model cannot
   // weigh: a paper mill's paper is a few of them in otherwise unremarkable prose.
-  const listedTermWeight = Math.max(
+  const spinProbability = Math.max(
     spunThroughout,
     knownPhraseSpinProbability(e.knownPhrases.length, e.words),
+    termReadingSpinProbability(termReadings, e.words),
   );
-  const spinProbability = Math.max(listedTermWeight, termReadingSpinProbability(termReadings, e.words));
   const verdict: Verdict =
     spinProbability >= spunBar(e.words, model)
       ? 'spun'
       : spinProbability < model.cleanBelow
         ? 'clean'
         : 'uncertain';
-  return { spinProbability, verdict, spunThroughout, listedTermWeight, termReadings };
+  return { spinProbability, verdict, spunThroughout, termReadings };
 }
 
 /** The probability at or above which a text of `words` words is called spun. */
