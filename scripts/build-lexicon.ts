@@ -7,6 +7,7 @@
  * with probability q(s|o) = (c(o,s) + γ·t(s|o)) / (c(o) + γ), where c are learned
  * counts and t is uniform over o's thesaurus substitutes (same tag: told ~ informed).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PUNCTUATION_KEY } from '../src/channel/known-phrases.js';
@@ -84,22 +85,31 @@ function isFormVariant(table: FormTable, o: string, s: string): boolean {
   return table.analyses(s).some((a) => lemmas.has(`${a.pos}:${a.lemma}`));
 }
 
-function thesaurusSubstitutes(
-  sources: LexiconSources,
-  synsets: Map<string, Synset>,
-  table: FormTable,
-): SubstituteSets {
+/** Parts of speech of every WordNet lemma. */
+function partsOfSpeech(synsets: Map<string, Synset>): Map<string, Set<WordNetPos>> {
   const posOf = new Map<string, Set<WordNetPos>>();
   for (const s of synsets.values()) {
     for (const w of s.words) getOrCreate(posOf, w, () => new Set<WordNetPos>()).add(s.pos);
   }
-  const forms = (lemma: string, pos: WordNetPos) => table.forms(lemma, pos);
-  const subs: SubstituteSets = new Map();
+  return posOf;
+}
+
+/**
+ * Adds thesaurus pairs to `subs` as pairs of forms: `lemmas(a, b, pos)` pairs the forms of
+ * two lemmas with the same tag (told ~ informed), and `related(a, b, both)` the forms of each
+ * part of speech the two share in WordNet, or the words as written when they share none.
+ */
+function pairAdder(
+  sources: LexiconSources,
+  table: FormTable,
+  posOf: Map<string, Set<WordNetPos>>,
+  subs: SubstituteSets,
+) {
   const known = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w));
-  const pairLemmas = (a: string, b: string, pos: WordNetPos) => {
+  const lemmas = (a: string, b: string, pos: WordNetPos) => {
     if (a === b || wordCount(a) > MAX_WORDS || wordCount(b) > MAX_WORDS || isCompoundOfOther(a, b)) return;
-    const fa = forms(a, pos);
-    const fb = forms(b, pos);
+    const fa = table.forms(a, pos);
+    const fb = table.forms(b, pos);
     for (const [tag, formA] of fa) {
       const formB = fb.get(tag);
       if (!formB) continue;
@@ -109,6 +119,28 @@ function thesaurusSubstitutes(
       add(subs, formA, formB);
     }
   };
+  /** Original a, substitute b; and the other way round when `both`. */
+  const related = (a: string, b: string, both: boolean) => {
+    const shared = [...(posOf.get(a) ?? [])].filter((p) => posOf.get(b)?.has(p));
+    if (shared.length === 0) {
+      add(subs, a, b);
+      if (both) add(subs, b, a);
+    }
+    for (const pos of shared) {
+      lemmas(a, b, pos);
+      if (both) lemmas(b, a, pos);
+    }
+  };
+  return { lemmas, related };
+}
+
+function thesaurusSubstitutes(
+  sources: LexiconSources,
+  synsets: Map<string, Synset>,
+  table: FormTable,
+): SubstituteSets {
+  const subs: SubstituteSets = new Map();
+  const { lemmas: pairLemmas, related } = pairAdder(sources, table, partsOfSpeech(synsets), subs);
   // Acronyms (CAT, ADD) are left out: lower-cased, the language model reads them as the
   // common words they spell ("apply cat"), so it cannot judge them as originals.
   // MyThes lower-cases its headwords ("cat" lists the senses of CAT), so the pairs are
@@ -133,10 +165,10 @@ function thesaurusSubstitutes(
   const broader = broaderPairs(synsets);
   const require = createRequire(import.meta.url);
   const mythes = require(sources.mythesModule) as Record<string, string[]>;
-  for (const [rawKey, related] of Object.entries(mythes)) {
+  for (const [rawKey, list] of Object.entries(mythes)) {
     if (isAcronym(rawKey)) continue;
     const a = rawKey.toLowerCase();
-    for (const raw of related) {
+    for (const raw of list) {
       const b = raw.toLowerCase();
       if (
         b === a ||
@@ -146,20 +178,35 @@ function thesaurusSubstitutes(
         isBroaderOrNarrower(a, b, broader)
       )
         continue;
-      const shared = [...(posOf.get(a) ?? [])].filter((p) => posOf.get(b)?.has(p));
-      if (shared.length === 0) {
-        add(subs, a, b);
-        add(subs, b, a);
-      }
-      for (const pos of shared) {
-        pairLemmas(a, b, pos);
-        pairLemmas(b, a, pos);
-      }
+      related(a, b, true);
     }
   }
   for (const [digits, words] of numberWordPairs()) {
     add(subs, words, digits);
     add(subs, digits, words);
+  }
+  return subs;
+}
+
+/**
+ * Pairs of a thesaurus of headwords, one per line with its related words after commas (the
+ * Moby Thesaurus II's words.txt): the headword is the original, each related word a
+ * substitute, paired form by form as MyThes is.
+ */
+export function headwordSubstitutes(
+  path: string,
+  sources: LexiconSources,
+  synsets: Map<string, Synset>,
+  table: FormTable,
+): SubstituteSets {
+  const subs: SubstituteSets = new Map();
+  const { related } = pairAdder(sources, table, partsOfSpeech(synsets), subs);
+  for (const line of readFileSync(path, 'latin1').split(/\r?\n/)) {
+    const [head, ...list] = line.split(',');
+    if (!head || /[^a-z' -]/.test(head) || wordCount(head) > MAX_WORDS) continue;
+    for (const b of list) {
+      if (b !== head && !/[^a-z' -]/.test(b) && wordCount(b) <= MAX_WORDS) related(head, b, false);
+    }
   }
   return subs;
 }
@@ -208,6 +255,9 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     [...lemmas].map((k) => [k.slice(2), k[0] as WordNetPos] as [string, WordNetPos]),
   );
   const thesaurus = thesaurusSubstitutes(sources, synsets, table);
+  const extra: SubstituteSets = sources.extraThesaurus
+    ? headwordSubstitutes(sources.extraThesaurus.path, sources, synsets, table)
+    : new Map();
   const news = newsSwapCounts(sources);
   const papers = withInflectedVariants(torturedSwapCounts(sources, thesaurus), table);
   // Both sources teach which substitutes a spinner picks; only the news pages, whose
@@ -231,19 +281,29 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   // Reverse index: spun → [(original, log q)].
   const reverse = new Map<string, [string, number][]>();
   const spinnable = new Map<string, number>();
-  const originals = new Set<string>([...thesaurus.keys(), ...counts.keys()]);
+  const originals = new Set<string>([...thesaurus.keys(), ...counts.keys(), ...extra.keys()]);
   const massCache = new Map<string, number>();
-  const thesaurusMass = (o: string, t: Set<string>) =>
-    getOrCreate(massCache, o, () => [...t].reduce((sum, s) => sum + pairWeight(o, s), 0));
+  const extraMassCache = new Map<string, number>();
+  const mass = (cache: Map<string, number>, o: string, t: Set<string>) =>
+    getOrCreate(cache, o, () => [...t].reduce((sum, s) => sum + pairWeight(o, s), 0));
+  /** t(s|o): uniform over each thesaurus's substitutes of o, mixed by `extraThesaurus.share`. */
+  const thesaurusShare = (o: string, s: string, t: Set<string> | undefined, e: Set<string> | undefined) => {
+    const inT = t?.has(s) ? pairWeight(o, s) / Math.max(MIN_SUBSTITUTES, mass(massCache, o, t)) : 0;
+    if (!e?.size) return inT;
+    const inE = e.has(s) ? pairWeight(o, s) / Math.max(MIN_SUBSTITUTES, mass(extraMassCache, o, e)) : 0;
+    const share = t?.size ? (sources.extraThesaurus?.share ?? 0) : 1;
+    return (1 - share) * inT + share * inE;
+  };
   for (const o of originals) {
     if (!knownPhrase(o) || wordCount(o) > MAX_WORDS) continue;
     const t = thesaurus.get(o);
+    const e = extra.get(o);
     const c = counts.get(o);
     const total = c ? [...c.values()].reduce((x, y) => x + y, 0) : 0;
-    const candidates = new Set<string>([...(t ?? []), ...(c?.keys() ?? [])]);
+    const candidates = new Set<string>([...(t ?? []), ...(c?.keys() ?? []), ...(e ?? [])]);
     for (const s of candidates) {
       if (wordCount(s) > MAX_WORDS || isFormVariant(table, o, s)) continue;
-      const thes = t?.has(s) ? pairWeight(o, s) / Math.max(MIN_SUBSTITUTES, thesaurusMass(o, t)) : 0;
+      const thes = thesaurusShare(o, s, t, e);
       const q = ((c?.get(s) ?? 0) + GAMMA * thes) / (total + GAMMA);
       if (q <= 0) continue;
       getOrCreate(reverse, s, () => [] as [string, number][]).push([o, Math.log10(q)]);

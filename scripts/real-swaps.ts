@@ -10,8 +10,10 @@
  * construction, which is what this measures. A swap counts as restored only where a change
  * covers exactly its span (one that also takes a neighbouring word counts as missed). With
  * --seen the lexicon keeps the whole table (the same swaps, seen in training), for comparison.
- * The language model is the shipped one; the lexicons are built here from every tortured row.
- *   npx tsx scripts/real-swaps.ts [documents per fold] [--seen]
+ * With --thesaurus=path[@share] the lexicons also draw on a further thesaurus
+ * (`LexiconSources.extraThesaurus`; e.g. Moby's words.txt, `scripts/moby-coverage.ts`). The
+ * language model is the shipped one; the lexicons are built here from every tortured row.
+ *   npx tsx scripts/real-swaps.ts [documents per fold] [--seen] [--thesaurus=path[@share]]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +37,7 @@ import { readLanguageModel } from '../src/resources/language-model.js';
 import { decodeLexicon, type Lexicon, lexiconFromTables } from '../src/resources/lexicon.js';
 import { compiledDir, LANGUAGE_MODEL_FILE } from '../src/resources/paths.js';
 import { buildLexicon, defaultSources } from './build-lexicon.js';
+import { parseExtraThesaurus } from './lib/lexicon-counts.js';
 
 const FOLDS = 5;
 const RATE = 0.2;
@@ -43,10 +46,11 @@ const seen = process.argv.includes('--seen');
 const root = new URL('..', import.meta.url).pathname;
 const { lm } = loadResources();
 // The lexicon is built over the speech model alone, as `npm run setup` builds it.
-const sources = defaultSources(
-  root,
-  readLanguageModel(readFileSync(join(compiledDir(), LANGUAGE_MODEL_FILE))),
-);
+const thesaurusArg = process.argv.find((a) => a.startsWith('--thesaurus='));
+const sources = {
+  ...defaultSources(root, readLanguageModel(readFileSync(join(compiledDir(), LANGUAGE_MODEL_FILE)))),
+  extraThesaurus: thesaurusArg ? parseExtraThesaurus(thesaurusArg.slice('--thesaurus='.length)) : undefined,
+};
 const table = readFileSync(sources.swapsTsv, 'utf8').split('\n');
 const header = table[0];
 const rows = table.slice(1).filter((line) => line.trim());

@@ -19,6 +19,7 @@ import {
 } from '../src/resources/paths.js';
 import { countWrittenBigrams, encodeWrittenBigrams } from '../src/resources/written-bigrams.js';
 import { buildLexicon, defaultSources } from './build-lexicon.js';
+import { parseExtraThesaurus } from './lib/lexicon-counts.js';
 import { writtenSegments } from './lib/wordnet.js';
 
 interface Manifest {
@@ -125,6 +126,15 @@ const devHoldout =
     ? (tortured: string) => Number.parseInt(hashHex(tortured.toLowerCase()).slice(0, 8), 16) % 5 === 1
     : undefined;
 
+/**
+ * UNSPIN_DEV_THESAURUS=path[@share] adds a further thesaurus to a development lexicon
+ * (`LexiconSources.extraThesaurus`, share 0.1 unless given), for measuring one before
+ * shipping it: e.g. the Moby Thesaurus II's words.txt (`scripts/moby-coverage.ts`).
+ */
+const devThesaurus = process.env.UNSPIN_DEV_THESAURUS
+  ? parseExtraThesaurus(process.env.UNSPIN_DEV_THESAURUS)
+  : undefined;
+
 function hashHex(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -132,7 +142,8 @@ function hashHex(text: string): string {
 function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   const target = join(outDir, LEXICON_FILE);
   const stamp = join(outDir, 'lexicon.inputs');
-  const inputs = `${lexiconInputHash()}${devHoldout ? ':dev-holdout' : ''}`;
+  const extra = devThesaurus ? `:${devThesaurus.path}@${devThesaurus.share}` : '';
+  const inputs = `${lexiconInputHash()}${devHoldout ? ':dev-holdout' : ''}${extra}`;
   if (devHoldout) {
     const rows = readFileSync(join(root, 'data/tortured-phrases-train.tsv'), 'utf8').split('\n');
     const held = rows.filter((line, i) => i === 0 || (line && devHoldout(line.split('\t')[0])));
@@ -147,6 +158,7 @@ function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   const { bytes, stats } = buildLexicon({
     ...defaultSources(root, readLanguageModel(lmBytes)),
     keepTorturedRow: devHoldout ? (tortured) => !devHoldout(tortured) : undefined,
+    extraThesaurus: devThesaurus,
   });
   writeAtomically(target, bytes);
   writeAtomically(stamp, inputs);

