@@ -191,7 +191,9 @@ function thesaurusSubstitutes(
 /**
  * Pairs of a thesaurus of headwords, one per line with its related words after commas (the
  * Moby Thesaurus II's words.txt): the headword is the original, each related word a
- * substitute, paired form by form as MyThes is.
+ * substitute, paired form by form as MyThes is. Unlike MyThes's, these pairs keep WordNet's
+ * broader and narrower terms and acronym readings, and words written with capitals are left
+ * out rather than lower-cased.
  */
 export function headwordSubstitutes(
   path: string,

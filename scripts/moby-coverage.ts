@@ -3,7 +3,9 @@
  * the thesauri Unspin uses (WordNet synonyms and similar-to, MyThes)? Moby is public domain,
  * about 30,000 headwords with 2.5 million links, and is on the npm registry inside the `moby`
  * package (words.txt); Unspin does not use it yet. Words are compared by their lemmas, so
- * "said → stated" counts when Moby links say and state.
+ * "said → stated" counts when Moby links say and state, in either direction and case-folded
+ * (the lexicon build, `LexiconSources.extraThesaurus`, takes headword → related word only and
+ * leaves out words written with capitals, so it draws on somewhat less than this counts).
  *
  * Reports, for the real spinners' swaps (data/spinner-swaps.tsv), the share each source links;
  * and, given the development resources, for the word swaps of the held-out tortured rows that

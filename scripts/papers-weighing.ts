@@ -8,11 +8,15 @@
  *   fingerprints and by the readings themselves (counted once, weighed without them), the
  *   others by the probability that the text was spun throughout;
  * - the same with readings as listed terms weighed without the readings' own evidence.
- * Reports held-out phrases restored and words changed outside the added phrases.
+ * Reports held-out phrases restored, words changed outside the added phrases, and the
+ * calibration (expected calibration error, 10 bins) of the confidence of readings as listed
+ * terms: right when they overlap a held-out phrase.
  *
  *   UNSPIN_RESOURCES=/tmp/devres npx tsx scripts/papers-weighing.ts
  */
+import { type Calibrated, calibration } from '../bench/metrics.js';
 import { scoreRestoration } from '../bench/papers.js';
+import { overlaps } from '../bench/text.js';
 import {
   DEFAULT_MIN_CONFIDENCE,
   judgeText,
@@ -41,7 +45,7 @@ const WAYS = {
 type Way = keyof typeof WAYS;
 
 function measure(name: string, papers: readonly DevPaper[]): void {
-  const tally = new Map<Way, { restored: number; other: number }>();
+  const tally = new Map<Way, { restored: number; other: number; listed: Calibrated[] }>();
   let phrases = 0;
   let words = 0;
   let calledSpun = 0;
@@ -65,9 +69,14 @@ function measure(name: string, papers: readonly DevPaper[]): void {
         res.lm,
       );
       const score = scoreRestoration(added, held, changes);
-      const t = tally.get(way) ?? { restored: 0, other: 0 };
+      const t = tally.get(way) ?? { restored: 0, other: 0, listed: [] };
       t.restored += score.restored;
       t.other += score.otherWords;
+      for (const f of list) {
+        if (!f.listedTerm) continue;
+        const correct = held.some((p) => overlaps(f.offset, f.end, p.start, p.end));
+        t.listed.push({ confidence: f.confidence, correct });
+      }
       tally.set(way, t);
     }
   }
@@ -75,8 +84,9 @@ function measure(name: string, papers: readonly DevPaper[]): void {
   for (const [way, t] of tally) {
     const restored =
       phrases > 0 ? `${((100 * t.restored) / phrases).toFixed(1)}% of held-out phrases restored, ` : '';
+    const ece = calibration(t.listed).ece.toFixed(3);
     console.log(
-      `  ${WAYS[way]}: ${restored}${((100 * t.other) / words).toFixed(3)} other words changed per 100`,
+      `  ${WAYS[way]}: ${restored}${((100 * t.other) / words).toFixed(3)} other words changed per 100, listed-term ECE ${ece} (${t.listed.length} readings)`,
     );
   }
 }

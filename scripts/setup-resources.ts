@@ -134,6 +134,12 @@ const devHoldout =
 const devThesaurus = process.env.UNSPIN_DEV_THESAURUS
   ? parseExtraThesaurus(process.env.UNSPIN_DEV_THESAURUS)
   : undefined;
+if (devThesaurus && !process.env.UNSPIN_RESOURCES) {
+  console.error(
+    'unspin setup: UNSPIN_DEV_THESAURUS builds a development lexicon; set UNSPIN_RESOURCES to a development directory (e.g. /tmp/devres-moby) so that the shipped resources are left alone',
+  );
+  process.exit(2);
+}
 
 function hashHex(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -142,7 +148,9 @@ function hashHex(text: string): string {
 function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   const target = join(outDir, LEXICON_FILE);
   const stamp = join(outDir, 'lexicon.inputs');
-  const extra = devThesaurus ? `:${devThesaurus.path}@${devThesaurus.share}` : '';
+  const extra = devThesaurus
+    ? `:${createHash('sha1').update(readFileSync(devThesaurus.path)).digest('hex')}@${devThesaurus.share}`
+    : '';
   const inputs = `${lexiconInputHash()}${devHoldout ? ':dev-holdout' : ''}${extra}`;
   if (devHoldout) {
     const rows = readFileSync(join(root, 'data/tortured-phrases-train.tsv'), 'utf8').split('\n');

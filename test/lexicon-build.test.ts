@@ -62,6 +62,10 @@ describe('forms of multi-word lemmas', () => {
     expect(formsOf('tell apart', 'v').get('past')).toBe('told apart');
   });
 
+  it('inflects a noun that ends in a particle at its end', () => {
+    expect(formsOf('cave in', 'n').get('plural')).toBe('cave ins');
+  });
+
   it('gives an adjective of several words no comparative', () => {
     expect([...formsOf('up to date', 'a').keys()]).toEqual(['base']);
     expect(formsOf('big', 'a').get('comparative')).toBe('bigger');
@@ -105,6 +109,7 @@ describe('a further thesaurus of headwords (development only)', () => {
   it('takes its share from "path@share"', () => {
     expect(parseExtraThesaurus('/x/words.txt@0.3')).toEqual({ path: '/x/words.txt', share: 0.3 });
     expect(parseExtraThesaurus('/x/words.txt')).toEqual({ path: '/x/words.txt', share: 0.1 });
+    expect(parseExtraThesaurus('/x/@scope/words.txt')).toEqual({ path: '/x/@scope/words.txt', share: 0.1 });
     expect(() => parseExtraThesaurus('/x/words.txt@2')).toThrow(/share/);
   });
 });

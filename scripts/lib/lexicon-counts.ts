@@ -41,11 +41,13 @@ export function countSwap(counts: Counts, original: string, spun: string, n: num
   m.set(s, (m.get(s) ?? 0) + n);
 }
 
-/** `LexiconSources.extraThesaurus` from "path[@share]" (share 0.1 unless given). */
+/**
+ * `LexiconSources.extraThesaurus` from "path[@share]" (share 0.1 unless given). At share 0 the
+ * thesaurus still gives the whole prior of an original the shipped thesauri have nothing for.
+ */
 export function parseExtraThesaurus(spec: string): { path: string; share: number } {
-  const at = spec.lastIndexOf('@');
-  const share = at > 0 ? Number(spec.slice(at + 1)) : 0.1;
-  if (!(share >= 0 && share <= 1))
-    throw new Error(`a further thesaurus's share must be in [0, 1], got ${spec}`);
-  return { path: at > 0 ? spec.slice(0, at) : spec, share };
+  const m = /^(.+)@(\d+(?:\.\d+)?)$/.exec(spec);
+  const share = m ? Number(m[2]) : 0.1;
+  if (share > 1) throw new Error(`a further thesaurus's share must be in [0, 1], got ${spec}`);
+  return { path: m ? m[1] : spec, share };
 }

@@ -64,7 +64,8 @@ const PREPOSITIONS = new Set(
 function headOf(words: readonly string[], pos: WordNetPos): number {
   if (pos === 'v') return 0;
   if (pos === 'n') {
-    const complement = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+    // A preposition at the end is a particle ("cave in"), not a complement.
+    const complement = words.findIndex((w, i) => i > 0 && i < words.length - 1 && PREPOSITIONS.has(w));
     if (complement > 0) return complement - 1;
   }
   return words.length - 1;
