@@ -181,10 +181,7 @@ function thesaurusSubstitutes(
       related(a, b, true);
     }
   }
-  for (const [digits, words] of numberWordPairs()) {
-    add(subs, words, digits);
-    add(subs, digits, words);
-  }
+  for (const [digits, words] of numberWordPairs()) add(subs, words, digits);
   return subs;
 }
 
@@ -211,6 +208,16 @@ export function headwordSubstitutes(
     }
   }
   return subs;
+}
+
+/**
+ * Spinners write numbers as digits, not the other way round: the real pages show word → digit
+ * swaps only (Five → 5, thousands → 1000's, year → 12 months), so digits are not read as the
+ * original of words that only a thesaurus links them to ("one's" → 1's, "first" → 1st). A
+ * swap learned from data stands (the tortured rows have a few: "two vicennium" ← 40 years).
+ */
+function digitsForWords(original: string, spun: string, learned: Map<string, number> | undefined): boolean {
+  return /\d/.test(original) && !/\d/.test(spun) && !learned?.has(spun);
 }
 
 /**
@@ -304,7 +311,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     const total = c ? [...c.values()].reduce((x, y) => x + y, 0) : 0;
     const candidates = new Set<string>([...(t ?? []), ...(c?.keys() ?? []), ...(e ?? [])]);
     for (const s of candidates) {
-      if (wordCount(s) > MAX_WORDS || isFormVariant(table, o, s)) continue;
+      if (wordCount(s) > MAX_WORDS || isFormVariant(table, o, s) || digitsForWords(o, s, c)) continue;
       const thes = thesaurusShare(o, s, t, e);
       const q = ((c?.get(s) ?? 0) + GAMMA * thes) / (total + GAMMA);
       if (q <= 0) continue;

@@ -53,6 +53,11 @@ describe('lexicon', () => {
     expect(originals('home')).toContain('house');
     expect(originals('12 months')).toContain('year');
     expect(originals('1/4')).toContain('a quarter');
+    expect(originals('5')).toContain('five');
+    // Spinners turn words into digits, not digits into words.
+    for (const word of ['one', 'five', 'first', 'hundred']) {
+      expect(originals(word).filter((o) => /^\d+(?:st|nd|rd|th)?$/.test(o))).toEqual([]);
+    }
     // Frequent words seldom seen swapped are reluctant to change; "said" is swapped often.
     expect(lexicon.propensity('the')).toBeLessThan(0.2);
     expect(lexicon.propensity('said')).toBeGreaterThan(0.5);
