@@ -86,7 +86,9 @@ function isFormVariant(table: FormTable, o: string, s: string): boolean {
 }
 
 /** Parts of speech of every WordNet lemma. */
-function partsOfSpeech(synsets: Map<string, Synset>): Map<string, Set<WordNetPos>> {
+type PartsOfSpeech = ReadonlyMap<string, ReadonlySet<WordNetPos>>;
+
+export function partsOfSpeech(synsets: Map<string, Synset>): PartsOfSpeech {
   const posOf = new Map<string, Set<WordNetPos>>();
   for (const s of synsets.values()) {
     for (const w of s.words) getOrCreate(posOf, w, () => new Set<WordNetPos>()).add(s.pos);
@@ -100,12 +102,12 @@ function partsOfSpeech(synsets: Map<string, Synset>): Map<string, Set<WordNetPos
  * part of speech the two share in WordNet, or the words as written when they share none.
  */
 function pairAdder(
-  sources: LexiconSources,
+  vocabulary: ReadonlySet<string>,
   table: FormTable,
-  posOf: Map<string, Set<WordNetPos>>,
+  posOf: PartsOfSpeech,
   subs: SubstituteSets,
 ) {
-  const known = (phrase: string) => phrase.split(' ').every((w) => sources.vocabulary.has(w));
+  const known = (phrase: string) => phrase.split(' ').every((w) => vocabulary.has(w));
   const lemmas = (a: string, b: string, pos: WordNetPos) => {
     if (a === b || wordCount(a) > MAX_WORDS || wordCount(b) > MAX_WORDS || isCompoundOfOther(a, b)) return;
     const fa = table.forms(a, pos);
@@ -137,10 +139,11 @@ function pairAdder(
 function thesaurusSubstitutes(
   sources: LexiconSources,
   synsets: Map<string, Synset>,
+  posOf: PartsOfSpeech,
   table: FormTable,
 ): SubstituteSets {
   const subs: SubstituteSets = new Map();
-  const { lemmas: pairLemmas, related } = pairAdder(sources, table, partsOfSpeech(synsets), subs);
+  const { lemmas: pairLemmas, related } = pairAdder(sources.vocabulary, table, posOf, subs);
   // Acronyms (CAT, ADD) are left out: lower-cased, the language model reads them as the
   // common words they spell ("apply cat"), so it cannot judge them as originals.
   // MyThes lower-cases its headwords ("cat" lists the senses of CAT), so the pairs are
@@ -194,12 +197,12 @@ function thesaurusSubstitutes(
  */
 export function headwordSubstitutes(
   path: string,
-  sources: LexiconSources,
-  synsets: Map<string, Synset>,
+  vocabulary: ReadonlySet<string>,
+  posOf: PartsOfSpeech,
   table: FormTable,
 ): SubstituteSets {
   const subs: SubstituteSets = new Map();
-  const { related } = pairAdder(sources, table, partsOfSpeech(synsets), subs);
+  const { related } = pairAdder(vocabulary, table, posOf, subs);
   for (const line of readFileSync(path, 'latin1').split(/\r?\n/)) {
     const [head, ...list] = line.split(',');
     if (!head || /[^a-z' -]/.test(head) || wordCount(head) > MAX_WORDS) continue;
@@ -263,9 +266,10 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const table = new FormTable(
     [...lemmas].map((k) => [k.slice(2), k[0] as WordNetPos] as [string, WordNetPos]),
   );
-  const thesaurus = thesaurusSubstitutes(sources, synsets, table);
+  const posOf = partsOfSpeech(synsets);
+  const thesaurus = thesaurusSubstitutes(sources, synsets, posOf, table);
   const extra: SubstituteSets = sources.extraThesaurus
-    ? headwordSubstitutes(sources.extraThesaurus.path, sources, synsets, table)
+    ? headwordSubstitutes(sources.extraThesaurus.path, sources.vocabulary, posOf, table)
     : new Map();
   const news = newsSwapCounts(sources);
   const papers = withInflectedVariants(torturedSwapCounts(sources, thesaurus), table);

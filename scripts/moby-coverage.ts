@@ -17,10 +17,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Lexicon, loadLexicon, repoRoot, synsetsOf } from '../bench/lexicon.js';
+import { loadLexicon, repoRoot, synsetsOf } from '../bench/lexicon.js';
 import { analyse } from '../bench/morph.js';
 import { normalisePhrase } from '../bench/tortured.js';
 import { loadResources } from '../src/resources/index.js';
+import { getOrCreate } from '../src/util/maps.js';
 import { readTsv } from './lib/tsv.js';
 
 const [mobyPath, holdoutPath] = process.argv.slice(2);
@@ -32,23 +33,22 @@ function readMoby(path: string): Map<string, Set<string>> {
   for (const line of readFileSync(path, 'latin1').split(/\r?\n/)) {
     const [head, ...related] = line.toLowerCase().split(',');
     if (!head) continue;
-    const set = links.get(head) ?? new Set<string>();
+    const set = getOrCreate(links, head, () => new Set<string>());
     for (const r of related) set.add(r);
-    links.set(head, set);
   }
   return links;
 }
 
 const lex = loadLexicon();
 const moby = readMoby(mobyPath);
-const lemmas = (lexicon: Lexicon, word: string) => {
+const lemmas = (word: string) => {
   const out = new Set([word]);
-  for (const a of analyse(word, lexicon.isLemma)) out.add(a.lemma);
+  for (const a of analyse(word, lex.isLemma)) out.add(a.lemma);
   return out;
 };
 /** Some lemma of `a` and some lemma of `b` are linked, in either direction. */
 function linkedBy(has: (x: string, y: string) => boolean, a: string, b: string): boolean {
-  for (const x of lemmas(lex, a)) for (const y of lemmas(lex, b)) if (has(x, y) || has(y, x)) return true;
+  for (const x of lemmas(a)) for (const y of lemmas(b)) if (has(x, y) || has(y, x)) return true;
   return false;
 }
 const inMoby = (x: string, y: string) => moby.get(x)?.has(y) === true;

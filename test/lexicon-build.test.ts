@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../bench/lexicon.js';
-import { headwordSubstitutes } from '../scripts/build-lexicon.js';
-import { type LexiconSources, parseExtraThesaurus } from '../scripts/lib/lexicon-counts.js';
+import { headwordSubstitutes, partsOfSpeech } from '../scripts/build-lexicon.js';
+import { parseExtraThesaurus } from '../scripts/lib/lexicon-counts.js';
 import { FormTable, formsOf } from '../scripts/lib/morphology.js';
 import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
 import { readWordNet, type WordNetPos } from '../scripts/lib/wordnet.js';
@@ -82,20 +82,8 @@ describe('a further thesaurus of headwords (development only)', () => {
       const lemmas = [...synsets.values()].flatMap((s) =>
         s.words.filter((w) => !w.includes(' ')).map((w): [string, WordNetPos] => [w, s.pos]),
       );
-      const sources = {
-        ...({} as LexiconSources),
-        vocabulary: new Set([
-          'judge',
-          'judged',
-          'judges',
-          'choose',
-          'chose',
-          'chooses',
-          'arbiter',
-          'arbiters',
-        ]),
-      };
-      const subs = headwordSubstitutes(path, sources, synsets, new FormTable(lemmas));
+      const vocabulary = new Set('judge judged judges choose chose chooses arbiter arbiters'.split(' '));
+      const subs = headwordSubstitutes(path, vocabulary, partsOfSpeech(synsets), new FormTable(lemmas));
       expect(subs.get('judge')).toEqual(new Set(['choose', 'arbiter']));
       expect(subs.get('judged')?.has('chose')).toBe(true);
       expect(subs.get('judges')).toEqual(new Set(['chooses', 'arbiters']));

@@ -116,9 +116,12 @@ export function judgeText(
   evidence: DocumentEvidence,
   model?: Calibration,
 ): JudgedText {
-  const withoutReadings = weighFindings(findings, judgeDocument(evidence, model), model);
+  const alone = judgeDocument(evidence, model);
+  const withoutReadings = weighFindings(findings, alone, model);
   const verdict = judgeDocument(evidence, model, countTermReadings(withoutReadings));
-  return { verdict, weighed: weighFindings(findings, verdict, model) };
+  // Most texts have too few readings to raise the probability: their weights stand.
+  const raised = verdict.spinProbability !== alone.spinProbability;
+  return { verdict, weighed: raised ? weighFindings(findings, verdict, model) : withoutReadings };
 }
 
 export function runPipeline(

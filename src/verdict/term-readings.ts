@@ -31,8 +31,8 @@ export const TERM_READING_CONFIDENCE = 0.5;
 /**
  * How many different listed terms the findings read the text as, with at least
  * TERM_READING_CONFIDENCE, weighed without this count, which must not feed itself
- * (`judgeText`), as `check` would report them without it; the bar is fixed, so that a user's `--min-confidence`
- * changes what is shown, never the verdict.
+ * (`judgeText`), as `check` would report them without it; the bar is fixed, so that a
+ * user's `--min-confidence` changes what is shown, never the verdict.
  */
 export function countTermReadings(weighed: readonly SpanFinding[]): number {
   const terms = new Set<string>();
