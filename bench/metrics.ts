@@ -155,3 +155,17 @@ export function findingsCalibration(
 export function mean(values: readonly number[]): number {
   return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN;
 }
+
+/** How many texts got each verdict. */
+export interface VerdictCounts {
+  spun: number;
+  clean: number;
+  uncertain: number;
+}
+
+/** Counts one verdict into `v`. */
+export function tally(v: VerdictCounts, verdict: string): void {
+  if (verdict === 'spun') v.spun++;
+  else if (verdict === 'clean') v.clean++;
+  else v.uncertain++;
+}

@@ -207,6 +207,37 @@ export function documentRows(results: readonly SyntheticResult[], rates: readonl
       );
     }
   }
+  const bands = results[0].shortTexts.map((b) => b.maxWords);
+  const pooled = (maxWords: number, of: 'clean' | 'spun') => {
+    const these = results.flatMap((r) => r.shortTexts.filter((b) => b.maxWords === maxWords));
+    const texts = these.reduce((a, b) => a + b.texts, 0);
+    return { texts, share: these.reduce((a, b) => a + b[of].spun, 0) / Math.max(1, texts) };
+  };
+  const byBand = (of: 'clean' | 'spun') =>
+    bands
+      .map((most, k) => `${k ? bands[k - 1] + 1 : 3}–${most} words ${pct(pooled(most, of).share)}`)
+      .join(', ');
+  const shortData = `${corpora}, passages of measure docs, ${bands.map((most) => pooled(most, 'clean').texts).join(' / ')} per band`;
+  rows.push(
+    row({
+      section: 'documents',
+      metric: 'clean sentences and paragraphs called spun, by length',
+      value: Math.max(...bands.map((most) => pooled(most, 'clean').share)),
+      display: byBand('clean'),
+      anchor: '—',
+      data: shortData,
+      command,
+    }),
+    row({
+      section: 'documents',
+      metric: 'sentences and paragraphs spun by A at 25% called spun, by length',
+      value: Math.min(...bands.map((most) => pooled(most, 'spun').share)),
+      display: byBand('spun'),
+      anchor: DOC_ANCHOR,
+      data: shortData,
+      command,
+    }),
+  );
   const findingEce = mean(results.map((r) => r.findingCalibration.ece));
   const docEce = mean(results.map((r) => r.documentCalibration.ece));
   rows.push(

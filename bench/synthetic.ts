@@ -15,8 +15,11 @@ import {
   type Prf,
   prf,
   restorationGain,
+  tally,
+  type VerdictCounts,
   wordEdits,
 } from './metrics.js';
+import { runShortTexts, type ShortTextResult } from './short-texts.js';
 import { createSpinner, type SpinnerName, spinDocument } from './spinner.js';
 
 export interface SyntheticConfig {
@@ -27,12 +30,6 @@ export interface SyntheticConfig {
   seed: number;
   /** Minimum confidence of the extra `check` pass used for finding calibration (spinner A only). */
   calibrationMinConfidence: number;
-}
-
-export interface VerdictCounts {
-  spun: number;
-  clean: number;
-  uncertain: number;
 }
 
 export interface CleanResult {
@@ -68,12 +65,8 @@ export interface SyntheticResult {
   findingCalibration: ReturnType<typeof calibration>;
   /** Document spinProbability vs truth, clean + spinner A conditions. */
   documentCalibration: ReturnType<typeof calibration>;
-}
-
-function tally(v: VerdictCounts, verdict: string): void {
-  if (verdict === 'spun') v.spun++;
-  else if (verdict === 'clean') v.clean++;
-  else v.uncertain++;
+  /** Verdicts on sentences and paragraphs of the same measure documents, by length. */
+  shortTexts: ShortTextResult[];
 }
 
 export function runSynthetic(
@@ -163,11 +156,18 @@ export function runSynthetic(
       );
     }
   }
+  const shortTexts = runShortTexts(engine, config.corpus, config.documents, config.seed);
+  log(
+    `  ${config.corpus} short texts called spun (clean / spinner A 25%): ${shortTexts
+      .map((b) => `≤${b.maxWords} words ${b.clean.spun}/${b.texts}, ${b.spun.spun}/${b.texts}`)
+      .join('; ')}`,
+  );
   return {
     corpus: config.corpus,
     clean,
     conditions,
     findingCalibration: calibration(findingItems),
     documentCalibration: calibration(docItems),
+    shortTexts,
   };
 }

@@ -145,13 +145,21 @@ function thesaurusSubstitutes(
   const subs: SubstituteSets = new Map();
   const { lemmas: pairLemmas, related } = pairAdder(sources.vocabulary, table, posOf, subs);
   // Acronyms (CAT, ADD) are left out: lower-cased, the language model reads them as the
-  // common words they spell ("apply cat"), so it cannot judge them as originals.
+  // common words they spell ("apply cat"), so it cannot judge them as originals. So are
+  // symbols and names whose lower-case spelling is a common word WordNet also lists (As for
+  // arsenic, Bush): "as" would otherwise be offered "arsenic", and "bush" a president.
   // MyThes lower-cases its headwords ("cat" lists the senses of CAT), so the pairs are
   // recognised there by WordNet's spelling.
-  const spelledOut = (s: Synset) => s.words.filter((w) => !s.acronyms.includes(w));
-  const acronymPairs = new Set<string>();
+  const common = new Set<string>();
+  for (const s of synsets.values()) for (const w of s.words) if (!s.capitalised.includes(w)) common.add(w);
+  const otherWord = (s: Synset, w: string) =>
+    s.acronyms.includes(w) || (s.capitalised.includes(w) && common.has(w));
+  const spelledOut = (s: Synset) => s.words.filter((w) => !otherWord(s, w));
+  const otherWordPairs = new Set<string>();
   for (const s of synsets.values()) {
-    for (const a of s.acronyms) for (const w of s.words) acronymPairs.add(`${a}|${w}`).add(`${w}|${a}`);
+    for (const a of s.words.filter((w) => otherWord(s, w))) {
+      for (const w of s.words) otherWordPairs.add(`${a}|${w}`).add(`${w}|${a}`);
+    }
   }
   for (const s of synsets.values()) {
     const words = spelledOut(s);
@@ -176,7 +184,7 @@ function thesaurusSubstitutes(
       if (
         b === a ||
         isAcronym(raw) ||
-        acronymPairs.has(`${a}|${b}`) ||
+        otherWordPairs.has(`${a}|${b}`) ||
         /[^a-z' -]/.test(b) ||
         isBroaderOrNarrower(a, b, broader)
       )

@@ -58,6 +58,10 @@ describe('lexicon', () => {
     for (const word of ['one', 'five', 'first', 'hundred']) {
       expect(originals(word).filter((o) => /^\d+(?:st|nd|rd|th)?$/.test(o))).toEqual([]);
     }
+    // A symbol or name spelled like a common word is another word: "As" is arsenic, "as" is not.
+    expect(originals('as')).not.toContain('arsenic');
+    expect(originals('as')).toContain('equally');
+    expect(originals('bush')).toContain('shrub');
     // Frequent words seldom seen swapped are reluctant to change; "said" is swapped often.
     expect(lexicon.propensity('the')).toBeLessThan(0.2);
     expect(lexicon.propensity('said')).toBeGreaterThan(0.5);

@@ -21,6 +21,8 @@ export interface Synset {
   words: string[];
   /** Words written in capitals in WordNet (CAT, PET, ADD), lower-cased like `words`. */
   acronyms: string[];
+  /** Words written with a capital letter in WordNet (As, Bush, CAT), lower-cased like `words`. */
+  capitalised: string[];
   pointers: WordNetPointer[];
 }
 
@@ -38,21 +40,23 @@ function parseLine(line: string, pos: WordNetPos): Synset {
   const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
   const offset = fields[0];
   const wordCount = Number.parseInt(fields[3], 16);
-  const words: string[] = [];
-  const acronyms: string[] = [];
+  const written: string[] = [];
   let i = 4;
-  for (let w = 0; w < wordCount; w++, i += 2) {
-    const lemma = fields[i].replace(/\(.*\)$/, '').replace(/_/g, ' ');
-    words.push(lemma.toLowerCase());
-    if (isAcronym(lemma)) acronyms.push(lemma.toLowerCase());
-  }
+  for (let w = 0; w < wordCount; w++, i += 2)
+    written.push(fields[i].replace(/\(.*\)$/, '').replace(/_/g, ' '));
+  const words = written.map((lemma) => lemma.toLowerCase());
+  const acronyms = written.filter(isAcronym).map((lemma) => lemma.toLowerCase());
+  // "Earth" beside "earth" in one synset is the same word, not a name.
+  const capitalised = written
+    .filter((lemma) => /[A-Z]/.test(lemma) && !written.includes(lemma.toLowerCase()))
+    .map((lemma) => lemma.toLowerCase());
   const pointerCount = Number.parseInt(fields[i], 10);
   i++;
   const pointers: WordNetPointer[] = [];
   for (let p = 0; p < pointerCount; p++, i += 4) {
     pointers.push({ symbol: fields[i], target: `${normalisePos(fields[i + 2])}:${fields[i + 1]}` });
   }
-  return { key: `${pos}:${offset}`, pos, words, acronyms, pointers };
+  return { key: `${pos}:${offset}`, pos, words, acronyms, capitalised, pointers };
 }
 
 /** Reads every synset of the four data files, keyed by `pos:offset`. */

@@ -40,9 +40,9 @@ export interface Calibration {
   /**
    * Higher bars for short texts, by length band (a text of at most `words` words takes the
    * first band that fits). A sentence carries so little evidence that at the bar of an
-   * article about one clean text in ten of up to 60 words was called spun on dev; each
-   * band's bar is the lowest that calls at most 1% of its clean dev texts spun (fitted by
-   * scripts/tune.ts).
+   * article about one clean dev passage in ten of up to 60 words was called spun; each
+   * band's bar is the lowest that calls at most 1.5% of 800 clean dev passages of its
+   * lengths spun (fitted by scripts/tune.ts).
    */
   spunAtShort: { words: number; spunAt: number }[];
   /** Probability below which a document is called clean. */
