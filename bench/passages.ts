@@ -46,10 +46,13 @@ export function passages(
   return out;
 }
 
+/** Fewest words of band `k` of `bands` (most words each): one more than the band before, 3 for the first. */
+export const bandStart = (bands: readonly number[], k: number): number => (k > 0 ? bands[k - 1] + 1 : 3);
+
 /**
- * Draws `perBand` passages of each band (most words; each band starts after the one before,
- * the first at 3 words) from `documents`, never two from one document over all draws, so a
- * later draw is held out from an earlier one.
+ * Draws `perBand` passages of each band (`bandStart` to its most words) from `documents`,
+ * never two from one document over all draws: a later draw holds other documents than an
+ * earlier one.
  */
 export function passageDrawer(
   documents: readonly BenchDocument[],
@@ -59,7 +62,7 @@ export function passageDrawer(
   const used = new Set<string>();
   return (perBand) =>
     bands.map((most, k) => {
-      const drawn = passages(documents, perBand, (bands[k - 1] ?? 2) + 1, most, seed, used);
+      const drawn = passages(documents, perBand, bandStart(bands, k), most, seed, used);
       for (const passage of drawn) used.add(passage.id);
       return drawn;
     });

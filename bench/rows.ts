@@ -4,6 +4,7 @@
  */
 import { auc, mean } from './metrics.js';
 import type { PaperCondition, PapersResult } from './papers.js';
+import { bandStart } from './passages.js';
 import { atLeast, atMost, markdownTable, num, pct, type Row, row } from './report.js';
 import type { SpeedResult, Throughput } from './speed.js';
 import type { ConditionResult, SyntheticResult } from './synthetic.js';
@@ -214,9 +215,7 @@ export function documentRows(results: readonly SyntheticResult[], rates: readonl
     return { texts, share: these.reduce((a, b) => a + b[of].spun, 0) / Math.max(1, texts) };
   };
   const byBand = (of: 'clean' | 'spun') =>
-    bands
-      .map((most, k) => `${k ? bands[k - 1] + 1 : 3}–${most} words ${pct(pooled(most, of).share)}`)
-      .join(', ');
+    bands.map((most, k) => `${bandStart(bands, k)}–${most} words ${pct(pooled(most, of).share)}`).join(', ');
   const shortData = `${corpora}, passages of measure docs, ${bands.map((most) => pooled(most, 'clean').texts).join(' / ')} per band`;
   rows.push(
     row({

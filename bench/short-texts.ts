@@ -3,13 +3,13 @@
  * one corpus's measure documents, clean and spun by spinner A, by length band. The document
  * rows measure texts of 50–400 words; a user also pastes a sentence or a paragraph.
  */
-import { type CorpusName, loadMeasureDocuments } from './corpora.js';
+import { assertNoDevDocuments, type CorpusName, loadMeasureDocuments } from './corpora.js';
 import type { Engine } from './engine.js';
 import { tally, type VerdictCounts } from './metrics.js';
 import { passageDrawer } from './passages.js';
 import { createSpinner, spinDocument } from './spinner.js';
 
-/** Length bands (most words; each starts after the one before, the first at 3 words). */
+/** Length bands (most words; from `bandStart`). The verdict's own bands end at 15 and 60 words. */
 export const SHORT_TEXT_BANDS = [15, 60, 150];
 /** The spin rate of the spun passages. */
 export const SHORT_TEXT_RATE = 0.25;
@@ -35,7 +35,9 @@ export function runShortTexts(
   seed: number,
 ): ShortTextResult[] {
   const spinner = createSpinner('A');
-  const drawn = passageDrawer(loadMeasureDocuments(corpus, seed), SHORT_TEXT_BANDS, seed)(perBand);
+  const documents = loadMeasureDocuments(corpus, seed);
+  assertNoDevDocuments(documents);
+  const drawn = passageDrawer(documents, SHORT_TEXT_BANDS, seed)(perBand);
   return SHORT_TEXT_BANDS.map((maxWords, k) => {
     const texts = drawn[k];
     const verdictOf = (text: string) => engine.check(text).verdict;

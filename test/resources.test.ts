@@ -62,6 +62,9 @@ describe('lexicon', () => {
     expect(originals('as')).not.toContain('arsenic');
     expect(originals('as')).toContain('equally');
     expect(originals('bush')).toContain('shrub');
+    expect(originals('bush')).not.toContain('george bush');
+    // A capitalised sense of a class is a synonym all the same (Lord, noble).
+    expect(originals('lord')).toContain('noble');
     // Frequent words seldom seen swapped are reluctant to change; "said" is swapped often.
     expect(lexicon.propensity('the')).toBeLessThan(0.2);
     expect(lexicon.propensity('said')).toBeGreaterThan(0.5);

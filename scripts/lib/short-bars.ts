@@ -19,3 +19,27 @@ export function barFor(cleanProbabilities: readonly number[], budget: number, fl
 export function devPassageDrawer(bands: readonly number[], seed: number): (perBand: number) => Passage[][] {
   return passageDrawer(loadDevDocuments({ sources: ['brown', 'sotu'], seed }), bands, seed);
 }
+
+/**
+ * One line per band: how many of its passages the verdict calls spun, clean and spun at 15%
+ * and 25%, under the band's bar.
+ */
+export function passageReport(
+  drawn: readonly Passage[][],
+  bands: readonly number[],
+  judge: {
+    spun: (passage: Passage, rate: number) => string;
+    verdict: (text: string) => string;
+    bar: (words: number) => number;
+  },
+): string[] {
+  return drawn.map((passages, k) => {
+    const called = [0, 0.15, 0.25].map((rate) => {
+      const spun = passages.filter(
+        (passage) => judge.verdict(rate ? judge.spun(passage, rate) : passage.text) === 'spun',
+      ).length;
+      return `${rate ? `A${rate * 100}` : 'clean'} ${((100 * spun) / Math.max(1, passages.length)).toFixed(1)}%`;
+    });
+    return `passages of ≤${bands[k]} words (${passages.length}, bar ${judge.bar(bands[k])}) called spun: ${called.join(', ')}`;
+  });
+}

@@ -21,8 +21,16 @@ export interface Synset {
   words: string[];
   /** Words written in capitals in WordNet (CAT, PET, ADD), lower-cased like `words`. */
   acronyms: string[];
-  /** Words written with a capital letter in WordNet (As, Bush, CAT), lower-cased like `words`. */
+  /**
+   * Words written with a capital letter (As, Bush, Lord, CAT), lower-cased like `words`; not
+   * one also written in lower case in the synset ("Earth" beside "earth").
+   */
   capitalised: string[];
+  /**
+   * Of those, the symbols (As for arsenic: a capital and at most one more letter) and, in a
+   * synset of an individual (an instance of a class), its names (Bush).
+   */
+  names: string[];
   pointers: WordNetPointer[];
 }
 
@@ -46,17 +54,26 @@ function parseLine(line: string, pos: WordNetPos): Synset {
     written.push(fields[i].replace(/\(.*\)$/, '').replace(/_/g, ' '));
   const words = written.map((lemma) => lemma.toLowerCase());
   const acronyms = written.filter(isAcronym).map((lemma) => lemma.toLowerCase());
-  // "Earth" beside "earth" in one synset is the same word, not a name.
-  const capitalised = written
-    .filter((lemma) => /[A-Z]/.test(lemma) && !written.includes(lemma.toLowerCase()))
-    .map((lemma) => lemma.toLowerCase());
+  const isCapitalised = (lemma: string) => /[A-Z]/.test(lemma) && !written.includes(lemma.toLowerCase());
   const pointerCount = Number.parseInt(fields[i], 10);
   i++;
   const pointers: WordNetPointer[] = [];
   for (let p = 0; p < pointerCount; p++, i += 4) {
     pointers.push({ symbol: fields[i], target: `${normalisePos(fields[i + 2])}:${fields[i + 1]}` });
   }
-  return { key: `${pos}:${offset}`, pos, words, acronyms, capitalised, pointers };
+  const individual = pointers.some((p) => p.symbol === '@i');
+  const capitalised = written.filter(isCapitalised);
+  const names = capitalised.filter((lemma) => individual || /^[A-Z][a-z]?$/.test(lemma));
+  const lower = (lemmas: string[]) => lemmas.map((lemma) => lemma.toLowerCase());
+  return {
+    key: `${pos}:${offset}`,
+    pos,
+    words,
+    acronyms,
+    capitalised: lower(capitalised),
+    names: lower(names),
+    pointers,
+  };
 }
 
 /** Reads every synset of the four data files, keyed by `pos:offset`. */
@@ -138,4 +155,20 @@ export function* writtenSegments(dictDir: string): Generator<string[]> {
       }
     }
   }
+}
+
+/**
+ * Whether a synset's lemma is another word than the common word spelled the same, and so not a
+ * synonym of the synset's other lemmas where the text has that spelling: an acronym (CAT), or
+ * a symbol or an individual's name (As for arsenic, Bush) whose lower-case spelling WordNet
+ * also writes as a word of its own. Lower-cased, the language model reads them as that word
+ * ("apply cat"), and "as" would be offered "arsenic", "bush" a president. Capitalised senses of
+ * classes stay synonyms (Lord, noble).
+ */
+export function otherWordTest(synsets: ReadonlyMap<string, Synset>): (s: Synset, lemma: string) => boolean {
+  const lowerCaseLemmas = new Set<string>();
+  for (const s of synsets.values()) {
+    for (const w of s.words) if (!s.capitalised.includes(w)) lowerCaseLemmas.add(w);
+  }
+  return (s, lemma) => s.acronyms.includes(lemma) || (s.names.includes(lemma) && lowerCaseLemmas.has(lemma));
 }
