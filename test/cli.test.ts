@@ -6,7 +6,7 @@ import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckResult, RestoreResult } from '../src/api/index.js';
+import { type CheckResult, type RestoreResult, spunBar } from '../src/api/index.js';
 import { formatDiff } from '../src/cli/format-diff.js';
 import { formatCheckText, percent } from '../src/cli/format-text.js';
 import { type CliIo, run } from '../src/cli/main.js';
@@ -442,6 +442,32 @@ describe('formatters', () => {
     // Three in a book are no sign of anything.
     const book = { ...result, words: 50_000, listedTermReadings: 3 };
     expect(formatCheckText('t.txt', text, book, makeStyle(false))).not.toContain('established terms');
+  });
+
+  it("says why a short text past an article's bar is only uncertain", () => {
+    const base: CheckResult = {
+      spinProbability: 0.85,
+      verdict: 'uncertain',
+      words: 20,
+      findings: [],
+      knownTorturedPhrases: [],
+      listedTermReadings: 0,
+    };
+    const shortText = formatCheckText('t.txt', text, base, makeStyle(false));
+    expect(spunBar(20)).toBeGreaterThan(spunBar(5000));
+    expect(shortText).toContain(
+      `uncertain: spin probability 85%, 0 findings in 20 words (a text this short is called spun from ${percent(spunBar(20))})`,
+    );
+    // Below an article's bar, or in a long text, there is nothing to explain.
+    const low = formatCheckText('t.txt', text, { ...base, spinProbability: 0.5 }, makeStyle(false));
+    expect(low).not.toContain('a text this short');
+    const long = formatCheckText(
+      't.txt',
+      text,
+      { ...base, words: 5000, spinProbability: 0.5 },
+      makeStyle(false),
+    );
+    expect(long).not.toContain('a text this short');
   });
 
   it('shows only changed lines in the diff', () => {

@@ -9,6 +9,7 @@ import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './type
 
 export { ResourceError } from '../resources/errors.js';
 export { type Token, tokenize } from '../text/tokenize.js';
+export { spunBar } from '../verdict/document.js';
 export { termReadingSpinProbability } from '../verdict/term-readings.js';
 export type * from './types.js';
 

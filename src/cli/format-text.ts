@@ -1,5 +1,5 @@
 /** The human-readable report of `unspin check`. */
-import { type CheckResult, termReadingSpinProbability, type Verdict } from '../api/index.js';
+import { type CheckResult, spunBar, termReadingSpinProbability, type Verdict } from '../api/index.js';
 import type { Source } from './format-json.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
@@ -82,8 +82,15 @@ export function formatCheckText(
     );
   }
   const counts = `${plural(result.findings.length, 'finding')} in ${plural(result.words, 'word')}`;
+  // A probability past an article's bar but short of the text's own reads as a contradiction
+  // unless the reader is told that short texts need more.
+  const bar = spunBar(result.words);
+  const shortTextBar =
+    result.verdict === 'uncertain' && result.spinProbability >= spunBar(Number.POSITIVE_INFINITY)
+      ? ` (a text this short is called spun from ${percent(bar)})`
+      : '';
   lines.push(
-    `  ${verdictLabel(result.verdict, style)}: spin probability ${percent(result.spinProbability)}, ${counts}`,
+    `  ${verdictLabel(result.verdict, style)}: spin probability ${percent(result.spinProbability)}, ${counts}${shortTextBar}`,
   );
   return `${lines.join('\n')}\n`;
 }
