@@ -38,9 +38,9 @@ export function runShortTexts(
   const documents = loadMeasureDocuments(corpus, seed);
   assertNoDevDocuments(documents);
   const drawn = passageDrawer(documents, SHORT_TEXT_BANDS, seed)(perBand);
+  const verdictOf = (text: string) => engine.check(text).verdict;
   return SHORT_TEXT_BANDS.map((maxWords, k) => {
     const texts = drawn[k];
-    const verdictOf = (text: string) => engine.check(text).verdict;
     return {
       maxWords,
       texts: texts.length,

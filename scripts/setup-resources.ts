@@ -35,7 +35,11 @@ function log(message: string) {
   process.stderr.write(`unspin setup: ${message}\n`);
 }
 
-function hash(algorithm: 'sha256' | 'sha512', bytes: Uint8Array, encoding: 'hex' | 'base64' = 'hex') {
+function hash(
+  algorithm: 'sha1' | 'sha256' | 'sha512',
+  bytes: Uint8Array,
+  encoding: 'hex' | 'base64' = 'hex',
+) {
   return createHash(algorithm).update(bytes).digest(encoding);
 }
 
@@ -123,7 +127,8 @@ function lexiconInputHash(): string {
  */
 const devHoldout =
   process.env.UNSPIN_DEV_HOLDOUT === '1'
-    ? (tortured: string) => Number.parseInt(hashHex(tortured.toLowerCase()).slice(0, 8), 16) % 5 === 1
+    ? (tortured: string) =>
+        Number.parseInt(hash('sha1', Buffer.from(tortured.toLowerCase())).slice(0, 8), 16) % 5 === 1
     : undefined;
 
 /**
@@ -141,15 +146,11 @@ if (devThesaurus && !process.env.UNSPIN_RESOURCES) {
   process.exit(2);
 }
 
-function hashHex(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
 function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   const target = join(outDir, LEXICON_FILE);
   const stamp = join(outDir, 'lexicon.inputs');
   const extra = devThesaurus
-    ? `:${createHash('sha1').update(readFileSync(devThesaurus.path)).digest('hex')}@${devThesaurus.share}`
+    ? `:${hash('sha256', readFileSync(devThesaurus.path))}@${devThesaurus.share}`
     : '';
   const inputs = `${lexiconInputHash()}${devHoldout ? ':dev-holdout' : ''}${extra}`;
   if (devHoldout) {

@@ -84,10 +84,10 @@ export function formatCheckText(
   const counts = `${plural(result.findings.length, 'finding')} in ${plural(result.words, 'word')}`;
   // A probability past an article's bar but short of the text's own reads as a contradiction
   // unless the reader is told that short texts need more.
-  const bar = spunBar(result.words);
+  const articleBar = spunBar(Number.POSITIVE_INFINITY);
   const shortTextBar =
-    result.verdict === 'uncertain' && result.spinProbability >= spunBar(Number.POSITIVE_INFINITY)
-      ? ` (a text this short is called spun from ${percent(bar)})`
+    result.verdict === 'uncertain' && result.spinProbability >= articleBar
+      ? ` (a text this short is called spun from ${percent(spunBar(result.words))})`
       : '';
   lines.push(
     `  ${verdictLabel(result.verdict, style)}: spin probability ${percent(result.spinProbability)}, ${counts}${shortTextBar}`,
