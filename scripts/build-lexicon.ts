@@ -274,7 +274,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     ? headwordSubstitutes(sources.extraThesaurus.path, sources.vocabulary, posOf, table)
     : new Map();
   const news = newsSwapCounts(sources);
-  const papers = withInflectedVariants(torturedSwapCounts(sources, thesaurus), table);
+  const papers = withInflectedVariants(torturedSwapCounts(sources, thesaurus, table), table);
   // Both sources teach which substitutes a spinner picks; only the news pages, whose
   // unchanged words we can estimate, teach how often a word is swapped at all.
   const counts: Counts = new Map(news);

@@ -393,6 +393,7 @@ describe('line:column positions', () => {
       findings,
       knownTorturedPhrases: [],
       listedTermReadings: 0,
+      spunAt: 0.65,
     };
     const out = formatCheckText('big.txt', text, result, makeStyle(false));
     expect(out.split('\n')[300_000]).toMatch(/^ {2}300000:12 {2}informed {2}→ told {2}\(90%\)$/);
@@ -420,6 +421,7 @@ describe('formatters', () => {
       findings,
       knownTorturedPhrases: [],
       listedTermReadings: 0,
+      spunAt: 0.65,
     };
     const out = formatCheckText('t.txt', text, result, makeStyle(false));
     expect(out).toContain('2:5  residence  → house, home, dwelling, …  (91%)');
@@ -444,7 +446,7 @@ describe('formatters', () => {
     expect(formatCheckText('t.txt', text, book, makeStyle(false))).not.toContain('established terms');
   });
 
-  it("says why a short text past an article's bar is only uncertain", () => {
+  it('says from what probability an uncertain text of its length is called spun', () => {
     const base: CheckResult = {
       spinProbability: 0.85,
       verdict: 'uncertain',
@@ -452,22 +454,23 @@ describe('formatters', () => {
       findings: [],
       knownTorturedPhrases: [],
       listedTermReadings: 0,
+      spunAt: spunBar(20),
     };
     const shortText = formatCheckText('t.txt', text, base, makeStyle(false));
     expect(spunBar(20)).toBeGreaterThan(spunBar(5000));
     expect(shortText).toContain(
-      `uncertain: spin probability 85%, 0 findings in 20 words (a text this short is called spun from ${percent(spunBar(20))})`,
+      `uncertain: spin probability 85%, 0 findings in 20 words (a text of this length is called spun from ${percent(spunBar(20))})`,
     );
-    // Below an article's bar, or in a long text, there is nothing to explain.
-    const low = formatCheckText('t.txt', text, { ...base, spinProbability: 0.5 }, makeStyle(false));
-    expect(low).not.toContain('a text this short');
-    const long = formatCheckText(
-      't.txt',
-      text,
-      { ...base, words: 5000, spinProbability: 0.5 },
-      makeStyle(false),
+    const long = { ...base, words: 5000, spinProbability: 0.5, spunAt: spunBar(5000) };
+    expect(formatCheckText('t.txt', text, long, makeStyle(false))).toContain(
+      `(a text of this length is called spun from ${percent(spunBar(5000))})`,
     );
-    expect(long).not.toContain('a text this short');
+    // A spun or clean verdict needs no bar beside it.
+    for (const verdict of ['spun', 'clean'] as const) {
+      expect(formatCheckText('t.txt', text, { ...base, verdict }, makeStyle(false))).not.toContain(
+        'called spun from',
+      );
+    }
   });
 
   it('shows only changed lines in the diff', () => {

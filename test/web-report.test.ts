@@ -23,6 +23,7 @@ const SPUN: BatchResult = {
     ],
     knownTorturedPhrases: [],
     listedTermReadings: 0,
+    spunAt: 0.65,
   },
 };
 const CLEAN: BatchResult = {
@@ -35,6 +36,7 @@ const CLEAN: BatchResult = {
     findings: [],
     knownTorturedPhrases: [],
     listedTermReadings: 0,
+    spunAt: 0.65,
   },
 };
 const FAILED: BatchResult = {
@@ -100,6 +102,15 @@ describe('HTML report', () => {
       generated: new Date('2026-01-02T03:04:05Z'),
     });
     expect(papers).toContain('2 suspect phrases, 3 read as established terms.');
+  });
+
+  it('says from what probability an uncertain text of its length is called spun', () => {
+    const short = { ...SPUN.result!, verdict: 'uncertain' as const, spinProbability: 0.8, spunAt: 0.94 };
+    const report = toHtmlReport([{ ...SPUN, result: short }], {
+      generated: new Date('2026-01-02T03:04:05Z'),
+    });
+    expect(report).toContain('2 suspect phrases (a text of this length is called spun from 94%).');
+    expect(html).not.toContain('called spun from');
   });
 
   it('escapes document ids and text, and marks findings with their originals', () => {

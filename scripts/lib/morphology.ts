@@ -84,6 +84,9 @@ export function formsOf(lemma: string, pos: WordNetPos): Map<Tag, string> {
     const inflected = inflectWord(words[head], pos, tag);
     if (!inflected || /\s/.test(inflected) || inflected.includes('more ') || inflected.includes('most '))
       continue;
+    // The inflector gives a mass noun itself as its plural ("work", "information"): as a
+    // plural it would pair with other nouns' plurals (work ~ functions).
+    if (pos === 'n' && tag === 'plural' && inflected === words[head]) continue;
     const copy = words.slice();
     copy[head] = inflected.toLowerCase();
     forms.set(tag, copy.join(' '));

@@ -43,6 +43,12 @@ export interface CheckResult {
    * every reading as an established term; a longer text needs more.
    */
   listedTermReadings: number;
+  /**
+   * The spin probability from which this text is called spun: the article bar (0.65), or a
+   * higher one for a short text, which carries less evidence (a passage of up to 60 words
+   * needs 0.94). A text between `spunAt` and the article bar is `uncertain` for its length.
+   */
+  spunAt: number;
 }
 
 /** One edit made by `restore`. */

@@ -1,5 +1,6 @@
 /** The human-readable report of `unspin check`. */
-import { type CheckResult, spunBar, termReadingSpinProbability, type Verdict } from '../api/index.js';
+import { spunAtNote } from '../api/explain.js';
+import { type CheckResult, termReadingSpinProbability, type Verdict } from '../api/index.js';
 import type { Source } from './format-json.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
@@ -82,15 +83,8 @@ export function formatCheckText(
     );
   }
   const counts = `${plural(result.findings.length, 'finding')} in ${plural(result.words, 'word')}`;
-  // A probability past an article's bar but short of the text's own reads as a contradiction
-  // unless the reader is told that short texts need more.
-  const articleBar = spunBar(Number.POSITIVE_INFINITY);
-  const shortTextBar =
-    result.verdict === 'uncertain' && result.spinProbability >= articleBar
-      ? ` (a text this short is called spun from ${percent(spunBar(result.words))})`
-      : '';
   lines.push(
-    `  ${verdictLabel(result.verdict, style)}: spin probability ${percent(result.spinProbability)}, ${counts}${shortTextBar}`,
+    `  ${verdictLabel(result.verdict, style)}: spin probability ${percent(result.spinProbability)}, ${counts}${spunAtNote(result)}`,
   );
   return `${lines.join('\n')}\n`;
 }

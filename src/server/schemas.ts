@@ -59,6 +59,12 @@ export const CheckReply = Type.Object({
     description:
       'different established terms the findings read the text as with confidence >= 0.5, weighed before this count: unseen tortured phrases read back (three or more make a text of up to about 7,000 words spun, a longer one needs more, and then raise the confidence of every such reading, so the findings may show more)',
   }),
+  spunAt: Type.Number({
+    minimum: 0,
+    maximum: 1,
+    description:
+      'the spin probability from which this text is called spun: the article bar, or a higher one for a short text, which carries less evidence',
+  }),
   text: ExtractedText,
 });
 

@@ -4,6 +4,7 @@
  * analysed text and the restored one.
  */
 import { useState } from 'preact/hooks';
+import { spunAtNote } from '../api/explain.js';
 import { diffParts } from './diff.js';
 import { accept, acceptAll, type Doc, type Edit, percent, restoredView, termReadingsFact } from './doc.js';
 import { saveFile } from './download.js';
@@ -130,7 +131,7 @@ export function Gauge({ result }: { result: CheckResponse }) {
     <div class={`gauge verdict-${result.verdict}`}>
       <label for="spin-meter">Spin probability</label>
       <div class="gauge-row">
-        <meter id="spin-meter" min={0} max={1} low={0.35} high={0.65} optimum={0} value={p}>
+        <meter id="spin-meter" min={0} max={1} low={0.35} high={result.spunAt ?? 0.65} optimum={0} value={p}>
           {percent(p)}
         </meter>
         <strong class="gauge-value">{percent(p)}</strong>
@@ -142,6 +143,7 @@ export function Gauge({ result }: { result: CheckResponse }) {
         {result.words.toLocaleString('en-US')} words, {result.findings.length} suspect phrase
         {result.findings.length === 1 ? '' : 's'}
         {termReadingsFact(result.listedTermReadings)}
+        {spunAtNote(result)}
       </p>
       {result.knownTorturedPhrases?.length ? (
         <p class="facts known-phrases">
