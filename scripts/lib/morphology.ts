@@ -5,7 +5,7 @@
  * Build time only; uses the npm package `en-inflectors` for the rules and irregulars.
  */
 import { Inflectors } from 'en-inflectors';
-import type { WordNetPos } from './wordnet.js';
+import type { Synset, WordNetPos } from './wordnet.js';
 
 export type Tag =
   | 'base'
@@ -85,8 +85,10 @@ export function formsOf(lemma: string, pos: WordNetPos): Map<Tag, string> {
     if (!inflected || /\s/.test(inflected) || inflected.includes('more ') || inflected.includes('most '))
       continue;
     // The inflector gives a mass noun itself as its plural ("work", "information"): as a
-    // plural it would pair with other nouns' plurals (work ~ functions).
-    if (pos === 'n' && tag === 'plural' && inflected === words[head]) continue;
+    // plural it would pair with other nouns' plurals (work ~ functions), so its one form
+    // pairs as the singular only. A lemma that is a plural already ("sales", "talks",
+    // "quarters") keeps its plural: that is what pairs it with other plurals.
+    if (pos === 'n' && tag === 'plural' && inflected === words[head] && !inflected.endsWith('s')) continue;
     const copy = words.slice();
     copy[head] = inflected.toLowerCase();
     forms.set(tag, copy.join(' '));
@@ -131,4 +133,12 @@ export class FormTable {
     }
     return this.reverse.get(form) ?? [];
   }
+}
+
+/** The forms of WordNet's single-word lemmas, as the lexicon build pairs them. */
+export function wordNetFormTable(synsets: ReadonlyMap<string, Synset>): FormTable {
+  const lemmas = new Set<string>();
+  for (const synset of synsets.values())
+    for (const w of synset.words) if (!w.includes(' ')) lemmas.add(`${synset.pos}:${w}`);
+  return new FormTable([...lemmas].map((k) => [k.slice(2), k[0] as WordNetPos] as [string, WordNetPos]));
 }

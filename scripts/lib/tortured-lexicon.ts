@@ -61,30 +61,34 @@ export function withInflectedVariants(counts: Counts, table: FormTable): Counts 
   return out;
 }
 
-/** A noun's number when every noun reading of the word agrees on it ("functions": plural). */
-function nounNumber(table: FormTable, word: string): Tag | undefined {
-  const tags = new Set(
-    table
-      .analyses(word)
-      .filter((a) => a.pos === 'n')
-      .map((a) => a.tag),
-  );
-  return tags.size === 1 ? [...tags][0] : undefined;
+/** A noun's number and lemma when every noun reading of the word agrees on them ("functions": plural of function). */
+export function nounReading(table: FormTable, word: string): { tag: Tag; lemma: string } | undefined {
+  const readings = table.analyses(word).filter((a) => a.pos === 'n');
+  const [first] = readings;
+  if (!first || readings.some((a) => a.tag !== first.tag || a.lemma !== first.lemma)) return undefined;
+  return { tag: first.tag, lemma: first.lemma };
 }
 
 /**
- * The correct word in the number of the word that replaced it. A spinner keeps a noun's
- * number, and the training rows' correct terms are mostly written as the paper wrote them
- * (the last words agree in number in 3,609 of the 3,711 equal-length rows where both have
- * one), so a row that disagrees names the term, not the paper's words: "misfortune work" /
- * loss functions teaches work → function, not work → functions.
+ * The last correct word in the number of the word that replaced it. A spinner keeps a noun's
+ * number, and the training rows' correct terms mostly agree with the phrase in the number of
+ * their last word (`scripts/tortured-links.ts` counts them), so a row that disagrees names
+ * the term, not the paper's words: "misfortune work" / loss functions teaches work →
+ * function, not work → functions. Only the last word, the head of most terms: inside a term a
+ * noun is often a modifier ("feature extraction"), and a word like "is" reads as a plural
+ * noun ("i").
  */
-function inNumberOf(table: FormTable, correct: string, written: string): string {
-  const want = nounNumber(table, written);
-  const have = nounNumber(table, correct);
-  if (!want || !have || want === have) return correct;
-  const lemma = table.analyses(correct).find((a) => a.pos === 'n')!.lemma;
-  return table.forms(lemma, 'n').get(want) ?? correct;
+function inNumberOf(
+  table: FormTable,
+  vocabulary: ReadonlySet<string>,
+  correct: string,
+  written: string,
+): string {
+  const want = nounReading(table, written);
+  const have = nounReading(table, correct);
+  if (!want || !have || want.tag === have.tag) return correct;
+  const form = table.forms(have.lemma, 'n').get(want.tag);
+  return form && vocabulary.has(form) ? form : correct;
 }
 
 /**
@@ -105,7 +109,11 @@ export function torturedSwapCounts(
     const cw = row.correct.split(/\s+/);
     const tw = row.tortured.toLowerCase().split(/\s+/);
     if (cw.length === tw.length && cw.length > 1) {
-      for (let i = 0; i < cw.length; i++) countSwap(counts, inNumberOf(table, cw[i], tw[i]), tw[i], 1);
+      const last = cw.length - 1;
+      for (let i = 0; i < cw.length; i++) {
+        const original = i === last ? inNumberOf(table, sources.vocabulary, cw[i], tw[i]) : cw[i];
+        countSwap(counts, original, tw[i], 1);
+      }
     } else if (cw.length !== tw.length) {
       uneven.push([cw, tw]);
     }

@@ -4,7 +4,6 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
-import { spunBar } from '../verdict/document.js';
 import { applyChanges, DEFAULT_MIN_CONFIDENCE, restorationChanges, runPipeline } from './pipeline.js';
 import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './types.js';
 
@@ -63,7 +62,7 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
     ),
     knownTorturedPhrases: evidence.knownPhrases,
     listedTermReadings: judged.termReadings,
-    spunAt: spunBar(evidence.words),
+    spunAt: judged.spunAt,
   };
 }
 

@@ -24,7 +24,7 @@ import type { Change } from './types.js';
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 /** Lowest lattice posterior kept as a candidate finding before calibration. */
-const RAW_FINDING_FLOOR = 0.05;
+export const RAW_FINDING_FLOOR = 0.05;
 
 export interface PipelineResult {
   findings: SpanFinding[];

@@ -45,8 +45,8 @@ export interface CheckResult {
   listedTermReadings: number;
   /**
    * The spin probability from which this text is called spun: the article bar (0.65), or a
-   * higher one for a short text, which carries less evidence (a passage of up to 60 words
-   * needs 0.94). A text between `spunAt` and the article bar is `uncertain` for its length.
+   * higher one for a short text, which carries less evidence (src/verdict/calibration.json).
+   * A short text whose probability lies between the article bar and `spunAt` is `uncertain`.
    */
   spunAt: number;
 }

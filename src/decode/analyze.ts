@@ -10,7 +10,6 @@ import { DEFAULT_SPINNER_MODEL, logKeep, type SpinnerModelParams } from '../chan
 import { DEFAULT_CANDIDATE_OPTIONS, type Substitution } from '../channel/substitution.js';
 import type { Resources } from '../resources/index.js';
 import { type Token, tokenize } from '../text/tokenize.js';
-import { addContextFit, type ContextFitSum, meanContextFit } from './context-fit.js';
 import { type SpanFinding, sentenceFindings } from './findings.js';
 import { cleanLogLikelihood, decodeSentence, type SentenceDecoding } from './lattice.js';
 
@@ -27,8 +26,6 @@ export interface DocumentEvidence {
   exposure: number;
   /** The different known tortured phrases (the training list's, as written) in the text, in order of first appearance. */
   knownPhrases: string[];
-  /** How well the words fit their context, on average (`meanContextFit`). */
-  contextFit: number;
 }
 
 export interface Analysis {
@@ -147,10 +144,8 @@ export function analyzeText(
   const corrections: number[] = [];
   let expectedChanges = 0;
   const knownPhrases = new Set<string>();
-  const fit: ContextFitSum = { total: 0, words: 0 };
   const count = (sentence: Sentence) => {
     words += sentence.length;
-    addContextFit(fit, sentence, res.lm);
     collectKnownPhrases(sentence, res.lexicon, knownPhrases);
     keepTotal += keepOnly(sentence, params, rate);
   };
@@ -190,14 +185,6 @@ export function analyzeText(
   for (const c of corrections) logLikelihoodRatio += c;
   return {
     findings,
-    evidence: {
-      words,
-      rate,
-      logLikelihoodRatio,
-      expectedChanges,
-      exposure,
-      knownPhrases: [...knownPhrases],
-      contextFit: meanContextFit(fit),
-    },
+    evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure, knownPhrases: [...knownPhrases] },
   };
 }

@@ -1,10 +1,10 @@
 /**
  * The document's spin probability: a logistic model over the evidence of the lattice
  * pass (likelihood ratio of "spun at the estimated rate" against "not spun", the
- * estimated rate, and the length) and how well the words fit their context, with weights
- * fitted on development documents by `scripts/tune.ts --write` and stored in
- * calibration.json; or, when higher, the probability from the known tortured phrases in
- * the text, or from its readings as listed terms.
+ * estimated rate, and the length), with weights fitted on development documents by
+ * `scripts/tune.ts --write` and stored in calibration.json; or, when higher, the
+ * probability from the known tortured phrases in the text, or from its readings as listed
+ * terms.
  */
 import type { Verdict } from '../api/types.js';
 import type { DocumentEvidence } from '../decode/analyze.js';
@@ -31,6 +31,8 @@ export interface DocumentVerdict {
   spunThroughout: number;
   /** The different listed terms the findings read the text as, as counted for the verdict (0 when not given). */
   termReadings: number;
+  /** The probability from which a text of this length is called spun (`spunBar`). */
+  spunAt: number;
 }
 
 export interface Calibration {
@@ -74,11 +76,6 @@ export function documentFeatures(e: DocumentEvidence): number[] {
     e.expectedChanges / exposure,
     length,
     perWord * length,
-    // Evidence the lattice cannot give: swaps the lexicon does not know still fit their
-    // context badly (on dev texts spun by spinner B at 25%, which the fit never sees, AUC
-    // 0.947 → 0.964 with these two; README, *Document verdict*).
-    e.contextFit,
-    e.contextFit * length,
   ];
 }
 
@@ -121,7 +118,8 @@ export function judgeDocument(
   model: Calibration = calibration,
   termReadings = 0,
 ): DocumentVerdict {
-  if (e.words === 0) return { spinProbability: 0, verdict: 'clean', spunThroughout: 0, termReadings };
+  const spunAt = spunBar(e.words, model);
+  if (e.words === 0) return { spinProbability: 0, verdict: 'clean', spunThroughout: 0, termReadings, spunAt };
   const spunThroughout = logistic(model.weights, documentFeatures(e));
   // Tortured phrases, known or read back as terms, are evidence the language model cannot
   // weigh: a paper mill's paper is a few of them in otherwise unremarkable prose.
@@ -131,12 +129,8 @@ export function judgeDocument(
     termReadingSpinProbability(termReadings, e.words),
   );
   const verdict: Verdict =
-    spinProbability >= spunBar(e.words, model)
-      ? 'spun'
-      : spinProbability < model.cleanBelow
-        ? 'clean'
-        : 'uncertain';
-  return { spinProbability, verdict, spunThroughout, termReadings };
+    spinProbability >= spunAt ? 'spun' : spinProbability < model.cleanBelow ? 'clean' : 'uncertain';
+  return { spinProbability, verdict, spunThroughout, termReadings, spunAt };
 }
 
 /** The probability at or above which a text of `words` words is called spun. */

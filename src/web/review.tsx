@@ -131,7 +131,7 @@ export function Gauge({ result }: { result: CheckResponse }) {
     <div class={`gauge verdict-${result.verdict}`}>
       <label for="spin-meter">Spin probability</label>
       <div class="gauge-row">
-        <meter id="spin-meter" min={0} max={1} low={0.35} high={result.spunAt ?? 0.65} optimum={0} value={p}>
+        <meter id="spin-meter" min={0} max={1} low={0.35} high={result.spunAt} optimum={0} value={p}>
           {percent(p)}
         </meter>
         <strong class="gauge-value">{percent(p)}</strong>
