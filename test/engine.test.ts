@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, loadResources, restore } from '../src/api/index.js';
@@ -232,6 +233,30 @@ describe('restore', () => {
     const once = restore(SPUN).restored;
     expect(check(once).findings.length).toBeLessThan(check(SPUN).findings.length);
     expect(restore(once).restored).toBe(once);
+  });
+});
+
+describe('text in capitals', () => {
+  const example = (name: string) =>
+    readFileSync(new URL(`../examples/state-of-the-union.${name}.txt`, import.meta.url), 'utf8');
+
+  it('is read as words, so a clean text typed in capitals is clean and a spun one spun', () => {
+    const clean = check(example('original').toUpperCase());
+    expect(clean.verdict).toBe('clean');
+    expect(clean.findings).toEqual([]);
+    const spun = check(example('spun').toUpperCase());
+    expect(spun.verdict).toBe('spun');
+    // The same swaps are found as in the text as written, suggested in capitals.
+    const asWritten = check(example('spun')).findings.map((f) => f.offset);
+    const found = spun.findings.map((f) => f.offset);
+    expect(found.filter((o) => asWritten.includes(o)).length).toBeGreaterThanOrEqual(asWritten.length - 2);
+    for (const f of spun.findings) expect(f.suggestions[0]).toBe(f.suggestions[0].toUpperCase());
+  });
+
+  it('keeps an acronym in a sentence in ordinary case an acronym', () => {
+    expect(
+      check('The NASA team said the launch went well on Tuesday.').findings.map((f) => f.text),
+    ).not.toContain('NASA');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { LanguageModel } from '../resources/language-model.js';
 import type { Lexicon } from '../resources/lexicon.js';
-import { isAllCaps, isCapitalised } from '../text/case.js';
+import { isAllCaps, isCapitalised, isShouting } from '../text/case.js';
 import { spokenNumber } from '../text/numbers.js';
 import { lineJoined, normalizeWord, type Token } from '../text/tokenize.js';
 
@@ -100,6 +100,22 @@ function classify(token: Token): WordClass {
   return 'plain';
 }
 
+/**
+ * In a sentence written in capitals (a headline, a shouted line, a document typed in capitals)
+ * capitals are its style: its words in capitals are read as ordinary words, not as acronyms
+ * that a spinner would leave alone. Read as acronyms, a clean text in capitals offered a
+ * spinner almost no word to change, and the few readings it had made it look spun.
+ */
+function unshout(sentence: Sentence): Sentence {
+  if (!isShouting(sentence.map((p) => p.token.text))) return sentence;
+  for (const position of sentence) {
+    const { text } = position.token;
+    if (position.wordClass === 'acronym' && isAllCaps(text) && !/\p{L}\.$/u.test(text))
+      position.wordClass = 'plain';
+  }
+  return sentence;
+}
+
 /** Whether `full` can be abbreviated as `short` (letters in order, same first letter: dr → doctor). */
 function abbreviates(short: string, full: string): boolean {
   if (short[0] !== full[0]) return false;
@@ -157,7 +173,7 @@ export function* sentencesOf(
       continue;
     }
     if ((token.sentenceStart || current.length >= MAX_SENTENCE_WORDS) && current.length) {
-      yield current;
+      yield unshout(current);
       current = [];
     }
     const { key, possessive } = wordKey(token, normalizeWord(lineJoined(token.text, knownToModel)));
@@ -174,5 +190,5 @@ export function* sentencesOf(
     afterUrl = false;
     afterPunctuation = false;
   }
-  if (current.length) yield current;
+  if (current.length) yield unshout(current);
 }
