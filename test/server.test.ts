@@ -374,6 +374,8 @@ describe('LanguageTool-compatible POST /v2/check', () => {
       findings.map((f) => [f.offset, f.length]),
     );
     expect(body.matches[0].replacements[0].value).toBe(findings[0].suggestions[0]);
+    const { spinProbability, verdict, words, spunAt } = check(spun);
+    expect(body.unspin).toEqual({ spinProbability, verdict, words, spunAt });
   });
 
   it('is read correctly by a LanguageTool client library (languagetool-api)', async () => {

@@ -48,10 +48,10 @@ const FAILED: BatchResult = {
 describe('CSV', () => {
   it('has one row per document, quoted where needed, formulas defused', () => {
     expect(toCsv([SPUN, CLEAN, FAILED]).split('\r\n')).toEqual([
-      'id,verdict,spin_probability,words,findings,examples,error',
-      'a<1>,spun,0.97,4,2,mentioned → said; Home → House,',
-      '"b, ""quoted""",clean,0.02,3,0,,',
-      "'=cmd,,,,,,the text is binary",
+      'id,verdict,spin_probability,words,findings,examples,error,spun_at',
+      'a<1>,spun,0.97,4,2,mentioned → said; Home → House,,0.65',
+      '"b, ""quoted""",clean,0.02,3,0,,,0.65',
+      "'=cmd,,,,,,the text is binary,",
       '',
     ]);
   });

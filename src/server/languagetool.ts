@@ -201,6 +201,11 @@ export function languageToolReply(
     language: { ...language, detectedLanguage: { ...language, confidence: 1 } },
     matches: result.findings.map((f) => toMatch(f, plain)),
     // Not in LanguageTool's reply; clients ignore fields they do not know.
-    unspin: { spinProbability: result.spinProbability, verdict: result.verdict, words: result.words },
+    unspin: {
+      spinProbability: result.spinProbability,
+      verdict: result.verdict,
+      words: result.words,
+      spunAt: result.spunAt,
+    },
   };
 }

@@ -222,5 +222,6 @@ export const LanguageToolReply = Type.Object({
     spinProbability: Probability,
     verdict: Type.String(),
     words: Type.Integer(),
+    spunAt: Probability,
   }),
 });

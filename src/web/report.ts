@@ -40,7 +40,8 @@ function withoutText(result: CheckResponse) {
   return rest;
 }
 
-const CSV_HEADER = ['id', 'verdict', 'spin_probability', 'words', 'findings', 'examples', 'error'];
+/** Columns are only ever added at the end, so that sheets reading them by position go on working. */
+const CSV_HEADER = ['id', 'verdict', 'spin_probability', 'words', 'findings', 'examples', 'error', 'spun_at'];
 const EXAMPLES_PER_ROW = 5;
 
 export function toCsv(results: readonly BatchResult[]): string {
@@ -52,6 +53,7 @@ export function toCsv(results: readonly BatchResult[]): string {
     result ? String(result.findings.length) : '',
     result ? examples(result.findings) : '',
     error?.message ?? '',
+    result ? String(result.spunAt) : '',
   ]);
   return [CSV_HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

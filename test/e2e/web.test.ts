@@ -251,15 +251,17 @@ describe('the web app', () => {
     expect(download.suggestedFilename()).toBe('unspin-results.csv');
     const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
     const cleanCheck = (await h.api<CheckResponse>('POST', '/v1/check', { text: original })).body;
-    expect(csv[0]).toBe('id,verdict,spin_probability,words,findings,examples,error');
+    expect(csv[0]).toBe('id,verdict,spin_probability,words,findings,examples,error,spun_at');
     expect(csv[1]).toMatch(
-      new RegExp(`^original,${cleanCheck.verdict},${cleanCheck.spinProbability},${cleanCheck.words},`),
+      new RegExp(
+        `^original,${cleanCheck.verdict},${cleanCheck.spinProbability},${cleanCheck.words},.*,${cleanCheck.spunAt}$`,
+      ),
     );
     expect(csv[2]).toMatch(
       new RegExp(`^spun,spun,${checked.spinProbability},${checked.words},${checked.findings.length},`),
     );
     expect(csv[3]).toBe(
-      `binary,,,,,,${binaryError.error.message.includes(',') ? `"${binaryError.error.message.replace(/"/g, '""')}"` : binaryError.error.message}`,
+      `binary,,,,,,${binaryError.error.message.includes(',') ? `"${binaryError.error.message.replace(/"/g, '""')}"` : binaryError.error.message},`,
     );
 
     const [report] = await Promise.all([
