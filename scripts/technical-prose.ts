@@ -49,9 +49,9 @@ const tally = { spun: 0, uncertain: 0, clean: 0 };
 const spun: string[] = [];
 for (const file of installedReadmes()) {
   const text = proseOf(readFileSync(file, 'utf8'));
-  if (text.split(/\s+/).length < MIN_WORDS) continue;
   // As `check` decodes (runPipeline), judged under the calibration given.
   const { findings, evidence } = analyzeText(text, res, RAW_FINDING_FLOOR);
+  if (evidence.words < MIN_WORDS) continue;
   const { verdict } = judgeText(findings, evidence, model).verdict;
   tally[verdict]++;
   if (verdict === 'spun') spun.push(file.slice(file.indexOf('node_modules')));

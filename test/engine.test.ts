@@ -253,10 +253,27 @@ describe('text in capitals', () => {
     for (const f of spun.findings) expect(f.suggestions[0]).toBe(f.suggestions[0].toUpperCase());
   });
 
-  it('keeps an acronym in a sentence in ordinary case an acronym', () => {
-    expect(
-      check('The NASA team said the launch went well on Tuesday.').findings.map((f) => f.text),
-    ).not.toContain('NASA');
+  it('reads capitals as style only in a sentence written in them, with a function word', () => {
+    const res = loadResources();
+    const classes = (text: string) =>
+      Object.fromEntries(
+        wordPositions(tokenize(text), res.lm, res.lexicon)
+          .flat()
+          .map((p) => [p.token.text, p.wordClass]),
+      );
+    expect(classes('THE PRESIDENT TOLD REPORTERS IN THE U.S. CAPITAL')).toMatchObject({
+      PRESIDENT: 'plain',
+      TOLD: 'plain',
+      'U.S.': 'acronym',
+    });
+    // Acronyms in ordinary text, a list of them, a lone one and a code identifier stay acronyms.
+    expect(classes('Buy a TV or PC today.')).toMatchObject({ TV: 'acronym', PC: 'acronym' });
+    expect(classes('PC, TV and DVD.')).toMatchObject({ PC: 'acronym', TV: 'acronym', DVD: 'acronym' });
+    expect(classes('USA')).toMatchObject({ USA: 'acronym' });
+    expect(classes('The limit is Number.MAX_SAFE_INTEGER in JavaScript.')).toMatchObject({
+      INTEGER: 'acronym',
+    });
+    expect(restore('The limit is Number.MAX_SAFE_INTEGER in JavaScript.').changes).toEqual([]);
   });
 });
 
@@ -296,6 +313,15 @@ describe('spinner artefacts and tiny inputs', () => {
 });
 
 describe('document verdict across lengths', () => {
+  it('has a calibrated weight for every feature it weighs', async () => {
+    const { default: calibration } = await import('../src/verdict/calibration.json', {
+      with: { type: 'json' },
+    });
+    const { documentFeatures } = await import('../src/verdict/document.js');
+    const { evidence } = analyzeText('The agency informed reporters on Tuesday.', loadResources(), 0.5);
+    expect(calibration.weights).toHaveLength(documentFeatures(evidence).length);
+  });
+
   it('calls a long clean article clean and its spun copy spun', async () => {
     const { loadDevDocuments } = await import('../bench/corpora.js');
     const { createSpinner, spinDocument } = await import('../bench/spinner.js');

@@ -10,6 +10,6 @@ import type { CheckResult } from './types.js';
  * contradiction without it. Nothing for the other verdicts.
  */
 export function spunAtNote(result: Pick<CheckResult, 'verdict' | 'spunAt'>): string {
-  if (result.verdict !== 'uncertain' || result.spunAt === undefined) return '';
+  if (result.verdict !== 'uncertain') return '';
   return ` (a text of this length is called spun from ${Math.round(result.spunAt * 100)}%)`;
 }
