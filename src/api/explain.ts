@@ -1,6 +1,6 @@
 /**
  * Words for a verdict that every front end shows the same way (terminal, HTML report, web
- * app). Pure and import-free: the web app's bundle takes it as it is.
+ * app). Pure, with no import but a type: the web app's bundle takes it as it is.
  */
 import type { CheckResult } from './types.js';
 

@@ -5,7 +5,7 @@
  */
 import type { LanguageModel } from '../resources/language-model.js';
 import type { Lexicon } from '../resources/lexicon.js';
-import { isAllCaps, isCapitalised, isShouting } from '../text/case.js';
+import { isAllCaps, isCapitalised, isWrittenInCapitals } from '../text/case.js';
 import { spokenNumber } from '../text/numbers.js';
 import { lineJoined, normalizeWord, type Token } from '../text/tokenize.js';
 
@@ -101,35 +101,13 @@ function classify(token: Token): WordClass {
 }
 
 /**
- * Words of English's closed classes, written in capitals only where a whole line is: a
- * sentence of acronyms ("PC, TV and DVD", "IBM, AT&T and GE") or a code identifier
- * (MAX_SAFE_INTEGER) has none of them in capitals.
- */
-const FUNCTION_WORDS = new Set(
-  'the of and to in for is on that with was as it by be are at from or an not this which have has had were will can'.split(
-    ' ',
-  ),
-);
-
-/** Words of two letters or more a sentence needs before its capitals are read as its style. */
-const MIN_SHOUTED_WORDS = 3;
-
-/**
  * In a sentence written in capitals (a headline, a shouted line, a document typed in capitals)
  * capitals are its style: its words in capitals are read as ordinary words, not as acronyms
  * that a spinner would leave alone. Read as acronyms, a clean text in capitals offered a
- * spinner almost no word to change, and the few readings it had made it look spun. A sentence
- * counts as written in capitals when most of its words of two letters or more are, there are
- * at least MIN_SHOUTED_WORDS of them, and one is a function word.
+ * spinner almost no word to change, and the few readings it had made it look spun.
  */
 function unshout(sentence: Sentence): Sentence {
-  const words = sentence.map((p) => p.token.text);
-  const judged = words.filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 2).length;
-  const shouted =
-    judged >= MIN_SHOUTED_WORDS &&
-    isShouting(words) &&
-    words.some((w) => isAllCaps(w) && FUNCTION_WORDS.has(w.toLowerCase()));
-  if (!shouted) return sentence;
+  if (!isWrittenInCapitals(sentence.map((p) => p.token.text))) return sentence;
   for (const position of sentence) {
     const { text } = position.token;
     if (position.wordClass === 'acronym' && isAllCaps(text) && !/\p{L}\.$/u.test(text))

@@ -31,14 +31,47 @@ export function isCapitalised(word: string): boolean {
  * word to judge by, the span's own style is kept.
  */
 export function isShouting(otherWords: readonly string[]): boolean {
+  const { caps, judged } = capitalsTally(otherWords);
+  return judged === 0 || caps * 2 > judged;
+}
+
+/** Of the words of two letters or more (`judged`), how many are in capitals. */
+function capitalsTally(words: readonly string[]): { caps: number; judged: number } {
   let caps = 0;
   let judged = 0;
-  for (const w of otherWords) {
+  for (const w of words) {
     if (w.replace(/[^\p{L}]/gu, '').length < 2) continue;
     judged++;
     if (isAllCaps(w)) caps++;
   }
-  return judged === 0 || caps * 2 > judged;
+  return { caps, judged };
+}
+
+/**
+ * Words of English's closed classes, written in capitals only where a whole line is: a
+ * sentence of acronyms ("PC, TV and DVD", "IBM, AT&T and GE") or a code identifier
+ * (MAX_SAFE_INTEGER) has none of them in capitals.
+ */
+const FUNCTION_WORDS = new Set(
+  'the of and to in for is on that with was as it by be are at from or an not this which have has had were will can'.split(
+    ' ',
+  ),
+);
+
+/** Words of two letters or more a sentence needs before its capitals are read as its style. */
+const MIN_SHOUTED_WORDS = 3;
+
+/**
+ * Whether a whole sentence is written in capitals (a headline, a shouted line, a document typed
+ * in capitals): a function word in capitals, at least MIN_SHOUTED_WORDS words of two letters or
+ * more, and most of them in capitals. Stricter than `isShouting`, which judges a span by the
+ * words around it: here the capitals decide how every word of the sentence is read.
+ */
+export function isWrittenInCapitals(words: readonly string[]): boolean {
+  // The function word first: most sentences have none in capitals, and are done.
+  if (!words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) && isAllCaps(w))) return false;
+  const { caps, judged } = capitalsTally(words);
+  return judged >= MIN_SHOUTED_WORDS && caps * 2 > judged;
 }
 
 /** An acronym or all-capitals word of two or more letters: "NASA", "USAID", "PC's". */
