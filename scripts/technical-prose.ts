@@ -1,8 +1,7 @@
 /**
  * Development tool: how the verdict treats clean technical prose, a genre the development
  * texts (news, speeches, fiction) do not hold: the README.md of every installed package
- * (node_modules, pinned by package-lock.json), with code blocks, tables and markup-only lines
- * left out. Clean text written for developers, not spun; what share is called spun or
+ * (node_modules, pinned by package-lock.json), its prose read as `check` reads markdown. Clean text written for developers, not spun; what share is called spun or
  * uncertain, under the shipped calibration or under another given as a file.
  *   npx tsx scripts/technical-prose.ts [calibration.json]
  */
@@ -12,6 +11,7 @@ import { repoRoot } from '../bench/lexicon.js';
 import { judgeText, RAW_FINDING_FLOOR } from '../src/api/pipeline.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import { loadResources } from '../src/resources/index.js';
+import { markdownProse } from '../src/text/markdown.js';
 import type { Calibration } from '../src/verdict/document.js';
 
 /** Texts shorter than this are judged by a short-text bar, which has its own figures. */
@@ -32,15 +32,6 @@ function installedReadmes(): string[] {
   return packages.map((dir) => join(dir, 'README.md')).filter((file) => existsSync(file));
 }
 
-/** The prose of a README: without fenced code, tables, indented code and lines of markup only. */
-function proseOf(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, '')
-    .split('\n')
-    .filter((line) => !/^\s*\|/.test(line) && !/^ {4}/.test(line) && /\p{L}{2}/u.test(line))
-    .join('\n');
-}
-
 const model = process.argv[2]
   ? (JSON.parse(readFileSync(process.argv[2], 'utf8')) as Calibration)
   : undefined;
@@ -48,8 +39,9 @@ const res = loadResources();
 const tally = { spun: 0, uncertain: 0, clean: 0 };
 const spun: string[] = [];
 for (const file of installedReadmes()) {
-  const text = proseOf(readFileSync(file, 'utf8'));
-  // As `check` decodes (runPipeline), judged under the calibration given.
+  // Read as `check --format markdown` reads it (runPipeline on its prose), judged under the
+  // calibration given.
+  const text = markdownProse(readFileSync(file, 'utf8')).text;
   const { findings, evidence } = analyzeText(text, res, RAW_FINDING_FLOOR);
   if (evidence.words < MIN_WORDS) continue;
   const { verdict } = judgeText(findings, evidence, model).verdict;

@@ -6,9 +6,10 @@ import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { percent } from '../src/api/explain.js';
 import { type CheckResult, type RestoreResult, spunBar } from '../src/api/index.js';
 import { formatDiff } from '../src/cli/format-diff.js';
-import { formatCheckText, percent } from '../src/cli/format-text.js';
+import { formatCheckText } from '../src/cli/format-text.js';
 import { type CliIo, run } from '../src/cli/main.js';
 import { Output } from '../src/cli/output.js';
 import { LineIndex } from '../src/cli/positions.js';
@@ -185,6 +186,30 @@ describe('check', () => {
     expect(result.source).toBe('html');
     expectCheckContract(decodeText(Buffer.from(html), { name: path }).text, result);
     expect((await cli(['check', path])).stdout).toMatch(/extracted from HTML/);
+  });
+
+  it('reads markdown as its prose and restores it with the markup as it was', async () => {
+    const markdown = `# Notes\n\n${SPUN.replace(/ (\w+) /, ' *$1* ')}\n\n\`\`\`\nthe residence\n\`\`\`\n`;
+    const path = file('notes.md', markdown);
+    const checked = JSON.parse((await cli(['check', '--json', path])).stdout) as CheckResult & {
+      source: string;
+    };
+    expect(checked.source).toBe('markdown');
+    expectCheckContract(markdown, checked);
+    const restored = await cli(['restore', path]);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).not.toBe(markdown);
+    expect(restored.stdout.startsWith('# Notes\n\n')).toBe(true);
+    expect(restored.stdout.endsWith('```\nthe residence\n```\n')).toBe(true);
+    // --format text reads it as plain text.
+    const plain = JSON.parse((await cli(['check', '--json', '--format', 'text', path])).stdout);
+    expect(plain.source).toBe('text');
+    // --jsonl lines are markdown when asked.
+    const line = `${JSON.stringify({ id: 1, text: markdown })}\n`;
+    const jsonl = JSON.parse(
+      (await cli(['restore', '--jsonl', '--format', 'markdown'], { stdin: line })).stdout,
+    );
+    expect(jsonl.restored).toBe(restored.stdout);
   });
 
   it('exits 2 without a stack trace for a missing file, a directory, binary and empty input', async () => {
@@ -464,6 +489,11 @@ describe('formatters', () => {
     const long = { ...base, words: 5000, spinProbability: 0.5, spunAt: spunBar(5000) };
     expect(formatCheckText('t.txt', text, long, makeStyle(false))).toContain(
       `(a text of this length is called spun from ${percent(spunBar(5000))})`,
+    );
+    // Just under the bar, the probability is not rounded up to it.
+    const under = { ...base, spinProbability: 0.9261, spunAt: 0.93 };
+    expect(formatCheckText('t.txt', text, under, makeStyle(false))).toContain(
+      'uncertain: spin probability 92.6%, 0 findings in 20 words (a text of this length is called spun from 93%)',
     );
     // A spun or clean verdict needs no bar beside it.
     for (const verdict of ['spun', 'clean'] as const) {

@@ -322,6 +322,28 @@ describe('document verdict across lengths', () => {
     expect(calibration.weights).toHaveLength(documentFeatures(evidence).length);
   });
 
+  it('reaches the verdict a client reaches from the reported probability and spunAt', async () => {
+    const { default: calibration } = await import('../src/verdict/calibration.json', {
+      with: { type: 'json' },
+    });
+    const { evidence } = analyzeText('The agency informed reporters on Tuesday.', loadResources(), 0.5);
+    // A bias alone whose probability lies just under the bar and rounds up to it.
+    const justUnder = calibration.spunAt - 2e-5;
+    const model = { ...calibration, weights: [Math.log(justUnder / (1 - justUnder))], spunAtShort: [] };
+    const judged = judgeDocument(evidence, model);
+    expect(judged.spinProbability).toBe(calibration.spunAt);
+    expect(judged.verdict).toBe('spun');
+    for (const p of [0.2, calibration.cleanBelow - 2e-5, 0.5, calibration.spunAt + 1e-4]) {
+      const { spinProbability, verdict, spunAt } = judgeDocument(evidence, {
+        ...model,
+        weights: [Math.log(p / (1 - p))],
+      });
+      const clientVerdict =
+        spinProbability >= spunAt ? 'spun' : spinProbability < calibration.cleanBelow ? 'clean' : 'uncertain';
+      expect(verdict).toBe(clientVerdict);
+    }
+  });
+
   it('calls a long clean article clean and its spun copy spun', async () => {
     const { loadDevDocuments } = await import('../bench/corpora.js');
     const { createSpinner, spinDocument } = await import('../bench/spinner.js');

@@ -83,6 +83,17 @@ describe('analysis routes', () => {
     for (const f of body.findings) expect(body.text.slice(f.offset, f.offset + f.length)).toBe(f.text);
   });
 
+  it('reads markdown as its prose, with offsets into the markdown sent', async () => {
+    const markdown = `## Report\n\n${spun.split('\n\n').join('\n\n- ')}\n\n\`\`\`\ncode\n\`\`\`\n`;
+    const res = await json('/v1/restore', { text: markdown, format: 'markdown' });
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body);
+    expect(body).toEqual(restore(markdown, { format: 'markdown' }));
+    expect(body.changes.length).toBeGreaterThan(0);
+    expect(body.restored.startsWith('## Report\n\n')).toBe(true);
+    expect(body.restored.endsWith('```\ncode\n```\n')).toBe(true);
+  });
+
   it('refuses bad requests with a clear JSON error', async () => {
     expectError(
       await raw('/v1/check', 'text=hello', 'application/x-www-form-urlencoded'),

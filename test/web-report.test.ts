@@ -148,18 +148,20 @@ describe('batch input', () => {
     ]);
   });
 
-  it('takes files one document each, HTML as HTML, and refuses other kinds', () => {
+  it('takes files one document each, HTML as HTML, markdown as markdown, and refuses other kinds', () => {
     const parsed = itemsFromFiles([
       { name: 'a.txt', content: 'plain' },
       { name: 'b.HTML', content: '<p>page</p>' },
       { name: 'c.pdf', content: '%PDF' },
       { name: 'd.md', content: '  ' },
       { name: 'e.jsonl', content: '{"id":"x","text":"y"}' },
+      { name: 'f.MD', content: '# Notes' },
     ]);
     expect(parsed.items).toEqual([
       { id: 'a.txt', text: 'plain', format: 'text' },
       { id: 'b.HTML', text: '<p>page</p>', format: 'html' },
       { id: 'x', text: 'y', format: 'text' },
+      { id: 'f.MD', text: '# Notes', format: 'markdown' },
     ]);
     expect(parsed.problems.map((p) => p.where)).toEqual(['c.pdf', 'd.md']);
   });

@@ -4,6 +4,8 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
+import { markdownProse } from '../text/markdown.js';
+import { roundProbability } from '../util/round.js';
 import { applyChanges, DEFAULT_MIN_CONFIDENCE, restorationChanges, runPipeline } from './pipeline.js';
 import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './types.js';
 
@@ -39,16 +41,27 @@ function validate(text: unknown): string {
   return text;
 }
 
+/**
+ * The pipeline's result on the prose of `text`: the text itself, or for markdown the text with
+ * its markup blanked, at the same offsets. Findings that would change markup (a phrase across
+ * an emphasis mark or a link target) are left out, so restoring never touches it.
+ */
 function analyze(text: string, options: AnalyzeOptions) {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  return runPipeline(validate(text), loadResources(), minConfidence);
+  const source = validate(text);
+  if (options.format !== 'markdown')
+    return { ...runPipeline(source, loadResources(), minConfidence), prose: source };
+  const markdown = markdownProse(source);
+  const result = runPipeline(markdown.text, loadResources(), minConfidence);
+  const findings = result.findings.filter((f) => markdown.changeable(f.offset, f.end));
+  return { ...result, findings, prose: markdown.text };
 }
 
 export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
   const { findings, evidence, verdict: judged } = analyze(text, options);
   const { spinProbability, verdict } = judged;
   return {
-    spinProbability: Math.round(spinProbability * 1e4) / 1e4,
+    spinProbability,
     verdict,
     words: evidence.words,
     findings: findings.map(
@@ -57,7 +70,7 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
         length: f.end - f.offset,
         text: text.slice(f.offset, f.end),
         suggestions: f.suggestions,
-        confidence: Math.round(f.confidence * 1e4) / 1e4,
+        confidence: roundProbability(f.confidence),
       }),
     ),
     knownTorturedPhrases: evidence.knownPhrases,
@@ -67,8 +80,8 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
 }
 
 export function restore(text: string, options: AnalyzeOptions = {}): RestoreResult {
-  const { findings } = analyze(text, options);
-  const changes = restorationChanges(text, findings, loadResources().lm);
+  const { findings, prose } = analyze(text, options);
+  const changes = restorationChanges(prose, findings, loadResources().lm);
   return { restored: applyChanges(text, changes), changes };
 }
 export type * from './source.js';

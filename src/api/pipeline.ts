@@ -11,6 +11,7 @@ import { spintaxFindings, withSpintax } from '../decode/spintax.js';
 import type { LanguageModel, Resources } from '../resources/index.js';
 import { articleChooser, withAgreeingArticles } from '../text/articles.js';
 import { withLineBreaksOf } from '../text/layout.js';
+import { roundProbability } from '../util/round.js';
 import {
   type Calibration,
   calibrateConfidence,
@@ -56,7 +57,7 @@ export function restorationChanges(
     length: f.end - f.offset,
     text: text.slice(f.offset, f.end),
     replacement: withLineBreaksOf(text.slice(f.offset, f.end), f.suggestions[0]),
-    confidence: Math.round(f.confidence * 1e4) / 1e4,
+    confidence: roundProbability(f.confidence),
   }));
   return withAgreeingArticles(text, changes, articleChooser(lm));
 }

@@ -73,4 +73,13 @@ export interface AnalyzeOptions {
    * change. Defaults to 0.5 (the decoder's most probable reading).
    */
   minConfidence?: number;
+  /**
+   * `markdown` reads only the prose the markdown renders to; offsets still index the
+   * markdown as given, and `restore` leaves every character of markup as it was. Default
+   * `text`: the whole string is prose.
+   */
+  format?: TextFormat;
 }
+
+/** How the string handed to `check` or `restore` is written. */
+export type TextFormat = 'text' | 'markdown';

@@ -17,9 +17,8 @@ import { makeStyle, wantsColor } from './style.js';
 export async function runCheck(ctx: Context, files: string[], opts: CommonOptions): Promise<number> {
   const style = makeStyle(wantsColor(ctx.out.isTTY, ctx.env, opts.color));
   const sources = resolveSources(ctx, files, 'check');
-  if (opts.jsonl) return runJsonl(ctx, sources, { mode: 'check', ...analyzeOptions(opts) });
+  if (opts.jsonl) return runJsonl(ctx, sources, { mode: 'check', ...analyzeOptions(opts, opts.format) });
 
-  const options = analyzeOptions(opts);
   // One input prints one object; several print one array, so the output is always a single JSON value.
   const many = sources.length > 1;
   const records: Record<string, unknown>[] = [];
@@ -29,7 +28,7 @@ export async function runCheck(ctx: Context, files: string[], opts: CommonOption
     try {
       const input = await loadInput(name, { format: opts.format, stdin: ctx.stdin });
       const engine = await getEngine();
-      const result = engine.check(input.text, options);
+      const result = engine.check(input.text, analyzeOptions(opts, input.format));
       tally[result.verdict] += 1;
       if (opts.json) {
         const body = checkJson(result, input.format);

@@ -1,6 +1,7 @@
 /** The readable report of `unspin find`: ranked sources, then each passage's swaps. */
+
+import { percent } from '../api/explain.js';
 import type { FindResult } from '../api/source.js';
-import { percent } from './format-text.js';
 
 const MAX_SWAPS_SHOWN = 12;
 const MAX_COLUMN = 32;

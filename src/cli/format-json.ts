@@ -3,10 +3,14 @@
  * as they are, plus `source` when the text came from a file or stdin.
  */
 import type { CheckResult, RestoreResult } from '../api/index.js';
+import type { InputFormat } from '../input/index.js';
 import type { ErrorInfo } from './errors.js';
 
-/** 'html' means offsets refer to the article text extracted from the page. */
-export type Source = 'text' | 'html';
+/**
+ * 'html' means offsets refer to the article text extracted from the page; 'markdown', to
+ * the markdown file as written (its prose was read, its markup left alone).
+ */
+export type Source = InputFormat;
 
 export function checkJson(result: CheckResult, source?: Source): Record<string, unknown> {
   return source ? { ...result, source } : { ...result };

@@ -1,16 +1,9 @@
 /** The human-readable report of `unspin check`. */
-import { spunAtNote } from '../api/explain.js';
+import { percent, spinPercent, spunAtNote } from '../api/explain.js';
 import { type CheckResult, termReadingSpinProbability, type Verdict } from '../api/index.js';
 import type { Source } from './format-json.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
-
-/** Percentages people can read; never "0%" or "100%" for a probability that is neither. */
-export function percent(p: number): string {
-  if (p > 0 && p < 0.01) return '<1%';
-  if (p < 1 && p > 0.99) return '>99%';
-  return `${Math.round(p * 100)}%`;
-}
 
 const MAX_SUGGESTIONS = 3;
 
@@ -84,7 +77,7 @@ export function formatCheckText(
   }
   const counts = `${plural(result.findings.length, 'finding')} in ${plural(result.words, 'word')}`;
   lines.push(
-    `  ${verdictLabel(result.verdict, style)}: spin probability ${percent(result.spinProbability)}, ${counts}${spunAtNote(result)}`,
+    `  ${verdictLabel(result.verdict, style)}: spin probability ${spinPercent(result)}, ${counts}${spunAtNote(result)}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@
  * inputs of any size run in constant memory. A bad line yields an error line
  * and processing goes on; only errors that would hit every line stop the run.
  */
+import type { AnalyzeOptions } from '../api/index.js';
 import { isInputError, openInputStream, splitLines } from '../input/index.js';
 import type { Context } from './context.js';
 import { getEngine } from './engine.js';
@@ -46,15 +47,15 @@ export function parseRecord(line: string, number: number): Parsed {
   return { id, text: value.text };
 }
 
-export interface JsonlOptions {
+/** `format: 'markdown'` reads every line's text as markdown (`--format markdown`). */
+export interface JsonlOptions extends AnalyzeOptions {
   mode: Mode;
-  minConfidence?: number;
 }
 
 /** Returns the exit code: 0, or 2 when any line failed. */
 export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptions): Promise<number> {
   const progress = new Progress(ctx.err, ctx.err.isTTY);
-  const options = opts.minConfidence === undefined ? {} : { minConfidence: opts.minConfidence };
+  const { mode: _mode, ...options } = opts;
   let failed = false;
   const processSource = async (name: string, file: Record<string, string>): Promise<void> => {
     const emit = (record: Record<string, unknown>, lineNumber: number) => {

@@ -39,9 +39,9 @@ function addCommonOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '--format <format>',
-        'read the input as text or HTML; auto looks at the extension and content',
+        'read the input as text, HTML or markdown; auto looks at the extension (.html, .md) and content',
       )
-        .choices(['auto', 'text', 'html'])
+        .choices(['auto', 'text', 'html', 'markdown'])
         .default('auto'),
     )
     .option('--color', 'colour the output even when it is not a terminal')

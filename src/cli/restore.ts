@@ -31,7 +31,7 @@ export function encodeLike(
 
 export async function runRestore(ctx: Context, files: string[], opts: RestoreOptions): Promise<number> {
   const sources = resolveSources(ctx, files, 'restore');
-  if (opts.jsonl) return runJsonl(ctx, sources, { mode: 'restore', ...analyzeOptions(opts) });
+  if (opts.jsonl) return runJsonl(ctx, sources, { mode: 'restore', ...analyzeOptions(opts, opts.format) });
   if (sources.length > 1) {
     throw new UsageError('restore takes one input at a time; use --jsonl to restore many texts in one run');
   }
@@ -39,7 +39,7 @@ export async function runRestore(ctx: Context, files: string[], opts: RestoreOpt
   const label = name === '-' ? 'standard input' : name;
   const input = await loadInput(name, { format: opts.format, stdin: ctx.stdin });
   const engine = await getEngine();
-  const result = engine.restore(input.text, analyzeOptions(opts));
+  const result = engine.restore(input.text, analyzeOptions(opts, input.format));
 
   if (opts.json) {
     await ctx.out.write(`${JSON.stringify(restoreJson(result, input.format), null, 2)}\n`);

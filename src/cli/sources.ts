@@ -1,4 +1,5 @@
 /** Which inputs a command reads, and the options every command shares. */
+import type { AnalyzeOptions } from '../api/index.js';
 import type { InputFormat } from '../input/index.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
@@ -11,8 +12,12 @@ export interface CommonOptions {
   color?: boolean;
 }
 
-export function analyzeOptions(opts: CommonOptions): { minConfidence?: number } {
-  return opts.minConfidence === undefined ? {} : { minConfidence: opts.minConfidence };
+/** The library's options for the command's options and, when known, the input's format. */
+export function analyzeOptions(opts: CommonOptions, input?: InputFormat | 'auto'): AnalyzeOptions {
+  return {
+    ...(opts.minConfidence !== undefined && { minConfidence: opts.minConfidence }),
+    ...(input === 'markdown' && { format: 'markdown' as const }),
+  };
 }
 
 /** No FILE means stdin, unless stdin is a terminal: then waiting for typed input would look like a hang. */

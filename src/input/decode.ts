@@ -9,17 +9,19 @@ import {
   controlShareOfBytes,
   controlShareOfText,
   hasHtmlExtension,
+  hasMarkdownExtension,
   looksLikeHtml,
   sniffMagic,
 } from './sniff.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
-export type InputFormat = 'text' | 'html';
+export type InputFormat = 'text' | 'html' | 'markdown';
 
 export interface DecodedInput {
   /**
    * The text to analyse. For HTML it is the extracted article text, and result
-   * offsets refer to this text, not to the HTML source.
+   * offsets refer to this text, not to the HTML source. Markdown is the file as written
+   * (pass `format: 'markdown'` to `check` and `restore`, which read its prose only).
    */
   text: string;
   format: InputFormat;
@@ -31,15 +33,15 @@ export interface DecodedInput {
 }
 
 export interface DecodeOptions {
-  /** File name, for messages and for recognising `.html` files. */
+  /** File name, for messages and for recognising `.html` and `.md` files. */
   name?: string;
-  /** 'auto' (default) sniffs the extension and content; 'text' never extracts HTML. */
+  /** 'auto' (default) sniffs the extension (and for HTML the content); 'text' never extracts HTML. */
   format?: InputFormat | 'auto';
   /** Accept empty or whitespace-only input instead of throwing 'empty-input'. */
   allowEmpty?: boolean;
 }
 
-const TEXT_HELP = 'Unspin reads plain text (UTF-8, or UTF-16 with a byte order mark) and HTML.';
+const TEXT_HELP = 'Unspin reads plain text (UTF-8, or UTF-16 with a byte order mark), markdown and HTML.';
 
 function detectBom(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
@@ -136,6 +138,8 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   const format = opts.format ?? 'auto';
   const isHtml =
     format === 'html' || (format === 'auto' && (hasHtmlExtension(opts.name) || looksLikeHtml(raw)));
+  const isMarkdown =
+    !isHtml && (format === 'markdown' || (format === 'auto' && hasMarkdownExtension(opts.name)));
   const html = isHtml ? extractHtmlText(raw) : undefined;
   const text = html ? html.text : raw;
 
@@ -145,7 +149,7 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   }
   return {
     text,
-    format: isHtml ? 'html' : 'text',
+    format: isHtml ? 'html' : isMarkdown ? 'markdown' : 'text',
     encoding,
     bom: bom !== undefined,
     ...(html?.title && { title: html.title }),

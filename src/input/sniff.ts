@@ -97,6 +97,10 @@ export function looksLikeHtml(text: string): boolean {
   return closing >= 10 && closing * 200 >= sample.length;
 }
 
+export function hasMarkdownExtension(name: string | undefined): boolean {
+  return name !== undefined && /\.(?:md|markdown|mdown|mkdn|mkd)$/i.test(name);
+}
+
 export function hasHtmlExtension(name: string | undefined): boolean {
   return name !== undefined && /\.(?:html?|xhtml)$/i.test(name);
 }

@@ -5,6 +5,7 @@
  * becomes the plain text to check, and the findings become LanguageTool matches whose
  * offsets point into the text as the client sent it, markup included.
  */
+import { percent } from '../api/explain.js';
 import type { CheckResult, Finding } from '../api/index.js';
 import { ApiError } from './errors.js';
 
@@ -121,10 +122,6 @@ export const RULE = {
   issueType: 'style',
   category: { id: 'UNSPIN', name: 'Spun text (Unspin)' },
 } as const;
-
-function percent(p: number): string {
-  return `${Math.round(p * 100)}%`;
-}
 
 function toMatch(finding: Finding, plain: PlainText) {
   const start = plain.toOriginal(finding.offset, false);

@@ -20,12 +20,15 @@ export const ErrorReply = Type.Object(
 
 export const AnalyzeRequest = Type.Object(
   {
-    text: Type.String({ description: 'the text to analyse (or an HTML page when format is "html")' }),
+    text: Type.String({
+      description: 'the text to analyse (an HTML page when format is "html", markdown when "markdown")',
+    }),
     minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 0.5 })),
     format: Type.Optional(
-      Type.Union([Type.Literal('text'), Type.Literal('html')], {
+      Type.Union([Type.Literal('text'), Type.Literal('html'), Type.Literal('markdown')], {
         default: 'text',
-        description: 'html: the page is reduced to its main article text, which the reply includes',
+        description:
+          'html: the page is reduced to its main article text, which the reply includes; markdown: only its prose is read, offsets refer to the markdown as sent and restore leaves its markup as it was',
       }),
     ),
   },

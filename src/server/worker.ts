@@ -6,11 +6,11 @@
 import { check, loadResources, openIndex, restore, type SourceIndex } from '../api/index.js';
 import { describeError } from '../cli/errors.js';
 import { shownLocation } from '../cli/source-commands.js';
-import { extractHtmlText } from '../input/index.js';
+import { extractHtmlText, type InputFormat } from '../input/index.js';
 
 export type EngineTask =
   | { op: 'warm-up' }
-  | { op: 'check' | 'restore'; text: string; format: 'text' | 'html'; minConfidence?: number }
+  | { op: 'check' | 'restore'; text: string; format: InputFormat; minConfidence?: number }
   | { op: 'find'; db: string; text: string; limit?: number }
   | {
       op: 'add';
@@ -56,7 +56,10 @@ function indexAt(db: string): Promise<SourceIndex> {
 
 function analyse(task: Extract<EngineTask, { op: 'check' | 'restore' }>) {
   const text = task.format === 'html' ? extractHtmlText(task.text).text : task.text;
-  const options = task.minConfidence === undefined ? {} : { minConfidence: task.minConfidence };
+  const options = {
+    ...(task.minConfidence !== undefined && { minConfidence: task.minConfidence }),
+    ...(task.format === 'markdown' && { format: 'markdown' as const }),
+  };
   const result = task.op === 'check' ? check(text, options) : restore(text, options);
   return task.format === 'html' ? { ...result, text } : result;
 }

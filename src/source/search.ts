@@ -5,6 +5,8 @@
  * Only candidates whose alignment finds a real copied passage are reported, so a text
  * with nothing in common with the archive returns no match.
  */
+
+import { roundProbability } from '../util/round.js';
 import { alignSource, type Passage, queryOriginals, type SwapLexicon, summarize } from './align.js';
 import { fingerprints, type Word, words } from './fingerprint.js';
 import type { FindResult, SourceMatch } from './match.js';
@@ -61,10 +63,6 @@ const WINDOW_CANDIDATES = 5;
  * 2,000 per batch ingests 1.6 times as fast as 500.
  */
 const DEFAULT_BATCH = 2000;
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
 
 export class SourceIndex {
   constructor(
@@ -184,8 +182,8 @@ export class SourceIndex {
       const raw = summarize(distinct(passages), qWords.length);
       matches.push({
         id: doc.id,
-        score: round(raw.score),
-        coverage: round(raw.coverage),
+        score: roundProbability(raw.score),
+        coverage: roundProbability(raw.coverage),
         ...(doc.title !== undefined && { title: doc.title }),
         ...(doc.url !== undefined && { url: doc.url }),
         ...(doc.date !== undefined && { date: doc.date }),

@@ -8,6 +8,7 @@
  */
 import type { Verdict } from '../api/types.js';
 import type { DocumentEvidence } from '../decode/analyze.js';
+import { roundProbability } from '../util/round.js';
 import calibration from './calibration.json' with { type: 'json' };
 import { knownPhraseSpinProbability } from './known-phrases.js';
 import { termReadingSpinProbability } from './term-readings.js';
@@ -123,10 +124,14 @@ export function judgeDocument(
   const spunThroughout = logistic(model.weights, documentFeatures(e));
   // Tortured phrases, known or read back as terms, are evidence the language model cannot
   // weigh: a paper mill's paper is a few of them in otherwise unremarkable prose.
-  const spinProbability = Math.max(
-    spunThroughout,
-    knownPhraseSpinProbability(e.knownPhrases.length, e.words),
-    termReadingSpinProbability(termReadings, e.words),
+  // Judged as reported, to four decimals: a client comparing the reported probability with
+  // `spunAt` must reach the verdict given.
+  const spinProbability = roundProbability(
+    Math.max(
+      spunThroughout,
+      knownPhraseSpinProbability(e.knownPhrases.length, e.words),
+      termReadingSpinProbability(termReadings, e.words),
+    ),
   );
   const verdict: Verdict =
     spinProbability >= spunAt ? 'spun' : spinProbability < model.cleanBelow ? 'clean' : 'uncertain';

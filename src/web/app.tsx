@@ -4,10 +4,11 @@
  * Every result is announced in a live region, every error shown in words from the server.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { spinPercent } from '../api/explain.js';
 import { ApiError, api } from './api.js';
 import { type BatchItem, type BatchProblem, formatOf, isBatch, itemsFromFiles } from './batch.js';
 import { Batch } from './batch-view.js';
-import { createDoc, type Doc, percent } from './doc.js';
+import { createDoc, type Doc } from './doc.js';
 import { Review } from './review.js';
 import { Sources } from './sources-view.js';
 import type { CheckResponse, IndexStats, InputFormat, SourceMatch } from './types.js';
@@ -61,7 +62,7 @@ export function App() {
       const doc = createDoc(analysed, result.findings, restored.changes);
       setReview({ name: input.name, result, initial: doc, doc });
       setStatus(
-        `Checked${input.name ? ` ${input.name}` : ''}: spin probability ${percent(result.spinProbability)}, verdict ${result.verdict}, ${result.findings.length} suspect phrase${result.findings.length === 1 ? '' : 's'}.`,
+        `Checked${input.name ? ` ${input.name}` : ''}: spin probability ${spinPercent(result)}, verdict ${result.verdict}, ${result.findings.length} suspect phrase${result.findings.length === 1 ? '' : 's'}.`,
       );
       const stats = await indexStats;
       if (stats && stats.documents > 0) {
@@ -181,6 +182,7 @@ export function App() {
               >
                 <option value="text">Plain text</option>
                 <option value="html">HTML page (article text is extracted)</option>
+                <option value="markdown">Markdown (markup is kept)</option>
               </select>
             </div>
             <div class="field">

@@ -4,9 +4,9 @@
  * probability and the results as JSON, CSV or an HTML evidence report.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { spinPercent } from '../api/explain.js';
 import { ApiError, api } from './api.js';
 import type { BatchItem, BatchProblem } from './batch.js';
-import { percent } from './doc.js';
 import { saveFile } from './download.js';
 import { type BatchResult, type Order, sortResults, toCsv, toHtmlReport, toJson } from './report.js';
 
@@ -147,7 +147,7 @@ export function Batch({ items, problems, minConfidence, onOpen }: Props) {
                 {r.result ? (
                   <>
                     <td class={`verdict-${r.result.verdict}`}>{r.result.verdict}</td>
-                    <td data-p={r.result.spinProbability}>{percent(r.result.spinProbability)}</td>
+                    <td data-p={r.result.spinProbability}>{spinPercent(r.result)}</td>
                     <td>{r.result.words}</td>
                     <td>{r.result.findings.length}</td>
                   </>

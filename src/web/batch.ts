@@ -32,7 +32,8 @@ export function extension(name: string): string {
 
 export function formatOf(name: string): InputFormat {
   const ext = extension(name);
-  return ext === '.html' || ext === '.htm' ? 'html' : 'text';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  return ext === '.md' ? 'markdown' : 'text';
 }
 
 export function parseJsonl(content: string, file = 'input.jsonl'): ParsedInput {

@@ -5,6 +5,8 @@
  * the restored text and the diff never have to translate between versions.
  */
 // A pure text helper with no imports of its own: the only engine-side code in the bundle.
+export { percent } from '../api/explain.js';
+
 import { withLineBreaksOf } from '../text/layout.js';
 import type { Change, Finding } from './types.js';
 
@@ -116,10 +118,6 @@ export function band(confidence: number): 1 | 2 | 3 | 4 {
   if (confidence >= 0.75) return 3;
   if (confidence >= 0.6) return 2;
   return 1;
-}
-
-export function percent(p: number): string {
-  return `${Math.round(p * 100)}%`;
 }
 
 /**

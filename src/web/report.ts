@@ -3,7 +3,7 @@
  * CSV (one row per document, for spreadsheets) and a self-contained HTML evidence report
  * (inline CSS, no scripts, no external resources: it can be mailed or archived as it is).
  */
-import { spunAtNote } from '../api/explain.js';
+import { spinPercent, spunAtNote } from '../api/explain.js';
 import { band, percent, termReadingsFact } from './doc.js';
 import type { CheckResponse, Finding } from './types.js';
 
@@ -126,7 +126,7 @@ function summaryRow({ id, result, error }: BatchResult, i: number): string {
   const name = `<a href="#doc-${i}">${escapeHtml(id)}</a>`;
   if (!result)
     return `<tr><td>${name}</td><td class="error" colspan="4">${escapeHtml(error?.message ?? '')}</td></tr>`;
-  return `<tr><td>${name}</td><td class="verdict-${result.verdict}">${result.verdict}</td><td>${bar(result.spinProbability)} ${percent(result.spinProbability)}</td><td>${result.words}</td><td>${result.findings.length}</td></tr>`;
+  return `<tr><td>${name}</td><td class="verdict-${result.verdict}">${result.verdict}</td><td>${bar(result.spinProbability)} ${spinPercent(result)}</td><td>${result.words}</td><td>${result.findings.length}</td></tr>`;
 }
 
 function bar(p: number): string {
@@ -138,7 +138,7 @@ function section({ id, text, result, error }: BatchResult, i: number): string {
   if (!result)
     return `${head}\n<p class="error">Not checked: ${escapeHtml(error?.message ?? 'unknown error')}</p>`;
   return `${head}
-<p><span class="verdict-${result.verdict}">${result.verdict}</span>: spin probability ${percent(result.spinProbability)} ${bar(result.spinProbability)}, ${result.words} words, ${result.findings.length} suspect phrase${result.findings.length === 1 ? '' : 's'}${termReadingsFact(result.listedTermReadings)}${escapeHtml(spunAtNote(result))}.</p>${knownPhrases(result.knownTorturedPhrases)}
+<p><span class="verdict-${result.verdict}">${result.verdict}</span>: spin probability ${spinPercent(result)} ${bar(result.spinProbability)}, ${result.words} words, ${result.findings.length} suspect phrase${result.findings.length === 1 ? '' : 's'}${termReadingsFact(result.listedTermReadings)}${escapeHtml(spunAtNote(result))}.</p>${knownPhrases(result.knownTorturedPhrases)}
 <div class="text">${highlighted(text, result.findings)}</div>`;
 }
 

@@ -4,9 +4,9 @@
  * analysed text and the restored one.
  */
 import { useState } from 'preact/hooks';
-import { spunAtNote } from '../api/explain.js';
+import { spinPercent, spunAtNote } from '../api/explain.js';
 import { diffParts } from './diff.js';
-import { accept, acceptAll, type Doc, type Edit, percent, restoredView, termReadingsFact } from './doc.js';
+import { accept, acceptAll, type Doc, type Edit, restoredView, termReadingsFact } from './doc.js';
 import { saveFile } from './download.js';
 import { Highlights } from './highlights.js';
 import { toHtmlReport } from './report.js';
@@ -132,9 +132,9 @@ export function Gauge({ result }: { result: CheckResponse }) {
       <label for="spin-meter">Spin probability</label>
       <div class="gauge-row">
         <meter id="spin-meter" min={0} max={1} low={0.35} high={result.spunAt} optimum={0} value={p}>
-          {percent(p)}
+          {spinPercent(result)}
         </meter>
-        <strong class="gauge-value">{percent(p)}</strong>
+        <strong class="gauge-value">{spinPercent(result)}</strong>
       </div>
       <p class="verdict" data-verdict={result.verdict}>
         {VERDICT_TEXT[result.verdict]}

@@ -23,4 +23,4 @@ export type FindResponse = FindResult;
 
 export type IndexStats = StoreStats;
 
-export type InputFormat = 'text' | 'html';
+export type InputFormat = 'text' | 'html' | 'markdown';

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spinPercent } from '../../src/api/explain.js';
 import { band } from '../../src/web/doc.js';
 import type { CheckResponse, FindResponse, RestoreResponse } from '../../src/web/types.js';
 import { type Harness, startHarness, TOKEN } from './harness.js';
@@ -61,8 +62,7 @@ describe('the web app', () => {
   it('shows the spin probability, the verdict and every finding highlighted by confidence', async () => {
     const { page } = await h.newPage();
     await pasteAndCheck(page);
-    const percent = `${Math.round(checked.spinProbability * 100)}%`;
-    await expect(page.locator('.gauge-value').textContent()).resolves.toBe(percent);
+    await expect(page.locator('.gauge-value').textContent()).resolves.toBe(spinPercent(checked));
     await expect(page.locator('meter#spin-meter').getAttribute('value')).resolves.toBe(
       String(checked.spinProbability),
     );
