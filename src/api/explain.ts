@@ -10,8 +10,13 @@ import type { CheckResult } from './types.js';
  * contradiction without it. Nothing for the other verdicts.
  */
 export function spunAtNote(result: Pick<CheckResult, 'verdict' | 'spunAt'>): string {
-  if (result.verdict !== 'uncertain') return '';
-  return ` (a text of this length is called spun from ${Math.round(result.spunAt * 100)}%)`;
+  const bar = spunFrom(result);
+  return bar && ` (a text of this length is called ${bar})`;
+}
+
+/** "spun from 94%" after an `uncertain` verdict, where a table has no room for the sentence. */
+export function spunFrom(result: Pick<CheckResult, 'verdict' | 'spunAt'>): string {
+  return result.verdict === 'uncertain' ? `spun from ${Math.round(result.spunAt * 100)}%` : '';
 }
 
 /**

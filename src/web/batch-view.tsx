@@ -4,7 +4,7 @@
  * probability and the results as JSON, CSV or an HTML evidence report.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { spinPercent } from '../api/explain.js';
+import { spinPercent, spunFrom } from '../api/explain.js';
 import { ApiError, api } from './api.js';
 import type { BatchItem, BatchProblem } from './batch.js';
 import { saveFile } from './download.js';
@@ -147,7 +147,12 @@ export function Batch({ items, problems, minConfidence, onOpen }: Props) {
                 {r.result ? (
                   <>
                     <td class={`verdict-${r.result.verdict}`}>{r.result.verdict}</td>
-                    <td data-p={r.result.spinProbability}>{spinPercent(r.result)}</td>
+                    <td data-p={r.result.spinProbability}>
+                      {spinPercent(r.result)}
+                      {r.result.verdict === 'uncertain' && (
+                        <small class="spun-from"> ({spunFrom(r.result)})</small>
+                      )}
+                    </td>
                     <td>{r.result.words}</td>
                     <td>{r.result.findings.length}</td>
                   </>

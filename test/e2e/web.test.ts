@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spinPercent } from '../../src/api/explain.js';
+import { spinPercent, spunAtNote, spunFrom } from '../../src/api/explain.js';
 import { band } from '../../src/web/doc.js';
 import type { CheckResponse, FindResponse, RestoreResponse } from '../../src/web/types.js';
 import { type Harness, startHarness, TOKEN } from './harness.js';
@@ -211,6 +211,27 @@ describe('the web app', () => {
       query,
     );
     await h.screenshot(page, '5-sources');
+  });
+
+  it('says from what probability an uncertain text of its length is called spun', async () => {
+    const short = 'He informed reporters the residence was enormous.';
+    const result = (await h.api<CheckResponse>('POST', '/v1/check', { text: short })).body;
+    expect(result.verdict).toBe('uncertain');
+    const { page } = await h.newPage();
+    await pasteAndCheck(page, short);
+    await expect(page.locator('.gauge .facts').first().textContent()).resolves.toContain(spunAtNote(result));
+    await expect(page.locator('meter#spin-meter').getAttribute('high')).resolves.toBe(String(result.spunAt));
+    await page.getByLabel(/Or choose files/).setInputFiles({
+      name: 'short.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(
+        `${JSON.stringify({ id: 'short', text: short })}\n${JSON.stringify({ id: 'long', text: spun })}\n`,
+      ),
+    });
+    await page.getByText('Done: 2 of 2').waitFor();
+    const row = (id: string) => page.locator('.batch tbody tr', { hasText: id }).textContent();
+    await expect(row('short')).resolves.toContain(`${spinPercent(result)} (${spunFrom(result)})`);
+    await expect(row('long')).resolves.not.toContain('spun from');
   });
 
   it('checks a batch (.jsonl), with progress, a sortable table and a CSV download', async () => {
