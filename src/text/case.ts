@@ -65,7 +65,11 @@ const MIN_SHOUTED_WORDS = 3;
  * Whether a whole sentence is written in capitals (a headline, a shouted line, a document typed
  * in capitals): a function word in capitals, at least MIN_SHOUTED_WORDS words of two letters or
  * more, and most of them in capitals. Stricter than `isShouting`, which judges a span by the
- * words around it: here the capitals decide how every word of the sentence is read.
+ * words around it: here the capitals decide how every word of the sentence is read. The case of
+ * a suggestion keeps the looser rule on purpose: in a text typed in capitals, a short sentence
+ * with no function word ("REALISTIC LIVING.") is not read as written in capitals, yet its
+ * suggestions belong in capitals (with this rule alone, development texts in capitals got
+ * suggestions such as HIT → "Shoot").
  */
 export function isWrittenInCapitals(words: readonly string[]): boolean {
   // The function word first: most sentences have none in capitals, and are done.
