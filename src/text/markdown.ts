@@ -10,14 +10,36 @@
  * and link references as odd English, and it was the main cause of clean technical READMEs
  * being called spun (`scripts/technical-prose.ts`).
  */
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { createRequire } from 'node:module';
+import type { decodeNamedCharacterReference as DecodeReference } from 'decode-named-character-reference';
 import type { Nodes, Parents } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-markdown';
+import type { gfmFromMarkdown as GfmFromMarkdown } from 'mdast-util-gfm';
+import type { gfm as Gfm } from 'micromark-extension-gfm';
 
-// GitHub's markdown: tables, footnotes, strikethrough, autolinks, task lists.
-const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+// The parser and its extensions take a tenth of a second to load: only markdown pays for it,
+// not every start of the command. (ES modules loaded with require: Node.js 20.19 or later.)
+const require = createRequire(import.meta.url);
+let parser:
+  | { parse: typeof FromMarkdown; options: Options; decodeReference: typeof DecodeReference }
+  | undefined;
+function markdownParser() {
+  if (!parser) {
+    const { gfm } = require('micromark-extension-gfm') as { gfm: typeof Gfm };
+    const { gfmFromMarkdown } = require('mdast-util-gfm') as { gfmFromMarkdown: typeof GfmFromMarkdown };
+    parser = {
+      parse: (require('mdast-util-from-markdown') as { fromMarkdown: typeof FromMarkdown }).fromMarkdown,
+      // GitHub's markdown: tables, footnotes, strikethrough, autolinks, task lists.
+      options: { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] },
+      decodeReference: (
+        require('decode-named-character-reference') as {
+          decodeNamedCharacterReference: typeof DecodeReference;
+        }
+      ).decodeNamedCharacterReference,
+    };
+  }
+  return parser;
+}
 
 // Blocks whose text is one run of prose: each starts a new sentence.
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -39,7 +61,7 @@ function rendered(markup: string): string | undefined {
     // CommonMark renders NUL and out-of-range code points as U+FFFD, which is no prose.
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
   }
-  const value = decodeNamedCharacterReference(name);
+  const value = markdownParser().decodeReference(name);
   return value === false ? undefined : value;
 }
 
@@ -98,13 +120,14 @@ export function markdownProse(source: string): MarkdownProse {
     // Code blocks, HTML, images and definitions have no text children: they stay blank.
     if ('children' in node) for (const child of (node as Parents).children) visit(child);
   };
+  const { parse, options } = markdownParser();
   const parts = chunks(source);
   // A part parsed alone still needs the link definitions of the whole text ("[docs][1]").
   const definitions = parts.length > 1 ? `\n\n${source.match(DEFINITION)?.join('\n') ?? ''}\n` : '';
   for (const [start, end] of parts) {
     base = start;
     limit = end - start;
-    visit(fromMarkdown(source.slice(start, end) + definitions, GFM));
+    visit(parse(source.slice(start, end) + definitions, options));
   }
 
   for (const start of blockStarts) separate(out, start);
