@@ -189,7 +189,9 @@ describe('check', () => {
   });
 
   it('reads markdown as its prose and restores it with the markup as it was', async () => {
-    const markdown = `# Notes\n\n${SPUN.replace(/ (\w+) /, ' *$1* ')}\n\n\`\`\`\nthe residence\n\`\`\`\n`;
+    const code = `\`\`\`\n${SPUN}\n\`\`\`\n`;
+    // Starts with HTML, as many READMEs do: the extension still says markdown.
+    const markdown = `<p align="center"><img src="logo.png"></p>\n\n# Notes\n\n${SPUN.replace(/ (\w+) /, ' *$1* ')}\n\n${code}`;
     const path = file('notes.md', markdown);
     const checked = JSON.parse((await cli(['check', '--json', path])).stdout) as CheckResult & {
       source: string;
@@ -199,11 +201,13 @@ describe('check', () => {
     const restored = await cli(['restore', path]);
     expect(restored.code).toBe(0);
     expect(restored.stdout).not.toBe(markdown);
-    expect(restored.stdout.startsWith('# Notes\n\n')).toBe(true);
-    expect(restored.stdout.endsWith('```\nthe residence\n```\n')).toBe(true);
-    // --format text reads it as plain text.
-    const plain = JSON.parse((await cli(['check', '--json', '--format', 'text', path])).stdout);
-    expect(plain.source).toBe('text');
+    expect(restored.stdout.startsWith('<p align="center"><img src="logo.png"></p>\n\n# Notes\n\n')).toBe(
+      true,
+    );
+    // The code block is left as it is; read as plain text, it is restored like prose.
+    expect(restored.stdout.endsWith(code)).toBe(true);
+    const plain = await cli(['restore', '--format', 'text', path]);
+    expect(plain.stdout.endsWith(code)).toBe(false);
     // --jsonl lines are markdown when asked.
     const line = `${JSON.stringify({ id: 1, text: markdown })}\n`;
     const jsonl = JSON.parse(

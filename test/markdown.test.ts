@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, restore } from '../src/api/index.js';
 import { decodeText } from '../src/input/index.js';
-import { chunks, markdownProse } from '../src/text/markdown.js';
+import { markdownProse } from '../src/text/markdown.js';
+import { markdownParts, WHOLE_TEXT } from '../src/text/markdown-parts.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -55,40 +56,84 @@ describe('markdown read as prose', () => {
     expect(blocks.filter((p) => p !== '')).toEqual(['one thing', 'another thing', 'a cell', 'another cell']);
   });
 
-  it('keeps the length and the line breaks of any input', () => {
+  it('keeps the length and the line breaks of any input, and shows only its own characters', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom(...'ab *_`#-|[]()!<>\\&;\n\t1.:'.split('')) }),
+        fc.string({ unit: fc.constantFrom(...'ab *_`#-|[]()!<>\\&;\n\r\t1.:~=^'.split('')) }),
         (source) => {
           const { text } = markdownProse(source);
           expect(text).toHaveLength(source.length);
-          for (let i = 0; i < source.length; i++) if (source[i] === '\n') expect(text[i]).toBe('\n');
+          for (let i = 0; i < source.length; i++) {
+            if (source[i] === '\n') expect(text[i]).toBe('\n');
+            // The source's character, a blank, or what an escape or a reference renders as.
+            else if (text[i] !== source[i] && !/\s/.test(text[i])) expect('\\&').toContain(source[i]);
+          }
         },
       ),
       { numRuns: 300 },
     );
   });
 
-  it('parses a long text in parts that never split fenced code, with link definitions from anywhere', () => {
+  it('cuts a long text into parts only outside fenced code and HTML blocks, with link definitions from anywhere', () => {
     const fence = '```\ncode line\n\nmore code\n```\n\n';
+    const fenceLike = 'Run ```npm test``` first.\n\n';
+    const comment = '<!--\nDraft notes\n\nwith a blank line\n-->\n\n';
     const paragraph = 'See the [manual][m] for the details of every option.\n\n';
-    const source = `${(fence + paragraph).repeat(400)}[m]: https://example.com/manual\n`;
-    const parts = chunks(source);
-    expect(parts.length).toBeGreaterThan(1);
+    const unit = fence + fenceLike + comment + paragraph;
+    const source = `${unit.repeat(Math.ceil((WHOLE_TEXT + 1) / unit.length))}[m]: https://example.com/manual\n`;
+    const parts = markdownParts(source);
+    expect(parts.length).toBeGreaterThan(10);
     expect(parts[0][0]).toBe(0);
     expect(parts.at(-1)?.[1]).toBe(source.length);
+    const blockStarts = ['```\ncode', 'Run ```', '<!--\nDr', 'See the '];
     for (let i = 1; i < parts.length; i++) {
       expect(parts[i][0]).toBe(parts[i - 1][1]);
-      // Each part starts outside fenced code: at a fence or at a paragraph.
-      expect(source.slice(parts[i][0]).startsWith('```') || source.slice(parts[i][0]).startsWith('See')).toBe(
-        true,
-      );
+      // Each part starts where a block starts, never inside the code or the comment.
+      expect(blockStarts).toContain(source.slice(parts[i][0], parts[i][0] + 8));
     }
     const { text } = markdownProse(source);
     expect(text).not.toContain('code');
-    // Every reference resolves: the brackets and labels are blank in every part.
+    expect(text).not.toContain('Draft');
+    // Every reference resolves in every part: the brackets and labels are blank.
     expect(text).not.toContain('[');
-    expect(wordsOf(text).filter((w) => w === 'manual')).toHaveLength(400);
+    expect(text).not.toContain('```');
+  });
+
+  it('parses a short text whole, and a long paragraph in parts cut between words', () => {
+    expect(markdownParts('# Title\n\nOne paragraph.\n'.repeat(1000))).toHaveLength(1);
+    const long = 'The *quick* fox jumps over the lazy dog. '.repeat(2000);
+    const parts = markdownParts(long);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const [start] of parts.slice(1)) expect(long[start - 1]).toBe(' ');
+    expect(wordsOf(markdownProse(long).text)).toEqual(wordsOf(long));
+  });
+
+  it('reads what is not prose as blank, and words written with escapes cannot change', () => {
+    const source =
+      "---\ntitle: The residence\n---\n\n> A quote that\n> continues here.\n\nWe don\\'t know AT&amp;T.\n";
+    const { text, changeable } = markdownProse(source);
+    expect(text).not.toContain('title');
+    expect(text).not.toContain('>');
+    expect(text).toContain('continues here.');
+    const dont = source.indexOf('don');
+    expect(changeable(dont, dont + 3)).toBe(false);
+    const at = source.indexOf('AT&');
+    expect(changeable(at, at + 2)).toBe(false);
+    const know = source.indexOf('know');
+    expect(changeable(know, know + 4)).toBe(true);
+  });
+
+  it('reads nesting no document has as plain text, quickly', () => {
+    const hostile = [
+      '>'.repeat(50_000) + ' x',
+      '- '.repeat(20_000) + 'x',
+      `${'*'.repeat(20_000)}x${'*'.repeat(20_000)}`,
+    ];
+    for (const source of hostile) {
+      const started = performance.now();
+      expect(markdownProse(source).text).toHaveLength(source.length);
+      expect(performance.now() - started).toBeLessThan(2000);
+    }
   });
 });
 

@@ -49,12 +49,13 @@ function validate(text: unknown): string {
 function analyze(text: string, options: AnalyzeOptions) {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const source = validate(text);
-  if (options.format !== 'markdown')
-    return { ...runPipeline(source, loadResources(), minConfidence), prose: source };
+  if (options.format !== 'markdown') {
+    return { ...runPipeline(source, loadResources(), minConfidence), prose: source, changeable: () => true };
+  }
   const markdown = markdownProse(source);
   const result = runPipeline(markdown.text, loadResources(), minConfidence);
   const findings = result.findings.filter((f) => markdown.changeable(f.offset, f.end));
-  return { ...result, findings, prose: markdown.text };
+  return { ...result, findings, prose: markdown.text, changeable: markdown.changeable };
 }
 
 export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
@@ -80,8 +81,11 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
 }
 
 export function restore(text: string, options: AnalyzeOptions = {}): RestoreResult {
-  const { findings, prose } = analyze(text, options);
-  const changes = restorationChanges(prose, findings, loadResources().lm);
+  const { findings, prose, changeable } = analyze(text, options);
+  // An article made to agree with a change is a change of its own, checked like the others.
+  const changes = restorationChanges(prose, findings, loadResources().lm).filter((c) =>
+    changeable(c.offset, c.offset + c.length),
+  );
   return { restored: applyChanges(text, changes), changes };
 }
 export type * from './source.js';

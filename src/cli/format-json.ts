@@ -7,16 +7,14 @@ import type { InputFormat } from '../input/index.js';
 import type { ErrorInfo } from './errors.js';
 
 /**
- * 'html' means offsets refer to the article text extracted from the page; 'markdown', to
- * the markdown file as written (its prose was read, its markup left alone).
+ * `source`: 'html' means offsets refer to the article text extracted from the page;
+ * 'markdown', to the markdown file as written (its prose was read, its markup left alone).
  */
-export type Source = InputFormat;
-
-export function checkJson(result: CheckResult, source?: Source): Record<string, unknown> {
+export function checkJson(result: CheckResult, source?: InputFormat): Record<string, unknown> {
   return source ? { ...result, source } : { ...result };
 }
 
-export function restoreJson(result: RestoreResult, source?: Source): Record<string, unknown> {
+export function restoreJson(result: RestoreResult, source?: InputFormat): Record<string, unknown> {
   return source ? { ...result, source } : { ...result };
 }
 

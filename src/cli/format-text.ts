@@ -1,7 +1,7 @@
 /** The human-readable report of `unspin check`. */
 import { percent, spinPercent, spunAtNote } from '../api/explain.js';
 import { type CheckResult, termReadingSpinProbability, type Verdict } from '../api/index.js';
-import type { Source } from './format-json.js';
+import type { InputFormat } from '../input/index.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
 
@@ -31,7 +31,7 @@ export function formatCheckText(
   text: string,
   result: CheckResult,
   style: Style,
-  source: Source = 'text',
+  source: InputFormat = 'text',
 ): string {
   const label = name === '-' ? '<stdin>' : name;
   const note =

@@ -136,10 +136,11 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   }
 
   const format = opts.format ?? 'auto';
+  // A markdown file is read as markdown even when it starts with HTML, as many READMEs do.
+  const isMarkdown = format === 'markdown' || (format === 'auto' && hasMarkdownExtension(opts.name));
   const isHtml =
-    format === 'html' || (format === 'auto' && (hasHtmlExtension(opts.name) || looksLikeHtml(raw)));
-  const isMarkdown =
-    !isHtml && (format === 'markdown' || (format === 'auto' && hasMarkdownExtension(opts.name)));
+    !isMarkdown &&
+    (format === 'html' || (format === 'auto' && (hasHtmlExtension(opts.name) || looksLikeHtml(raw))));
   const html = isHtml ? extractHtmlText(raw) : undefined;
   const text = html ? html.text : raw;
 

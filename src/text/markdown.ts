@@ -16,6 +16,7 @@ import type { Nodes, Parents } from 'mdast';
 import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-markdown';
 import type { gfmFromMarkdown as GfmFromMarkdown } from 'mdast-util-gfm';
 import type { gfm as Gfm } from 'micromark-extension-gfm';
+import { markdownParts, pathological } from './markdown-parts.js';
 
 // The parser and its extensions take a tenth of a second to load: only markdown pays for it,
 // not every start of the command. (ES modules loaded with require: Node.js 20.19 or later.)
@@ -45,7 +46,10 @@ function markdownParser() {
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 // A link reference definition: "[label]: destination", with an optional title.
-const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S[^\n]*$/gm;
+const DEFINITION = /^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*\S[^\n]*$/gm;
+
+// Front matter: YAML (or TOML) settings at the very start, which no renderer shows as text.
+const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/;
 
 // A backslash escape, or a character reference, in the source of a text node.
 const ESCAPE_OR_REFERENCE =
@@ -71,82 +75,165 @@ export interface MarkdownProse {
    * The source with its markup blanked: the same length, the prose at the same offsets, line
    * breaks kept, and a blank line put in front of each paragraph, heading, list item and
    * table cell that markup alone separated from the text before it. Inline code stays, as
-   * the word it is in the sentence ("provide a `thisArg`"), so the sentence still reads.
+   * the word it is in the sentence ("provide a `thisArg`"), so the sentence still reads; an
+   * escape or a character reference gives its character in its first place.
    */
   text: string;
   /**
    * Whether changing `[start, end)` of the text leaves the markdown's markup and code as
-   * written: false for a span across blanked markup or into inline code.
+   * written: false for a span across blanked markup, into inline code, or into a word
+   * written with an escape or a character reference (`don\'t`, `AT&amp;T`), whose blanked
+   * place splits it.
    */
   changeable(start: number, end: number): boolean;
 }
 
-export function markdownProse(source: string): MarkdownProse {
-  const out = new Array<string>(source.length);
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    out[i] = c === '\n' || c === '\r' ? c : ' ';
-  }
-  const blockStarts: number[] = [];
-  const code: [number, number][] = [];
+/** The reader's state over one source: what is shown, and what must not change. */
+class ProseReader {
+  readonly out: string[];
+  /** 1 where a change must not reach. */
+  readonly frozen: Uint8Array;
+  readonly blocks: [number, number][] = [];
 
-  const reveal = (start: number, end: number) => {
-    for (let i = start; i < end; i++) out[i] = source[i];
-    ESCAPE_OR_REFERENCE.lastIndex = start;
-    for (let m = ESCAPE_OR_REFERENCE.exec(source); m && m.index < end; m = ESCAPE_OR_REFERENCE.exec(source)) {
-      const text = rendered(m[0]);
+  constructor(readonly source: string) {
+    this.out = new Array<string>(source.length);
+    for (let i = 0; i < source.length; i++) {
+      const c = source[i];
+      this.out[i] = c === '\n' || c === '\r' ? c : ' ';
+    }
+    this.frozen = new Uint8Array(source.length);
+  }
+
+  show(start: number, end: number): void {
+    for (let i = start; i < end; i++) this.out[i] = this.source[i];
+  }
+
+  freeze(start: number, end: number): void {
+    this.frozen.fill(1, start, end);
+  }
+
+  /** A text node: shown, less its container's markers and with its escapes rendered. */
+  text(start: number, end: number): void {
+    const { source, out } = this;
+    this.show(start, end);
+    // A text that runs over lines holds the markers of its container on the lines after the
+    // first ("> " of a quote, a list item's indent): they are markup. A line of the text itself
+    // cannot start with ">", which would begin a quote.
+    for (let i = start; i < end; i++) {
+      if (source[i] !== '\n') continue;
+      for (let k = i + 1; k < end && (source[k] === '>' || source[k] === ' ' || source[k] === '\t'); k++)
+        out[k] = ' ';
+    }
+    // Searched in the text's own slice: from `start` in the whole source, a text with no
+    // escape would be searched to the end of the file, for every text.
+    for (const m of source.slice(start, end).matchAll(ESCAPE_OR_REFERENCE)) {
+      const rendering = rendered(m[0]);
       // A reference longer than what it stands for: the rest of it becomes space.
-      if (text === undefined || text.length > m[0].length) continue;
-      for (let k = 0; k < m[0].length; k++) out[m.index + k] = text[k] ?? ' ';
+      if (rendering === undefined || rendering.length > m[0].length) continue;
+      const at = start + m.index;
+      for (let k = 0; k < m[0].length; k++) out[at + k] = rendering[k] ?? ' ';
+      let from = at;
+      let to = at + m[0].length;
+      while (from > start && /[\p{L}\p{N}'’]/u.test(source[from - 1])) from--;
+      while (to < end && /[\p{L}\p{N}'’]/u.test(source[to])) to++;
+      this.freeze(from, to);
     }
-  };
-
-  let base = 0;
-  let limit = 0;
-  const visit = (node: Nodes) => {
-    if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
-    // Past `limit`: the definitions appended to a part (see `chunks`).
-    if (node.position.start.offset >= limit) return;
-    const start = base + node.position.start.offset;
-    const end = base + node.position.end.offset;
-    if (PROSE_BLOCKS.has(node.type)) blockStarts.push(start);
-    if (node.type === 'text') reveal(start, end);
-    if (node.type === 'inlineCode') {
-      let ticks = 0;
-      while (source[start + ticks] === '`') ticks++;
-      for (let i = start + ticks; i < end - ticks; i++) out[i] = source[i];
-      code.push([start + ticks, end - ticks]);
-    }
-    // Code blocks, HTML, images and definitions have no text children: they stay blank.
-    if ('children' in node) for (const child of (node as Parents).children) visit(child);
-  };
-  const { parse, options } = markdownParser();
-  const parts = chunks(source);
-  // A part parsed alone still needs the link definitions of the whole text ("[docs][1]").
-  const definitions = parts.length > 1 ? `\n\n${source.match(DEFINITION)?.join('\n') ?? ''}\n` : '';
-  for (const [start, end] of parts) {
-    base = start;
-    limit = end - start;
-    visit(parse(source.slice(start, end) + definitions, options));
   }
 
-  for (const start of blockStarts) separate(out, start);
-  const text = out.join('');
+  /** Inline code: its content shown, as the word it is in the sentence, and frozen. */
+  inlineCode(start: number, end: number): void {
+    let ticks = 0;
+    while (this.source[start + ticks] === '`') ticks++;
+    this.show(start + ticks, end - ticks);
+    this.freeze(start + ticks, end - ticks);
+  }
+
+  /** Reads a parsed part whose offsets start at `base`; nodes past `limit` are not in the source. */
+  visit(root: Nodes, base: number, limit: number): void {
+    // Iteratively: a document nested thousands of levels deep must not overflow the stack here.
+    const stack: Nodes[] = [root];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      const from = node.position?.start.offset;
+      const to = node.position?.end.offset;
+      if (from === undefined || to === undefined || from >= limit) continue;
+      const start = base + from;
+      const end = base + to;
+      if (PROSE_BLOCKS.has(node.type)) this.blocks.push([start, end]);
+      if (node.type === 'text') this.text(start, end);
+      else if (node.type === 'inlineCode') this.inlineCode(start, end);
+      // Code blocks, HTML, images and definitions have no text children: they stay blank.
+      // One at a time: a paragraph may have more children than a call takes arguments.
+      if ('children' in node) for (const child of (node as Parents).children) stack.push(child);
+    }
+  }
+}
+
+export function markdownProse(source: string): MarkdownProse {
+  const reader = new ProseReader(source);
+  const frontMatter = FRONT_MATTER.exec(source)?.[0].length ?? 0;
+  reader.freeze(0, frontMatter);
+  // The parser sees the front matter blanked, so that it does not read it as a heading.
+  const parsed = frontMatter ? reader.out.slice(0, frontMatter).join('') + source.slice(frontMatter) : source;
+  const { parse, options } = markdownParser();
+  const parts = markdownParts(parsed);
+  const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
+  for (const [start, end] of parts) {
+    const part = parsed.slice(start, end);
+    let tree: Nodes | undefined;
+    if (!pathological(part)) {
+      try {
+        tree = parse(definitions ? part + referencedDefinitions(part, definitions) : part, options);
+      } catch (error) {
+        // The parser's extensions recurse: nesting past the stack reads the part as plain text.
+        if (!(error instanceof RangeError)) throw error;
+      }
+    }
+    if (tree) reader.visit(tree, start, end - start);
+    else reader.show(start, end);
+  }
+  for (const [start, end] of reader.blocks) separate(reader.out, start, end);
+  const text = reader.out.join('');
+  const { frozen } = reader;
   return {
     text,
     changeable: (start, end) =>
-      text.slice(start, end) === source.slice(start, end) && !code.some(([a, b]) => a < end && start < b),
+      text.slice(start, end) === source.slice(start, end) &&
+      frozen.subarray(start, end).every((f) => f === 0),
   };
 }
 
+/** The link definitions of a text by label ("[docs]: https://…"), as a renderer matches labels. */
+function definitionsByLabel(source: string): Map<string, string> {
+  const byLabel = new Map<string, string>();
+  for (const m of source.matchAll(DEFINITION)) byLabel.set(normalLabel(m[1]), m[0]);
+  return byLabel;
+}
+
+const normalLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /**
- * Makes the prose of a block that starts at `start` begin a sentence: the blanked markup
- * before its first character ("- ", "| ", "## ") becomes a blank line, unless a blank line
- * or the start of the text is already there.
+ * The definitions a part refers to, to be parsed after it: a part parsed alone still needs
+ * the link definitions of the whole text ("[the manual][1]"). (Footnote definitions are not
+ * carried over: a footnote call in another part reads as its label.)
  */
-function separate(out: string[], start: number): void {
+function referencedDefinitions(part: string, definitions: Map<string, string>): string {
+  const lines = new Set<string>();
+  for (const m of part.matchAll(/\[([^[\]\n]{1,999})\]/g)) {
+    const line = definitions.get(normalLabel(m[1]));
+    if (line) lines.add(line);
+  }
+  return lines.size ? `\n\n${[...lines].join('\n')}\n` : '';
+}
+
+/**
+ * Makes the prose of the block at `[start, end)` begin a sentence: the blanked markup before its
+ * first character ("- ", "| ", "## ") becomes a blank line, unless a blank line or the start of
+ * the text is already there. A block with no prose is left alone.
+ */
+function separate(out: string[], start: number, end: number): void {
   let first = start;
-  while (first < out.length && /\s/.test(out[first])) first++;
+  while (first < end && /\s/.test(out[first])) first++;
+  if (first === end) return;
   let gapStart = first;
   while (gapStart > 0 && /\s/.test(out[gapStart - 1])) gapStart--;
   if (gapStart === 0) return;
@@ -156,47 +243,4 @@ function separate(out: string[], start: number): void {
     out[first - 2] = '\n';
     out[first - 1] = '\n';
   } else if (first - gapStart === 1) out[first - 1] = '\n';
-}
-
-/**
- * Characters per parse. The parser's time grows faster than the length of one document
- * (1.5 MB of READMEs: 7.4 s as one document, 4.0 s in parts of 8 K), so a long text is parsed in
- * parts that end at a blank line outside fenced code and before a line that is not indented
- * (which could continue a list item or an indented code block).
- */
-const CHUNK = 8 * 1024;
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** [start, end) offsets of the parts of `source` parsed one at a time. */
-export function chunks(source: string): [number, number][] {
-  const parts: [number, number][] = [];
-  let start = 0;
-  let fence: string | undefined;
-  let previousBlank = false;
-  for (let lineStart = 0; lineStart < source.length; ) {
-    const newline = source.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? source.length : newline + 1;
-    const line = source.slice(lineStart, lineEnd);
-    const opened = FENCE.exec(line)?.[1];
-    if (fence === undefined) {
-      const indented = /^(?: {4}|\t)/.test(line);
-      if (previousBlank && !indented && lineStart - start >= CHUNK && opened === undefined) {
-        parts.push([start, lineStart]);
-        start = lineStart;
-      }
-      if (opened) fence = opened;
-    } else if (
-      opened &&
-      opened[0] === fence[0] &&
-      opened.length >= fence.length &&
-      !/\S/.test(line.slice(line.indexOf(opened) + opened.length))
-    ) {
-      fence = undefined;
-    }
-    previousBlank = !/\S/.test(line);
-    lineStart = lineEnd;
-  }
-  if (start < source.length) parts.push([start, source.length]);
-  return parts;
 }

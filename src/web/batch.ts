@@ -23,7 +23,7 @@ export interface ParsedInput {
 }
 
 /** The file kinds the app reads; anything else is refused with a message naming these. */
-export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.jsonl'] as const;
+export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'] as const;
 
 export function extension(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -33,7 +33,7 @@ export function extension(name: string): string {
 export function formatOf(name: string): InputFormat {
   const ext = extension(name);
   if (ext === '.html' || ext === '.htm') return 'html';
-  return ext === '.md' ? 'markdown' : 'text';
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
 }
 
 export function parseJsonl(content: string, file = 'input.jsonl'): ParsedInput {

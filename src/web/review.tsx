@@ -116,7 +116,8 @@ export function Review({ name, result, doc, initial, onChange }: Props) {
 
 function restoredName(name: string): string {
   const base = name.replace(/\.[^.]+$/, '') || 'text';
-  return `${base}.restored.txt`;
+  // Restored markdown is still markdown: its markup is kept.
+  return `${base}.restored.${/\.(?:md|markdown)$/i.test(name) ? 'md' : 'txt'}`;
 }
 
 const VERDICT_TEXT = {
