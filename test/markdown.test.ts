@@ -123,7 +123,7 @@ describe('markdown read as prose', () => {
     expect(changeable(know, know + 4)).toBe(true);
   });
 
-  it('reads nesting no document has as plain text, quickly', () => {
+  it('reads nesting and delimiter runs no document has quickly, and a banner in code stays code', () => {
     const hostile = [
       '>'.repeat(50_000) + ' x',
       '- '.repeat(20_000) + 'x',
@@ -134,6 +134,18 @@ describe('markdown read as prose', () => {
       expect(markdownProse(source).text).toHaveLength(source.length);
       expect(performance.now() - started).toBeLessThan(2000);
     }
+    const banner =
+      'Intro.\n\n```c\n/*************************************/\nThe residence is enormous.\n```\n';
+    expect(markdownProse(banner).text).not.toContain('residence');
+  });
+
+  it('never cuts a long code or HTML block, so none of it reads as prose', () => {
+    const indented = `Intro.\n\n${'    token words here\n'.repeat(1000)}`;
+    const html = `<div>\n${'Plain words inside a div block.\n'.repeat(600)}</div>\n\nAfter.`;
+    const listFence = `- \`\`\`py\n${'  x = 1  # the residence\n'.repeat(800)}  \`\`\`\n`;
+    expect(markdownProse(indented).text).not.toContain('token');
+    expect(markdownProse(html).text).not.toContain('Plain');
+    expect(markdownProse(listFence).text).not.toContain('residence');
   });
 });
 

@@ -1,8 +1,13 @@
 /**
- * Where markdown may be cut into parts parsed one at a time, and which parts the parser must
- * not be given. The parser (micromark) slows with the length of what it is given, worst on
- * one long paragraph (200,000 emphasised words on one line: over 3 minutes as one part), and
- * recurses or takes time growing with the square of the depth on nesting no document has.
+ * Where markdown may be cut into parts parsed one at a time, and what the parser must not be
+ * given. The parser (micromark) slows with the length of what it is given, worst on one long
+ * paragraph (200,000 emphasised words on one line: over 3 minutes as one part), and takes time
+ * growing with the square of the depth, or recurses past the stack, on nesting no document has.
+ *
+ * A cut is only safe where the parser is between blocks, or inside a paragraph: cut anywhere
+ * else, the rest of a code or HTML block would be read as prose, and restored. So cuts are
+ * made only at blank lines outside the blocks that run over them, and inside runs of lines that
+ * read as paragraph text; code, HTML and list blocks are left whole however long.
  */
 
 /** Texts up to this length are parsed whole, except for paragraphs longer than `MAX_PART`. */
@@ -11,15 +16,15 @@ export const WHOLE_TEXT = 256 * 1024;
 /** Characters per part of a longer text: it is cut at a blank line after this many. */
 const PART = 8 * 1024;
 
-/**
- * Characters after which a part is cut even without a blank line, at a line break or between
- * words. A cut there may misread markup that spans it: only a paragraph, list or table this
- * long has one.
- */
+/** Characters of paragraph text after which a part is cut even without a blank line. */
 const MAX_PART = 16 * 1024;
 
+// Quote and list markers a fence may stand behind ("- ```sh", "> ```").
+const CONTAINERS = String.raw`(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]))*[ \t]*`;
+
 // An opening code fence: backticks with no backtick after them, or tildes.
-const FENCE = /^ {0,3}(?:(`{3,})[^`]*$|(~{3,}))/;
+const FENCE = new RegExp(`^${CONTAINERS}(?:(\`{3,})[^\`]*$|(~{3,}))`);
+const CLOSING_FENCE = new RegExp(`^${CONTAINERS}(\`{3,}|~{3,})[ \\t]*$`);
 
 // HTML blocks that run over blank lines (CommonMark's kinds 1 to 5), with what ends them.
 const HTML_BLOCKS: [RegExp, RegExp][] = [
@@ -30,11 +35,20 @@ const HTML_BLOCKS: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
+// Any other HTML block (kinds 6 and 7), which a blank line ends.
+const HTML_UNTIL_BLANK = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
+
+// A line of paragraph text: at the margin, and not the start of another block (a heading,
+// quote, list item, fence, table row, HTML, a link definition or a rule).
+const PARAGRAPH_LINE =
+  /^(?![#>=`~|<\s]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\[[^\]]*\]:|(?:[-*_][ \t]*){3,}$)\S/;
+
 /**
- * [start, end) offsets of the parts of `source`: outside fenced code and the HTML blocks
- * that blank lines do not end, a longer text is cut at a blank line before a line that is not
- * indented (which could continue a list item or an indented code block); and any text is
- * cut where `MAX_PART` characters pass with no blank line.
+ * [start, end) offsets of the parts of `source`. Outside fenced code and the HTML blocks that
+ * blank lines do not end, a text longer than `WHOLE_TEXT` is cut at a blank line before a line
+ * that is not indented (which could continue a list item or an indented code block). Any text
+ * is cut inside paragraph text once `MAX_PART` characters have passed with no blank line:
+ * before a line of paragraph text that follows another, or within one long line.
  */
 export function markdownParts(source: string): [number, number][] {
   const parts: [number, number][] = [];
@@ -42,35 +56,44 @@ export function markdownParts(source: string): [number, number][] {
   let start = 0;
   let fence: string | undefined;
   let htmlEnd: RegExp | undefined;
+  let htmlUntilBlank = false;
   let previousBlank = false;
+  let previousParagraphLine = false;
   // Where the current run of lines with no blank line between them starts.
   let runStart = 0;
   for (let lineStart = 0; lineStart < source.length; ) {
     const newline = source.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? source.length : newline + 1;
     const line = source.slice(lineStart, lineEnd).replace(/\r?\n$/, '');
+    const blank = !/\S/.test(line);
+    let paragraphLine = false;
     if (fence !== undefined) {
-      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+      const closing = CLOSING_FENCE.exec(line)?.[1];
       if (closing && closing[0] === fence[0] && closing.length >= fence.length) fence = undefined;
     } else if (htmlEnd !== undefined) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
+    } else if (htmlUntilBlank) {
+      htmlUntilBlank = !blank;
     } else {
-      const length = lineStart - start;
+      paragraphLine = PARAGRAPH_LINE.test(line);
       const atBlock = previousBlank && !/^(?: {4}|\t)/.test(line);
-      // A paragraph, list or table of MAX_PART characters with no blank line: cut anyway.
-      const longRun = lineStart - Math.max(start, runStart) >= MAX_PART;
-      if (longRun || (byBlankLines && length >= PART && atBlock)) {
+      const longRun =
+        paragraphLine && previousParagraphLine && lineStart - Math.max(start, runStart) >= MAX_PART;
+      if (longRun || (byBlankLines && lineStart - start >= PART && atBlock)) {
         parts.push([start, lineStart]);
         start = lineStart;
       }
       const opened = FENCE.exec(line);
       const html = opened ? undefined : HTML_BLOCKS.find(([opens]) => opens.test(line));
       if (opened) fence = opened[1] ?? opened[2];
-      else if (html && !html[1].test(line.replace(html[0], ''))) htmlEnd = html[1];
-      else start = cutLongLine(line, lineStart, parts, start, runStart);
+      else if (html) {
+        if (!html[1].test(line.replace(html[0], ''))) htmlEnd = html[1];
+      } else if (HTML_UNTIL_BLANK.test(line)) htmlUntilBlank = true;
+      else if (paragraphLine) start = cutLongLine(line, lineStart, parts, start, runStart);
     }
-    previousBlank = !/\S/.test(line);
-    if (previousBlank) runStart = lineEnd;
+    previousBlank = blank;
+    previousParagraphLine = paragraphLine;
+    if (blank) runStart = lineEnd;
     lineStart = lineEnd;
   }
   if (start < source.length) parts.push([start, source.length]);
@@ -81,9 +104,9 @@ export function markdownParts(source: string): [number, number][] {
 const BLOCK_START = /^(?:[#>=`~|<\s]|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$))/;
 
 /**
- * Cuts a line of prose that would take a part past `MAX_PART` between words, where the next
- * part does not start with what could read as a block's marker; returns where the current
- * part now starts.
+ * Cuts a line of paragraph text that would take a part past `MAX_PART`: between words where
+ * the next part does not start with what could read as a block's marker, or, on a line with no
+ * such place (a hostile one), every `MAX_PART` characters. Returns where the part now starts.
  */
 function cutLongLine(
   line: string,
@@ -93,27 +116,40 @@ function cutLongLine(
   runStart: number,
 ): number {
   let from = start;
-  let space = line.indexOf(' ', Math.max(0, from + PART - lineStart));
-  while (lineStart + line.length - Math.max(from, runStart) > MAX_PART && space >= 0) {
-    if (BLOCK_START.test(line.slice(space + 1, space + 12))) {
+  while (lineStart + line.length - Math.max(from, runStart) > MAX_PART) {
+    const earliest = Math.max(0, from + PART - lineStart);
+    let cut = -1;
+    for (let space = line.indexOf(' ', earliest); space >= 0 && space < earliest + MAX_PART; ) {
+      if (!BLOCK_START.test(line.slice(space + 1, space + 12))) {
+        cut = space + 1;
+        break;
+      }
       space = line.indexOf(' ', space + 1);
-      continue;
     }
-    parts.push([from, lineStart + space + 1]);
-    from = lineStart + space + 1;
-    space = line.indexOf(' ', Math.max(space + 1, from + PART - lineStart));
+    if (cut < 0) cut = Math.min(line.length, earliest + MAX_PART);
+    if (cut >= line.length) break;
+    parts.push([from, lineStart + cut]);
+    from = lineStart + cut;
   }
   return from;
 }
 
-// A line that opens more than 32 quotes or list items.
-const DEEP_NESTING = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){33}/m;
-
 // A run of 33 or more emphasis marks or brackets: the parser's time grows with the square of
 // its length (20,000 asterisks on each side of a word: over 2 minutes).
-const DELIMITER_RUN = /([*_[\]])\1{32}/;
+const DELIMITER_RUN = /([*_[\]])\1{32,}/g;
 
-/** Whether a part is one the parser should not be given: it is read as plain text instead. */
-export function pathological(part: string): boolean {
-  return DEEP_NESTING.test(part) || DELIMITER_RUN.test(part);
+// The markers of a line that opens more than 32 quotes or list items, or a list item indented
+// past 64 columns (a list nested that deep line by line).
+const DEEP_NESTING =
+  /^(?:(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){33,}|[ \t]{64,}(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/gm;
+
+/**
+ * A part as the parser is given it: runs of delimiters and nesting no document has become
+ * spaces (a banner of asterisks in code stays code, a rule of underscores stays a break), so
+ * what the parser takes is bounded; offsets are unchanged.
+ */
+export function parserInput(part: string): string {
+  return part.replace(DELIMITER_RUN, blank).replace(DEEP_NESTING, blank);
 }
+
+const blank = (run: string) => run.replace(/[^\r\n]/g, ' ');

@@ -16,7 +16,7 @@ import type { Nodes, Parents } from 'mdast';
 import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-markdown';
 import type { gfmFromMarkdown as GfmFromMarkdown } from 'mdast-util-gfm';
 import type { gfm as Gfm } from 'micromark-extension-gfm';
-import { markdownParts, pathological } from './markdown-parts.js';
+import { markdownParts, parserInput } from './markdown-parts.js';
 
 // The parser and its extensions take a tenth of a second to load: only markdown pays for it,
 // not every start of the command. (ES modules loaded with require: Node.js 20.19 or later.)
@@ -49,7 +49,10 @@ const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const DEFINITION = /^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*\S[^\n]*$/gm;
 
 // Front matter: YAML (or TOML) settings at the very start, which no renderer shows as text.
-const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/;
+// It opens with a setting ("title: …", "title = …"), so a rule followed by prose is not taken
+// for it.
+const FRONT_MATTER =
+  /^(?:---[ \t]*\r?\n(?=[\w-]+[ \t]*:)[\s\S]*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n(?=[\w-]+[ \t]*=)[\s\S]*?\r?\n\+\+\+)[ \t]*(?:\r?\n|$)/;
 
 // A backslash escape, or a character reference, in the source of a text node.
 const ESCAPE_OR_REFERENCE =
@@ -179,17 +182,17 @@ export function markdownProse(source: string): MarkdownProse {
   const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
   for (const [start, end] of parts) {
     const part = parsed.slice(start, end);
+    const input = parserInput(part);
     let tree: Nodes | undefined;
-    if (!pathological(part)) {
-      try {
-        tree = parse(definitions ? part + referencedDefinitions(part, definitions) : part, options);
-      } catch (error) {
-        // The parser's extensions recurse: nesting past the stack reads the part as plain text.
-        if (!(error instanceof RangeError)) throw error;
-      }
+    try {
+      tree = parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
+    } catch (error) {
+      // The parser's extensions recurse: a part nested past the stack is not read at all, and
+      // nothing in it may change (it may be code).
+      if (!(error instanceof RangeError)) throw error;
     }
     if (tree) reader.visit(tree, start, end - start);
-    else reader.show(start, end);
+    else reader.freeze(start, end);
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
   const text = reader.out.join('');
@@ -205,7 +208,11 @@ export function markdownProse(source: string): MarkdownProse {
 /** The link definitions of a text by label ("[docs]: https://…"), as a renderer matches labels. */
 function definitionsByLabel(source: string): Map<string, string> {
   const byLabel = new Map<string, string>();
-  for (const m of source.matchAll(DEFINITION)) byLabel.set(normalLabel(m[1]), m[0]);
+  // The first definition of a label counts, as renderers do.
+  for (const m of source.matchAll(DEFINITION)) {
+    const label = normalLabel(m[1]);
+    if (!byLabel.has(label)) byLabel.set(label, m[0]);
+  }
   return byLabel;
 }
 
