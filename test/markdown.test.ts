@@ -146,6 +146,24 @@ describe('markdown read as prose', () => {
     expect(markdownProse(indented).text).not.toContain('token');
     expect(markdownProse(html).text).not.toContain('Plain');
     expect(markdownProse(listFence).text).not.toContain('residence');
+    // A rule of asterisks still ends the list before an indented code block.
+    expect(markdownProse(`- item\n${'*'.repeat(33)}\n    const residence = 1;\n`).text).not.toContain(
+      'residence',
+    );
+  });
+
+  it('cuts a long line only where no code span, tag or link destination is open', () => {
+    const fill = 'The quick brown fox jumps over the lazy dog. '.repeat(200);
+    for (const span of [
+      '`the residence is enormous`',
+      '<span title="the residence is enormous">',
+      '[see](<the residence is enormous>)',
+    ]) {
+      const source = `${fill}${span} ${fill}${fill}\n`;
+      expect(markdownParts(source).length).toBeGreaterThan(1);
+      const at = source.indexOf('residence');
+      expect(markdownProse(source).changeable(at, at + 9)).toBe(false);
+    }
   });
 });
 

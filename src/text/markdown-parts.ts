@@ -89,7 +89,10 @@ export function markdownParts(source: string): [number, number][] {
       else if (html) {
         if (!html[1].test(line.replace(html[0], ''))) htmlEnd = html[1];
       } else if (HTML_UNTIL_BLANK.test(line)) htmlUntilBlank = true;
-      else if (paragraphLine) start = cutLongLine(line, lineStart, parts, start, runStart);
+      // A long line of a paragraph, list item or quote is cut between words: the rest reads as
+      // a paragraph, prose either way.
+      else if (paragraphLine || LIST_OR_QUOTE_LINE.test(line))
+        start = cutLongLine(line, lineStart, parts, start, runStart);
     }
     previousBlank = blank;
     previousParagraphLine = paragraphLine;
@@ -100,13 +103,17 @@ export function markdownParts(source: string): [number, number][] {
   return parts;
 }
 
+// A line that opens a list item or a quote at the margin.
+const LIST_OR_QUOTE_LINE = /^(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
+
 // What would read as the start of a block at the start of a part.
 const BLOCK_START = /^(?:[#>=`~|<\s]|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$))/;
 
 /**
- * Cuts a line of paragraph text that would take a part past `MAX_PART`: between words where
- * the next part does not start with what could read as a block's marker, or, on a line with no
- * such place (a hostile one), every `MAX_PART` characters. Returns where the part now starts.
+ * Cuts a line that would take a part past `MAX_PART` between words, where no inline code span,
+ * HTML tag or link destination is open (cut inside one, both halves would read as prose) and
+ * the next part does not start with what could read as a block's marker. A line with no such
+ * place is left whole. Returns where the part now starts.
  */
 function cutLongLine(
   line: string,
@@ -116,40 +123,63 @@ function cutLongLine(
   runStart: number,
 ): number {
   let from = start;
+  const places = cutPlaces(line);
+  let next = 0;
   while (lineStart + line.length - Math.max(from, runStart) > MAX_PART) {
-    const earliest = Math.max(0, from + PART - lineStart);
-    let cut = -1;
-    for (let space = line.indexOf(' ', earliest); space >= 0 && space < earliest + MAX_PART; ) {
-      if (!BLOCK_START.test(line.slice(space + 1, space + 12))) {
-        cut = space + 1;
-        break;
-      }
-      space = line.indexOf(' ', space + 1);
-    }
-    if (cut < 0) cut = Math.min(line.length, earliest + MAX_PART);
-    if (cut >= line.length) break;
+    const earliest = from + PART - lineStart;
+    while (next < places.length && places[next] < earliest) next++;
+    const cut = places[next];
+    if (cut === undefined) break;
     parts.push([from, lineStart + cut]);
     from = lineStart + cut;
   }
   return from;
 }
 
-// A run of 33 or more emphasis marks or brackets: the parser's time grows with the square of
-// its length (20,000 asterisks on each side of a word: over 2 minutes).
-const DELIMITER_RUN = /([*_[\]])\1{32,}/g;
-
-// The markers of a line that opens more than 32 quotes or list items, or a list item indented
-// past 64 columns (a list nested that deep line by line).
-const DEEP_NESTING =
-  /^(?:(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){33,}|[ \t]{64,}(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/gm;
-
 /**
- * A part as the parser is given it: runs of delimiters and nesting no document has become
- * spaces (a banner of asterisks in code stays code, a rule of underscores stays a break), so
- * what the parser takes is bounded; offsets are unchanged.
+ * Offsets in a line after which it may be cut: after a space or tab, outside code spans
+ * (backtick runs paired by length), HTML tags and link destinations, before no block marker.
  */
-export function parserInput(part: string): string {
-  return part.replace(DELIMITER_RUN, blank).replace(DEEP_NESTING, blank);
+function cutPlaces(line: string): number[] {
+  const places: number[] = [];
+  let ticks = 0;
+  let inTag = false;
+  let parens = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '`') {
+      let run = 1;
+      while (line[i + run] === '`') run++;
+      ticks = ticks === 0 ? run : ticks === run ? 0 : ticks;
+      i += run - 1;
+    } else if (ticks > 0) {
+    } else if (inTag) inTag = c !== '>';
+    else if (c === '<' && /[A-Za-z/!?]/.test(line[i + 1] ?? '')) inTag = true;
+    else if (c === '(' && (parens > 0 || line[i - 1] === ']')) parens++;
+    else if (c === ')' && parens > 0) parens--;
+    else if ((c === ' ' || c === '\t') && parens === 0 && !BLOCK_START.test(line.slice(i + 1, i + 12)))
+      places.push(i + 1);
+  }
+  return places;
 }
 
-const blank = (run: string) => run.replace(/[^\r\n]/g, ' ');
+// A run of 33 or more emphasis marks or brackets next to other text: the parser's time grows
+// with the square of its length (20,000 asterisks on each side of a word: over 2 minutes).
+// Alone on its line (a rule, a banner) it costs nothing, and blanking it would make a blank
+// line, which changes the blocks around it.
+const DELIMITER_RUN = /(?<=\S)([*_[\]])\1{32,}|([*_[\]])\2{32,}(?=\S)/g;
+
+// A line that opens more than 32 quotes or list items, or a list item indented past 64 columns
+// (a list nested that deep line by line).
+const DEEP_NESTING =
+  /^(?:(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){33}|[ \t]{64,}(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/m;
+
+/**
+ * A part as the parser is given it, with runs of delimiters next to text blanked (offsets
+ * unchanged; the line keeps its kind), or undefined for a part nested as no document is: the
+ * parser takes minutes on it or overflows the stack, and it is left unread.
+ */
+export function parserInput(part: string): string | undefined {
+  if (DEEP_NESTING.test(part)) return undefined;
+  return part.replace(DELIMITER_RUN, (run) => ' '.repeat(run.length));
+}

@@ -185,7 +185,8 @@ export function markdownProse(source: string): MarkdownProse {
     const input = parserInput(part);
     let tree: Nodes | undefined;
     try {
-      tree = parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
+      if (input !== undefined)
+        tree = parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
     } catch (error) {
       // The parser's extensions recurse: a part nested past the stack is not read at all, and
       // nothing in it may change (it may be code).
