@@ -1,8 +1,8 @@
 /**
  * Development tool: how the verdict treats clean technical prose, a genre the development
  * texts (news, speeches, fiction) do not hold: the README.md of every installed package
- * (node_modules, pinned by package-lock.json), its prose read as `check` reads markdown. Clean text written for developers, not spun; what share is called spun or
- * uncertain, under the shipped calibration or under another given as a file.
+ * (node_modules, pinned by package-lock.json), its prose read as `check` reads markdown.
+ * Clean text written for developers, not spun; what share is called spun or uncertain, under the shipped calibration or under another given as a file.
  *   npx tsx scripts/technical-prose.ts [calibration.json]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

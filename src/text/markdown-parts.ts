@@ -19,8 +19,11 @@ const PART = 8 * 1024;
 /** Characters of paragraph text after which a part is cut even without a blank line. */
 const MAX_PART = 16 * 1024;
 
+// A list item's marker: a bullet, or a number with its dot or parenthesis.
+const LIST_MARKER = String.raw`(?:[-*+]|\d{1,9}[.)])`;
+
 // Quote and list markers a fence may stand behind ("- ```sh", "> ```").
-const CONTAINERS = String.raw`(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]))*[ \t]*`;
+const CONTAINERS = String.raw`(?:[ \t]*(?:>|${LIST_MARKER})(?=[ \t]))*[ \t]*`;
 
 // An opening code fence: backticks with no backtick after them, or tildes.
 const FENCE = new RegExp(`^${CONTAINERS}(?:(\`{3,})[^\`]*$|(~{3,}))`);
@@ -40,8 +43,9 @@ const HTML_UNTIL_BLANK = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
 
 // A line of paragraph text: at the margin, and not the start of another block (a heading,
 // quote, list item, fence, table row, HTML, a link definition or a rule).
-const PARAGRAPH_LINE =
-  /^(?![#>=`~|<\s]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\[[^\]]*\]:|(?:[-*_][ \t]*){3,}$)\S/;
+const PARAGRAPH_LINE = new RegExp(
+  String.raw`^(?![#>=\`~|<\s]|${LIST_MARKER}(?:[ \t]|$)|\[[^\]]*\]:|(?:[-*_][ \t]*){3,}$)\S`,
+);
 
 /**
  * [start, end) offsets of the parts of `source`. Outside fenced code and the HTML blocks that
@@ -91,7 +95,10 @@ export function markdownParts(source: string): [number, number][] {
       } else if (HTML_UNTIL_BLANK.test(line)) htmlUntilBlank = true;
       // A long line of a paragraph, list item or quote is cut between words: the rest reads as
       // a paragraph, prose either way.
-      else if (paragraphLine || LIST_OR_QUOTE_LINE.test(line))
+      else if (
+        lineEnd - Math.max(start, runStart) > MAX_PART &&
+        (paragraphLine || LIST_OR_QUOTE_LINE.test(line))
+      )
         start = cutLongLine(line, lineStart, parts, start, runStart);
     }
     previousBlank = blank;
@@ -104,10 +111,10 @@ export function markdownParts(source: string): [number, number][] {
 }
 
 // A line that opens a list item or a quote at the margin.
-const LIST_OR_QUOTE_LINE = /^(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
+const LIST_OR_QUOTE_LINE = new RegExp(String.raw`^(?:>|${LIST_MARKER}[ \t])`);
 
 // What would read as the start of a block at the start of a part.
-const BLOCK_START = /^(?:[#>=`~|<\s]|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$))/;
+const BLOCK_START = new RegExp(String.raw`^(?:[#>=\`~|<\s]|${LIST_MARKER}(?:[ \t]|$))`);
 
 /**
  * Cuts a line that would take a part past `MAX_PART` between words, where no inline code span,
@@ -152,8 +159,10 @@ function cutPlaces(line: string): number[] {
       while (line[i + run] === '`') run++;
       ticks = ticks === 0 ? run : ticks === run ? 0 : ticks;
       i += run - 1;
-    } else if (ticks > 0) {
-    } else if (inTag) inTag = c !== '>';
+      continue;
+    }
+    if (ticks > 0) continue;
+    if (inTag) inTag = c !== '>';
     else if (c === '<' && /[A-Za-z/!?]/.test(line[i + 1] ?? '')) inTag = true;
     else if (c === '(' && (parens > 0 || line[i - 1] === ']')) parens++;
     else if (c === ')' && parens > 0) parens--;
@@ -171,8 +180,10 @@ const DELIMITER_RUN = /(?<=\S)([*_[\]])\1{32,}|([*_[\]])\2{32,}(?=\S)/g;
 
 // A line that opens more than 32 quotes or list items, or a list item indented past 64 columns
 // (a list nested that deep line by line).
-const DEEP_NESTING =
-  /^(?:(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){33}|[ \t]{64,}(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/m;
+const DEEP_NESTING = new RegExp(
+  String.raw`^(?:(?:[ \t]*(?:>|${LIST_MARKER}[ \t])){33}|[ \t]{64,}${LIST_MARKER}(?=[ \t]|$))`,
+  'm',
+);
 
 /**
  * A part as the parser is given it, with runs of delimiters next to text blanked (offsets

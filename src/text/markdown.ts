@@ -196,13 +196,12 @@ export function markdownProse(source: string): MarkdownProse {
     else reader.freeze(start, end);
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
-  const text = reader.out.join('');
-  const { frozen } = reader;
+  // Every character not shown as written is markup: a change must not reach it either.
+  const { out, frozen } = reader;
+  for (let i = 0; i < source.length; i++) if (out[i] !== source[i]) frozen[i] = 1;
   return {
-    text,
-    changeable: (start, end) =>
-      text.slice(start, end) === source.slice(start, end) &&
-      frozen.subarray(start, end).every((f) => f === 0),
+    text: out.join(''),
+    changeable: (start, end) => frozen.subarray(start, end).every((f) => f === 0),
   };
 }
 

@@ -3,6 +3,7 @@
  * each, JSON Lines one per line (the CLI's `--jsonl` input: `{"id": …, "text": "…"}`).
  * A bad line is reported by its number and the rest still goes in, as in the CLI.
  */
+import { hasHtmlExtension, hasMarkdownExtension } from '../input/sniff.js';
 import type { InputFormat } from './types.js';
 
 export interface BatchItem {
@@ -31,9 +32,8 @@ export function extension(name: string): string {
 }
 
 export function formatOf(name: string): InputFormat {
-  const ext = extension(name);
-  if (ext === '.html' || ext === '.htm') return 'html';
-  return ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+  if (hasHtmlExtension(name)) return 'html';
+  return hasMarkdownExtension(name) ? 'markdown' : 'text';
 }
 
 export function parseJsonl(content: string, file = 'input.jsonl'): ParsedInput {

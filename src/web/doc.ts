@@ -4,10 +4,7 @@
  * edit moves; keeping both lists in the coordinates of the current text means the view,
  * the restored text and the diff never have to translate between versions.
  */
-export { percent } from '../api/explain.js';
-
-// A pure text helper with no imports of its own: with explain.ts, the only engine-side code in
-// the bundle.
+// A pure text helper with no imports of its own: the only engine-side code in the bundle.
 import { withLineBreaksOf } from '../text/layout.js';
 import type { Change, Finding } from './types.js';
 

@@ -5,7 +5,8 @@
  * accepts the first suggestion, and the tip has a button for each alternative.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { band, type Doc, type Pending, percent, pieces } from './doc.js';
+import { percent } from '../api/explain.js';
+import { band, type Doc, type Pending, pieces } from './doc.js';
 
 interface Props {
   doc: Doc;

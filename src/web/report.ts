@@ -3,8 +3,8 @@
  * CSV (one row per document, for spreadsheets) and a self-contained HTML evidence report
  * (inline CSS, no scripts, no external resources: it can be mailed or archived as it is).
  */
-import { spinPercent, spunAtNote } from '../api/explain.js';
-import { band, percent, termReadingsFact } from './doc.js';
+import { percent, spinPercent, spunAtNote } from '../api/explain.js';
+import { band, termReadingsFact } from './doc.js';
 import type { CheckResponse, Finding } from './types.js';
 
 export interface BatchResult {

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { spinPercent, spunAtNote } from '../api/explain.js';
+import { hasMarkdownExtension } from '../input/sniff.js';
 import { diffParts } from './diff.js';
 import { accept, acceptAll, type Doc, type Edit, restoredView, termReadingsFact } from './doc.js';
 import { saveFile } from './download.js';
@@ -117,7 +118,7 @@ export function Review({ name, result, doc, initial, onChange }: Props) {
 function restoredName(name: string): string {
   const base = name.replace(/\.[^.]+$/, '') || 'text';
   // Restored markdown is still markdown: its markup is kept.
-  return `${base}.restored.${/\.(?:md|markdown)$/i.test(name) ? 'md' : 'txt'}`;
+  return `${base}.restored.${hasMarkdownExtension(name) ? 'md' : 'txt'}`;
 }
 
 const VERDICT_TEXT = {

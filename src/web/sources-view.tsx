@@ -3,8 +3,8 @@
  * and the source side by side, passage by passage, with each swap marked on both sides.
  */
 import { useState } from 'preact/hooks';
+import { percent } from '../api/explain.js';
 import { ApiError, api } from './api.js';
-import { percent } from './doc.js';
 import { type AlignedPassage, alignPassages, type Segment, sentenceRows } from './evidence.js';
 import type { SourceDocument, SourceMatch } from './types.js';
 
