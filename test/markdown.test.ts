@@ -5,6 +5,7 @@ import { check, restore } from '../src/api/index.js';
 import { decodeText } from '../src/input/index.js';
 import { markdownProse } from '../src/text/markdown.js';
 import { markdownParts, WHOLE_TEXT } from '../src/text/markdown-parts.js';
+import { tokenize } from '../src/text/tokenize.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -56,6 +57,16 @@ describe('markdown read as prose', () => {
     expect(blocks.filter((p) => p !== '')).toEqual(['one thing', 'another thing', 'a cell', 'another cell']);
   });
 
+  it('starts a sentence where only one character separates two blocks', () => {
+    const source =
+      '# Installation\nrun the installer first\n\n|alpha|beta|\n|-|-|\n|one cell|another cell|\n';
+    const { text } = markdownProse(source);
+    const starts = tokenize(text)
+      .filter((t) => t.sentenceStart)
+      .map((t) => t.text);
+    expect(starts).toEqual(['Installation', 'run', 'alpha', 'beta', 'one', 'another']);
+  });
+
   it('keeps the length and the line breaks of any input, and shows only its own characters', () => {
     fc.assert(
       fc.property(
@@ -64,7 +75,8 @@ describe('markdown read as prose', () => {
           const { text } = markdownProse(source);
           expect(text).toHaveLength(source.length);
           for (let i = 0; i < source.length; i++) {
-            if (source[i] === '\n') expect(text[i]).toBe('\n');
+            // A line break stays one, or becomes a paragraph separator between two blocks.
+            if (source[i] === '\n') expect('\n\u2029').toContain(text[i]);
             // The source's character, a blank, or what an escape or a reference renders as.
             else if (text[i] !== source[i] && !/\s/.test(text[i])) expect('\\&').toContain(source[i]);
           }

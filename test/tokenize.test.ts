@@ -88,6 +88,15 @@ describe('tokenize', () => {
     expect(by('New').sentenceStart).toBe(true);
   });
 
+  it('reads a paragraph separator (U+2029) as a blank line, and a line break before lower case as none', () => {
+    const tokens = tokenize('the first “paragraph\u2029the second\nthe same sentence');
+    const by = (text: string) => tokens.find((t) => t.text === text)!;
+    expect(by('second').sentenceStart).toBe(false);
+    expect(tokens.filter((t) => t.sentenceStart).map((t) => t.offset)).toEqual([0, 21]);
+    expect(by('second').quoted).toBe(false);
+    expect(by('same').sentenceStart).toBe(false);
+  });
+
   it('handles Unicode letters and marks', () => {
     expect(texts('Naïve café Zürich résumé')).toEqual(['Naïve', 'café', 'Zürich', 'résumé']);
   });

@@ -17,6 +17,7 @@ import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-mark
 import type { gfmFromMarkdown as GfmFromMarkdown } from 'mdast-util-gfm';
 import type { gfm as Gfm } from 'micromark-extension-gfm';
 import { markdownParts, parserInput } from './markdown-parts.js';
+import { PARAGRAPH_SEPARATOR } from './tokenize.js';
 
 // The parser and its extensions take a tenth of a second to load: only markdown pays for it,
 // not every start of the command. (ES modules loaded with require: Node.js 20.19 or later.)
@@ -77,7 +78,8 @@ export interface MarkdownProse {
   /**
    * The source with its markup blanked: the same length, the prose at the same offsets, line
    * breaks kept, and a blank line put in front of each paragraph, heading, list item and
-   * table cell that markup alone separated from the text before it. Inline code stays, as
+   * table cell that markup alone separated from the text before it (a paragraph separator,
+   * U+2029, where only one character stands between them: "# Title\nthe text", "|a|b|"). Inline code stays, as
    * the word it is in the sentence ("provide a `thisArg`"), so the sentence still reads; an
    * escape or a character reference gives its character in its first place.
    */
@@ -249,5 +251,7 @@ function separate(out: string[], start: number, end: number): void {
   if (first - gapStart >= 2) {
     out[first - 2] = '\n';
     out[first - 1] = '\n';
-  } else if (first - gapStart === 1) out[first - 1] = '\n';
+    // One character is no room for a blank line ("# Title\nthe text", "|a|b|"): a paragraph
+    // separator, which the tokenizer reads as one, takes its place.
+  } else if (first - gapStart === 1) out[first - 1] = PARAGRAPH_SEPARATOR;
 }

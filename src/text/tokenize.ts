@@ -43,6 +43,7 @@ const WORD =
 const LINE_END_HYPHEN = /([‐-])[ \t]*\r?\n[ \t]*/g;
 const SPACE = /\s+/y;
 const TERMINAL = new Set(['.', '!', '?', '…']);
+export const PARAGRAPH_SEPARATOR = '\u2029';
 const OPEN_QUOTES = new Set(['“', '„', '«']);
 const CLOSE_QUOTES = new Set(['”', '»']);
 
@@ -78,13 +79,16 @@ export function tokenize(text: string): Token[] {
   while (i < text.length) {
     const space = matchAt(SPACE, text, i);
     if (space) {
+      // A paragraph separator (U+2029) counts as a blank line: editors write it between
+      // paragraphs, and the markdown reader puts it where markup alone separated two blocks.
+      const paragraph = space.includes(PARAGRAPH_SEPARATOR);
       const newlines = space.split('\n').length - 1;
-      if (newlines > 0) {
+      if (newlines > 0 || paragraph) {
         breakBefore = true;
         // A blank line, or a line break after which a capital letter starts, ends a sentence.
         const next = text[i + space.length] ?? '';
-        if (newlines > 1 || /\p{Lu}/u.test(next)) sentenceStart = true;
-        if (newlines > 1) quoted = false;
+        if (newlines > 1 || paragraph || /\p{Lu}/u.test(next)) sentenceStart = true;
+        if (newlines > 1 || paragraph) quoted = false;
       }
       i += space.length;
       continue;
