@@ -117,6 +117,10 @@ describe('tokenize', () => {
 });
 
 describe('withLineBreaksOf', () => {
+  it('keeps a Unicode line separator (U+2028) where the span had one', () => {
+    expect(withLineBreaksOf('arbitrary\u2028woodland', 'random forest')).toBe('random\u2028forest');
+  });
+
   it('breaks a replacement where the span it replaces was broken, in proportion', () => {
     expect(withLineBreaksOf('man-made\nconsciousness', 'artificial intelligence')).toBe(
       'artificial\nintelligence',
