@@ -12,8 +12,11 @@ export interface CommonOptions {
   color?: boolean;
 }
 
-/** The library's options for the command's options and, when known, the input's format. */
-export function analyzeOptions(opts: CommonOptions, input?: InputFormat | 'auto'): AnalyzeOptions {
+/** The library's options for a command's (or a server task's) options and, when known, the input's format. */
+export function analyzeOptions(
+  opts: Pick<CommonOptions, 'minConfidence'>,
+  input?: InputFormat | 'auto',
+): AnalyzeOptions {
   return {
     ...(opts.minConfidence !== undefined && { minConfidence: opts.minConfidence }),
     ...(input === 'markdown' && { format: 'markdown' as const }),

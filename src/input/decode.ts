@@ -10,12 +10,13 @@ import {
   controlShareOfText,
   hasHtmlExtension,
   hasMarkdownExtension,
+  type InputFormat,
   looksLikeHtml,
   sniffMagic,
 } from './sniff.js';
 
+export type { InputFormat };
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
-export type InputFormat = 'text' | 'html' | 'markdown';
 
 export interface DecodedInput {
   /**

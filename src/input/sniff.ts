@@ -97,6 +97,9 @@ export function looksLikeHtml(text: string): boolean {
   return closing >= 10 && closing * 200 >= sample.length;
 }
 
+/** How an input is written; the extension tests below tell it from a file's name. */
+export type InputFormat = 'text' | 'html' | 'markdown';
+
 export function hasMarkdownExtension(name: string | undefined): boolean {
   return name !== undefined && /\.(?:md|markdown|mdown|mkdn|mkd)$/i.test(name);
 }

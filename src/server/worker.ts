@@ -6,6 +6,7 @@
 import { check, loadResources, openIndex, restore, type SourceIndex } from '../api/index.js';
 import { describeError } from '../cli/errors.js';
 import { shownLocation } from '../cli/source-commands.js';
+import { analyzeOptions } from '../cli/sources.js';
 import { extractHtmlText, type InputFormat } from '../input/index.js';
 
 export type EngineTask =
@@ -56,10 +57,7 @@ function indexAt(db: string): Promise<SourceIndex> {
 
 function analyse(task: Extract<EngineTask, { op: 'check' | 'restore' }>) {
   const text = task.format === 'html' ? extractHtmlText(task.text).text : task.text;
-  const options = {
-    ...(task.minConfidence !== undefined && { minConfidence: task.minConfidence }),
-    ...(task.format === 'markdown' && { format: 'markdown' as const }),
-  };
+  const options = analyzeOptions(task, task.format);
   const result = task.op === 'check' ? check(text, options) : restore(text, options);
   return task.format === 'html' ? { ...result, text } : result;
 }

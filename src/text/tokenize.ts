@@ -81,14 +81,14 @@ export function tokenize(text: string): Token[] {
     if (space) {
       // A paragraph separator (U+2029) counts as a blank line: editors write it between
       // paragraphs, and the markdown reader puts it where markup alone separated two blocks.
-      const paragraph = space.includes(PARAGRAPH_SEPARATOR);
       const newlines = space.split('\n').length - 1;
-      if (newlines > 0 || paragraph) {
+      const blankLine = newlines > 1 || space.includes(PARAGRAPH_SEPARATOR);
+      if (newlines > 0 || blankLine) {
         breakBefore = true;
         // A blank line, or a line break after which a capital letter starts, ends a sentence.
         const next = text[i + space.length] ?? '';
-        if (newlines > 1 || paragraph || /\p{Lu}/u.test(next)) sentenceStart = true;
-        if (newlines > 1 || paragraph) quoted = false;
+        if (blankLine || /\p{Lu}/u.test(next)) sentenceStart = true;
+        if (blankLine) quoted = false;
       }
       i += space.length;
       continue;

@@ -149,9 +149,7 @@ export function Batch({ items, problems, minConfidence, onOpen }: Props) {
                     <td class={`verdict-${r.result.verdict}`}>{r.result.verdict}</td>
                     <td data-p={r.result.spinProbability}>
                       {spinPercent(r.result)}
-                      {r.result.verdict === 'uncertain' && (
-                        <small class="spun-from"> ({spunFrom(r.result)})</small>
-                      )}
+                      {spunFrom(r.result) && <small class="spun-from"> ({spunFrom(r.result)})</small>}
                     </td>
                     <td>{r.result.words}</td>
                     <td>{r.result.findings.length}</td>

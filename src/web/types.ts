@@ -23,4 +23,4 @@ export type FindResponse = FindResult;
 
 export type IndexStats = StoreStats;
 
-export type InputFormat = 'text' | 'html' | 'markdown';
+export type { InputFormat } from '../input/sniff.js';
