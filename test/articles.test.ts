@@ -53,6 +53,20 @@ describe('the article before a restored word', () => {
     const chained = [change(text2, 'bill an', 'invoice a'), change(text2, 'enormous', 'large')];
     expect(withAgreeingArticles(text2, chained, takesAn)).toEqual(chained);
   });
+
+  it('leaves out a change whose article may not change, rather than leave "an large"', () => {
+    // The prose of the markdown "`an` enormous bill, an enormous one": the backticks blanked,
+    // the inline code (characters 0 to 4) frozen.
+    const text = ' an  enormous bill, an enormous one';
+    const changes = [change(text, 'enormous', 'large'), change(text, 'enormous', 'large', 20)];
+    const outsideCode = (start: number, end: number) => start >= 4 || end <= 0;
+    const agreed = withAgreeingArticles(text, changes, takesAn, outsideCode);
+    expect(applyChanges(text, agreed)).toBe(' an  enormous bill, a large one');
+    // All of it changeable: both restored, each with its article.
+    expect(applyChanges(text, withAgreeingArticles(text, changes, takesAn))).toBe(
+      ' a  large bill, a large one',
+    );
+  });
 });
 
 describe('a swap whose spinner also fixed the article', () => {

@@ -82,10 +82,7 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
 
 export function restore(text: string, options: AnalyzeOptions = {}): RestoreResult {
   const { findings, prose, changeable } = analyze(text, options);
-  // An article made to agree with a change is a change of its own, checked like the others.
-  const changes = restorationChanges(prose, findings, loadResources().lm).filter((c) =>
-    changeable(c.offset, c.offset + c.length),
-  );
+  const changes = restorationChanges(prose, findings, loadResources().lm, changeable);
   return { restored: applyChanges(text, changes), changes };
 }
 export type * from './source.js';

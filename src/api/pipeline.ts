@@ -45,21 +45,25 @@ export function worthRestoring(f: SpanFinding): boolean {
 /**
  * The changes `restore` makes from reported findings: each one worth restoring, its first
  * suggestion laid out like the span it replaces, and an article right before it made to
- * agree with it ("an enormous bill" → "a large bill").
+ * agree with it ("an enormous bill" → "a large bill"). Only text that `changeable` allows is
+ * changed; a change whose article may not change is left out with it.
  */
 export function restorationChanges(
   text: string,
   findings: readonly SpanFinding[],
   lm: LanguageModel,
+  changeable: (start: number, end: number) => boolean = () => true,
 ): Change[] {
-  const changes = findings.filter(worthRestoring).map((f) => ({
-    offset: f.offset,
-    length: f.end - f.offset,
-    text: text.slice(f.offset, f.end),
-    replacement: withLineBreaksOf(text.slice(f.offset, f.end), f.suggestions[0]),
-    confidence: roundProbability(f.confidence),
-  }));
-  return withAgreeingArticles(text, changes, articleChooser(lm));
+  const changes = findings
+    .filter((f) => worthRestoring(f) && changeable(f.offset, f.end))
+    .map((f) => ({
+      offset: f.offset,
+      length: f.end - f.offset,
+      text: text.slice(f.offset, f.end),
+      replacement: withLineBreaksOf(text.slice(f.offset, f.end), f.suggestions[0]),
+      confidence: roundProbability(f.confidence),
+    }));
+  return withAgreeingArticles(text, changes, articleChooser(lm), changeable);
 }
 
 /** The text with the changes (sorted by offset, not overlapping) applied. */

@@ -74,12 +74,15 @@ function casedLike(model: string, article: 'a' | 'an'): string {
 /**
  * The changes (sorted, not overlapping) with the article before each replacement made to
  * agree with the replacement's first word, as one more change of the same confidence. An
- * article that is itself part of a change, or not directly before one, is left alone.
+ * article that is itself part of a change, or not directly before one, is left alone. Where
+ * the article would have to change but may not (`changeable` says no: markup, inline code),
+ * the change it agrees with is left out too, rather than leave "an large".
  */
 export function withAgreeingArticles(
   text: string,
   changes: readonly TextChange[],
   takesAn: TakesAn,
+  changeable: (start: number, end: number) => boolean = () => true,
 ): TextChange[] {
   const out: TextChange[] = [];
   let previousEnd = 0;
@@ -89,6 +92,7 @@ export function withAgreeingArticles(
     if (found && first) {
       const wanted = takesAn(first) ? 'an' : 'a';
       if (found.article.toLowerCase() !== wanted) {
+        if (!changeable(found.offset, found.offset + found.article.length)) continue;
         out.push({
           offset: found.offset,
           length: found.article.length,
