@@ -164,6 +164,36 @@ describe('markdown read as prose', () => {
     );
   });
 
+  it('cuts a long table between rows, each later part read after its header rows', () => {
+    const head = '| Name | Note |\n|:---|---:|\n';
+    const rows = Array.from(
+      { length: 2000 },
+      (_, k) =>
+        `| row${k} *plain* words | the \`code${k}\` cell |\nrow${k} without pipes | [link](https://x.org/${k}) |`,
+    );
+    const source = `Intro.\n\n${head}${rows.join('\n')}\n\nAfter the table.\n`;
+    const parts = markdownParts(source);
+    expect(parts.length).toBeGreaterThan(10);
+    const inside = parts.filter((p) => p[2] !== undefined);
+    expect(inside.length).toBe(parts.length - 1);
+    for (const [start, , tableHead] of inside) {
+      expect(tableHead).toBe(head);
+      expect(source[start - 1]).toBe('\n');
+      expect(source.slice(start).startsWith('row') || source.slice(start).startsWith('| row')).toBe(true);
+    }
+    const { text } = markdownProse(source);
+    // Every part is read as table rows: no pipe or marker shows, each cell is prose once.
+    expect(text).not.toMatch(/[|*`[\]]/);
+    expect(text.match(/Name/g)).toHaveLength(1);
+    for (const k of [0, 999, 1999]) {
+      expect(text).toMatch(new RegExp(`row${k} +plain +words`));
+      expect(text).toContain(`code${k}`);
+      expect(text).toContain(`row${k} without pipes`);
+    }
+    expect(text).not.toContain('https://');
+    expect(text).toContain('After the table.');
+  });
+
   it('cuts a long line only where no code span, tag or link destination is open', () => {
     const fill = 'The quick brown fox jumps over the lazy dog. '.repeat(200);
     for (const span of [

@@ -7,7 +7,10 @@
  * A cut is only safe where the parser is between blocks, or inside a paragraph: cut anywhere
  * else, the rest of a code or HTML block would be read as prose, and restored. So cuts are
  * made only at blank lines outside the blocks that run over them, and inside runs of lines that
- * read as paragraph text; code, HTML and list blocks are left whole however long.
+ * read as paragraph text; code, HTML and list blocks are left whole however long. A table is
+ * cut between rows, and each later part of it is parsed after the table's header and
+ * delimiter rows, so that its rows still read as table rows (a 4 MB table parsed whole took
+ * 11 s and 1.1 GB).
  */
 
 /** Texts up to this length are parsed whole, except for paragraphs longer than `MAX_PART`. */
@@ -47,17 +50,39 @@ const PARAGRAPH_LINE = new RegExp(
   String.raw`^(?![#>=\`~|<\s]|${LIST_MARKER}(?:[ \t]|$)|\[[^\]]*\]:|(?:[-*_][ \t]*){3,}$)\S`,
 );
 
+// A table's delimiter row ("|---|:--:|"), with at least one pipe: the line after its header row.
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+// A line that may start another block, and so end a table; any other line that is not blank
+// is one of its rows, with pipes or without.
+const TABLE_INTERRUPTION = new RegExp(
+  String.raw`^(?:[ \t]{4}| {0,3}(?:#{1,6}(?:[ \t]|$)|>|\x60{3}|~{3}|<[A-Za-z/!?]|${LIST_MARKER}(?:[ \t]|$)|\[[^\]]*\]:|(?:[-*_][ \t]*){3,}$))`,
+);
+
 /**
- * [start, end) offsets of the parts of `source`. Outside fenced code and the HTML blocks that
- * blank lines do not end, a text longer than `WHOLE_TEXT` is cut at a blank line before a line
- * that is not indented (which could continue a list item or an indented code block). Any text
- * is cut inside paragraph text once `MAX_PART` characters have passed with no blank line:
- * before a line of paragraph text that follows another, or within one long line.
+ * A part of the text, [start, end), and for a part that starts inside a table, the table's
+ * header and delimiter rows (with their line breaks), to be parsed before it.
  */
-export function markdownParts(source: string): [number, number][] {
-  const parts: [number, number][] = [];
+export type MarkdownPart = [start: number, end: number, tableHead?: string];
+
+/**
+ * The parts of `source`. Outside fenced code and the HTML blocks that blank lines do not end,
+ * a text longer than `WHOLE_TEXT` is cut at a blank line before a line that is not indented
+ * (which could continue a list item or an indented code block). Any text is cut inside
+ * paragraph text once `MAX_PART` characters have passed with no blank line: before a line of
+ * paragraph text that follows another, or within one long line; and inside a table, between
+ * rows.
+ */
+export function markdownParts(source: string): MarkdownPart[] {
+  const parts: MarkdownPart[] = [];
   const byBlankLines = source.length > WHOLE_TEXT;
   let start = 0;
+  // The header and delimiter rows of the table the current line is in, and of the table the
+  // current part starts inside.
+  let tableHead: string | undefined;
+  let partHead: string | undefined;
+  let previousLine = '';
+  let headerAtBlockStart = false;
   let fence: string | undefined;
   let htmlEnd: RegExp | undefined;
   let htmlUntilBlank = false;
@@ -78,15 +103,33 @@ export function markdownParts(source: string): [number, number][] {
       if (htmlEnd.test(line)) htmlEnd = undefined;
     } else if (htmlUntilBlank) {
       htmlUntilBlank = !blank;
+    } else if (tableHead !== undefined && !blank && !TABLE_INTERRUPTION.test(line)) {
+      // A row of the table: the part may end before it, the next one reading the header first.
+      if (lineStart - start >= MAX_PART) {
+        parts.push(partHead === undefined ? [start, lineStart] : [start, lineStart, partHead]);
+        start = lineStart;
+        partHead = tableHead;
+      }
     } else {
+      tableHead = undefined;
       paragraphLine = PARAGRAPH_LINE.test(line);
       const atBlock = previousBlank && !/^(?: {4}|\t)/.test(line);
       const longRun =
         paragraphLine && previousParagraphLine && lineStart - Math.max(start, runStart) >= MAX_PART;
       if (longRun || (byBlankLines && lineStart - start >= PART && atBlock)) {
-        parts.push([start, lineStart]);
+        parts.push(partHead === undefined ? [start, lineStart] : [start, lineStart, partHead]);
         start = lineStart;
+        partHead = undefined;
       }
+      // A header row that starts a block, then this delimiter row: a table starts (a line that
+      // continues a paragraph is not taken for a header, though the parser may take it).
+      if (
+        headerAtBlockStart &&
+        previousLine.includes('|') &&
+        TABLE_DELIMITER.test(line) &&
+        line.includes('|')
+      )
+        tableHead = `${previousLine}\n${line}\n`;
       const opened = FENCE.exec(line);
       const html = opened ? undefined : HTML_BLOCKS.find(([opens]) => opens.test(line));
       if (opened) fence = opened[1] ?? opened[2];
@@ -98,15 +141,21 @@ export function markdownParts(source: string): [number, number][] {
       else if (
         lineEnd - Math.max(start, runStart) > MAX_PART &&
         (paragraphLine || LIST_OR_QUOTE_LINE.test(line))
-      )
-        start = cutLongLine(line, lineStart, parts, start, runStart);
+      ) {
+        const cutAt = cutLongLine(line, lineStart, parts, start, runStart, partHead);
+        if (cutAt !== start) partHead = undefined;
+        start = cutAt;
+      }
     }
+    headerAtBlockStart = previousBlank || lineStart === 0;
+    previousLine = line;
     previousBlank = blank;
     previousParagraphLine = paragraphLine;
     if (blank) runStart = lineEnd;
     lineStart = lineEnd;
   }
-  if (start < source.length) parts.push([start, source.length]);
+  if (start < source.length)
+    parts.push(partHead === undefined ? [start, source.length] : [start, source.length, partHead]);
   return parts;
 }
 
@@ -120,14 +169,15 @@ const BLOCK_START = new RegExp(String.raw`^(?:[#>=\`~|<\s]|${LIST_MARKER}(?:[ \t
  * Cuts a line that would take a part past `MAX_PART` between words, where no inline code span,
  * HTML tag or link destination is open (cut inside one, both halves would read as prose) and
  * the next part does not start with what could read as a block's marker. A line with no such
- * place is left whole. Returns where the part now starts.
+ * place is left whole. Returns where the part now starts; the part it ends keeps `tableHead`.
  */
 function cutLongLine(
   line: string,
   lineStart: number,
-  parts: [number, number][],
+  parts: MarkdownPart[],
   start: number,
   runStart: number,
+  tableHead: string | undefined,
 ): number {
   let from = start;
   const places = cutPlaces(line);
@@ -137,7 +187,11 @@ function cutLongLine(
     while (next < places.length && places[next] < earliest) next++;
     const cut = places[next];
     if (cut === undefined) break;
-    parts.push([from, lineStart + cut]);
+    parts.push(
+      from === start && tableHead !== undefined
+        ? [from, lineStart + cut, tableHead]
+        : [from, lineStart + cut],
+    );
     from = lineStart + cut;
   }
   return from;

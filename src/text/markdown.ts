@@ -153,16 +153,19 @@ class ProseReader {
     this.freeze(start + ticks, end - ticks);
   }
 
-  /** Reads a parsed part whose offsets start at `base`; nodes past `limit` are not in the source. */
-  visit(root: Nodes, base: number, limit: number): void {
+  /**
+   * Reads a parsed part whose offsets start at `base`; nodes before `from` (a table's header
+   * rows, read before the part) or past `limit` are not in the part.
+   */
+  visit(root: Nodes, base: number, limit: number, from = 0): void {
     // Iteratively: a document nested thousands of levels deep must not overflow the stack here.
     const stack: Nodes[] = [root];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      const from = node.position?.start.offset;
-      const to = node.position?.end.offset;
-      if (from === undefined || to === undefined || from >= limit) continue;
-      const start = base + from;
-      const end = base + to;
+      const nodeStart = node.position?.start.offset;
+      const nodeEnd = node.position?.end.offset;
+      if (nodeStart === undefined || nodeEnd === undefined || nodeStart >= limit || nodeEnd <= from) continue;
+      const start = base + Math.max(from, nodeStart);
+      const end = base + nodeEnd;
       if (PROSE_BLOCKS.has(node.type)) this.blocks.push([start, end]);
       if (node.type === 'text') this.text(start, end);
       else if (node.type === 'inlineCode') this.inlineCode(start, end);
@@ -182,8 +185,9 @@ export function markdownProse(source: string): MarkdownProse {
   const { parse, options } = markdownParser();
   const parts = markdownParts(parsed);
   const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
-  for (const [start, end] of parts) {
-    const part = parsed.slice(start, end);
+  for (const [start, end, head = ''] of parts) {
+    // A part inside a table is parsed after the table's header rows, which are not read again.
+    const part = head + parsed.slice(start, end);
     const input = parserInput(part);
     let tree: Nodes | undefined;
     try {
@@ -194,7 +198,7 @@ export function markdownProse(source: string): MarkdownProse {
       // nothing in it may change (it may be code).
       if (!(error instanceof RangeError)) throw error;
     }
-    if (tree) reader.visit(tree, start, end - start);
+    if (tree) reader.visit(tree, start - head.length, part.length, head.length);
     else reader.freeze(start, end);
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
