@@ -194,6 +194,46 @@ describe('markdown read as prose', () => {
     expect(text).toContain('After the table.');
   });
 
+  it('cuts a table only where the parser reads one, and never inside code', () => {
+    const rows = (label: string) =>
+      Array.from({ length: 900 }, (_, k) => `| ${label} ${k} | cell |`).join('\n');
+    const frozen = (source: string, probe: string) => {
+      const at = source.indexOf(probe);
+      expect(at).toBeGreaterThan(0);
+      return !markdownProse(source).changeable(at, at + probe.length);
+    };
+    // A line starting with an inline tag is a paragraph, not an HTML block: the fence after it
+    // is seen, and neither a table nor prose inside it is read.
+    const inFence = (body: string) =>
+      `<img src="logo.png"> Example:\n\`\`\`md\nExample:\n\n${body}\n\`\`\`\n`;
+    expect(frozen(inFence(`| Name | Note |\n|---|---|\n${rows('row')}`), 'row 850')).toBe(true);
+    expect(frozen(inFence(rows('row').replaceAll('|', '')), 'row 850')).toBe(true);
+    // What ends a table or was never one is not read after its header: an indented line (tab or
+    // spaces), a header and delimiter with different numbers of cells, a table in a list item
+    // followed by a line at the margin. In each, a code span runs over the rows that follow.
+    const codeAfter = `| x \`code\n${rows('later')}\n| y\` | z |\n`;
+    for (const before of [
+      `| a | b |\n|---|---|\n${rows('row')}\n\tindented\n`,
+      `| a | b |\n|---|---|\n${rows('row')}\n    indented\n`,
+      '| a | b |\n|---|\n',
+      '- | a | b |\n  |---|---|\n  | 1 | 2 |\ntext at margin\n',
+    ])
+      expect(frozen(before + codeAfter, 'later 850')).toBe(true);
+    // A paragraph is not cut between lines while a code span or an HTML comment runs over them.
+    for (const [open, close] of [
+      ['`', '`'],
+      ['<!--', '-->'],
+    ]) {
+      const lines = Array.from({ length: 500 }, (_, k) => `plain words of line ${k} in one paragraph`);
+      lines[300] += ` ${open}start`;
+      lines[460] = `end${close} ${lines[460]}`;
+      expect(frozen(lines.join('\n'), 'line 420 in')).toBe(true);
+    }
+    // A heading row thousands of columns wide is not parsed again for every part.
+    const wide = `| ${Array.from({ length: 3000 }, (_, k) => `c${k}`).join(' | ')} |\n|${'---|'.repeat(3000)}\n`;
+    expect(markdownParts(`${wide}${rows('row')}\n`)).toHaveLength(1);
+  });
+
   it('cuts a long line only where no code span, tag or link destination is open', () => {
     const fill = 'The quick brown fox jumps over the lazy dog. '.repeat(200);
     for (const span of [

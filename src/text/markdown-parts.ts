@@ -7,10 +7,11 @@
  * A cut is only safe where the parser is between blocks, or inside a paragraph: cut anywhere
  * else, the rest of a code or HTML block would be read as prose, and restored. So cuts are
  * made only at blank lines outside the blocks that run over them, and inside runs of lines that
- * read as paragraph text; code, HTML and list blocks are left whole however long. A table is
- * cut between rows, and each later part of it is parsed after the table's header and
- * delimiter rows, so that its rows still read as table rows (a 4 MB table parsed whole took
- * 11 s and 1.1 GB).
+ * read as paragraph text where no code span, HTML comment, tag or link destination is open;
+ * code, HTML and list blocks are left whole however long. A table at
+ * the margin is cut between rows, and each later part of it is parsed after the table's header
+ * and delimiter rows, so that its rows still read as table rows (`markdownProse` of a 3.9 MB
+ * table: 10.7 s and 1.1 GB parsed whole, 7.7 s and 324 MB in parts).
  */
 
 /** Texts up to this length are parsed whole, except for paragraphs longer than `MAX_PART`. */
@@ -41,8 +42,20 @@ const HTML_BLOCKS: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
-// Any other HTML block (kinds 6 and 7), which a blank line ends.
-const HTML_UNTIL_BLANK = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
+// HTML blocks that a blank line ends: kind 6, opened by a block-level tag, which may interrupt
+// a paragraph or a table...
+const BLOCK_TAGS = (
+  'address article aside base basefont blockquote body caption center col colgroup ' +
+  'dd details dialog dir div dl dt fieldset figcaption figure footer form frame ' +
+  'frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu ' +
+  'menuitem nav noframes ol optgroup option p param search section summary table ' +
+  'tbody td tfoot th thead title tr track ul'
+).split(' ');
+const HTML_BLOCK_TAG = new RegExp(String.raw`^ {0,3}<\/?(?:${BLOCK_TAGS.join('|')})(?:[\s/>]|$)`, 'i');
+// ...and kind 7, any other complete tag alone on its line, which may not ("<b>Note</b> text" is a
+// paragraph, and a fence on the next line is a fence).
+const HTML_TAG_LINE =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
 
 // A line of paragraph text: at the margin, and not the start of another block (a heading,
 // quote, list item, fence, table row, HTML, a link definition or a rule).
@@ -53,11 +66,36 @@ const PARAGRAPH_LINE = new RegExp(
 // A table's delimiter row ("|---|:--:|"), with at least one pipe: the line after its header row.
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
-// A line that may start another block, and so end a table; any other line that is not blank
-// is one of its rows, with pipes or without.
+// A table's header row as the cutter takes one: at the margin, so in no list item or quote.
+const TABLE_HEADER = new RegExp(String.raw`^(?![\s>]|${LIST_MARKER}(?:[ \t]|$))`);
+
+// The start of a block that ends a table (indented code, a heading, quote, list item, fence or
+// rule; HTML by HTML_BLOCKS or HTML_BLOCK_TAG); any other line that is not blank is a row of it,
+// with pipes or without.
 const TABLE_INTERRUPTION = new RegExp(
-  String.raw`^(?:[ \t]{4}| {0,3}(?:#{1,6}(?:[ \t]|$)|>|\x60{3}|~{3}|<[A-Za-z/!?]|${LIST_MARKER}(?:[ \t]|$)|\[[^\]]*\]:|(?:[-*_][ \t]*){3,}$))`,
+  String.raw`^(?: {0,3}\t| {4}| {0,3}(?:#{1,6}(?:[ \t]|$)|>|\x60{3}|~{3}|${LIST_MARKER}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$))`,
 );
+
+/** Whether `line` ends a table rather than being a row of it. */
+const endsTable = (line: string) =>
+  TABLE_INTERRUPTION.test(line) ||
+  HTML_BLOCK_TAG.test(line) ||
+  HTML_BLOCKS.some(([opens]) => opens.test(line));
+
+/** The cells of a table row as GitHub counts them: split at pipes not escaped, outer pipes aside. */
+function cellCount(row: string): number {
+  const inner = row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
+  return (inner.match(/(?<!\\)\|/g)?.length ?? 0) + 1;
+}
+
+/**
+ * Heads longer than this are not read again before each part: a table thousands of columns
+ * wide is left whole rather than parsed again and again.
+ */
+const MAX_TABLE_HEAD = MAX_PART / 4;
 
 /**
  * A part of the text, [start, end), and for a part that starts inside a table, the table's
@@ -77,6 +115,12 @@ export function markdownParts(source: string): MarkdownPart[] {
   const parts: MarkdownPart[] = [];
   const byBlankLines = source.length > WHOLE_TEXT;
   let start = 0;
+  /** Ends the current part at `end`: the next one starts there, inside `nextHead`'s table if given. */
+  const closePart = (end: number, nextHead?: string) => {
+    parts.push(partHead === undefined ? [start, end] : [start, end, partHead]);
+    start = end;
+    partHead = nextHead;
+  };
   // The header and delimiter rows of the table the current line is in, and of the table the
   // current part starts inside.
   let tableHead: string | undefined;
@@ -88,6 +132,7 @@ export function markdownParts(source: string): MarkdownPart[] {
   let htmlUntilBlank = false;
   let previousBlank = false;
   let previousParagraphLine = false;
+  let open = NOTHING_OPEN;
   // Where the current run of lines with no blank line between them starts.
   let runStart = 0;
   for (let lineStart = 0; lineStart < source.length; ) {
@@ -103,31 +148,30 @@ export function markdownParts(source: string): MarkdownPart[] {
       if (htmlEnd.test(line)) htmlEnd = undefined;
     } else if (htmlUntilBlank) {
       htmlUntilBlank = !blank;
-    } else if (tableHead !== undefined && !blank && !TABLE_INTERRUPTION.test(line)) {
+    } else if (tableHead !== undefined && !blank && !endsTable(line)) {
       // A row of the table: the part may end before it, the next one reading the header first.
-      if (lineStart - start >= MAX_PART) {
-        parts.push(partHead === undefined ? [start, lineStart] : [start, lineStart, partHead]);
-        start = lineStart;
-        partHead = tableHead;
-      }
+      if (lineStart - start + (partHead?.length ?? 0) >= MAX_PART) closePart(lineStart, tableHead);
     } else {
       tableHead = undefined;
       paragraphLine = PARAGRAPH_LINE.test(line);
       const atBlock = previousBlank && !/^(?: {4}|\t)/.test(line);
       const longRun =
-        paragraphLine && previousParagraphLine && lineStart - Math.max(start, runStart) >= MAX_PART;
-      if (longRun || (byBlankLines && lineStart - start >= PART && atBlock)) {
-        parts.push(partHead === undefined ? [start, lineStart] : [start, lineStart, partHead]);
-        start = lineStart;
-        partHead = undefined;
-      }
-      // A header row that starts a block, then this delimiter row: a table starts (a line that
-      // continues a paragraph is not taken for a header, though the parser may take it).
+        paragraphLine &&
+        previousParagraphLine &&
+        isClosed(open) &&
+        lineStart - Math.max(start, runStart) >= MAX_PART;
+      if (longRun || (byBlankLines && lineStart - start >= PART && atBlock)) closePart(lineStart);
+      // A header row at the margin that starts a block, then this delimiter row with as many
+      // cells: a table starts. (The parser also takes a header right after a paragraph line, but
+      // that line may continue a list item, where a table at the margin is no table.)
       if (
         headerAtBlockStart &&
+        TABLE_HEADER.test(previousLine) &&
         previousLine.includes('|') &&
+        line.includes('|') &&
         TABLE_DELIMITER.test(line) &&
-        line.includes('|')
+        cellCount(previousLine) === cellCount(line) &&
+        previousLine.length + line.length + 2 <= MAX_TABLE_HEAD
       )
         tableHead = `${previousLine}\n${line}\n`;
       const opened = FENCE.exec(line);
@@ -135,79 +179,108 @@ export function markdownParts(source: string): MarkdownPart[] {
       if (opened) fence = opened[1] ?? opened[2];
       else if (html) {
         if (!html[1].test(line.replace(html[0], ''))) htmlEnd = html[1];
-      } else if (HTML_UNTIL_BLANK.test(line)) htmlUntilBlank = true;
+      } else if (
+        HTML_BLOCK_TAG.test(line) ||
+        (HTML_TAG_LINE.test(line) && (previousBlank || lineStart === 0 || !previousParagraphLine))
+      )
+        htmlUntilBlank = true;
       // A long line of a paragraph, list item or quote is cut between words: the rest reads as
       // a paragraph, prose either way.
       else if (
         lineEnd - Math.max(start, runStart) > MAX_PART &&
         (paragraphLine || LIST_OR_QUOTE_LINE.test(line))
       ) {
-        const cutAt = cutLongLine(line, lineStart, parts, start, runStart, partHead);
-        if (cutAt !== start) partHead = undefined;
-        start = cutAt;
+        for (const cut of longLineCuts(line, lineStart, start, runStart, open)) closePart(cut);
       }
     }
-    headerAtBlockStart = previousBlank || lineStart === 0;
+    // What this line leaves open for the next one, in the same paragraph: a table row, a blank
+    // line, code or HTML close everything, and a list item or a quote starts afresh (a quote's
+    // later lines go on), as does the line after a heading.
+    const inParagraph =
+      !blank && tableHead === undefined && fence === undefined && !htmlEnd && !htmlUntilBlank;
+    const fresh = LIST_OR_QUOTE_LINE.test(line) && !(line.startsWith('>') && previousLine.startsWith('>'));
+    open = inParagraph && !HEADING.test(line) ? scanLine(line, fresh ? NOTHING_OPEN : open) : NOTHING_OPEN;
+    // Whether this line, the next one's previous line, starts a block: after a blank line or a
+    // heading at the margin (previousBlank and previousLine are still about the line before it).
+    headerAtBlockStart = previousBlank || lineStart === 0 || /^#{1,6}(?:[ \t]|$)/.test(previousLine);
     previousLine = line;
     previousBlank = blank;
     previousParagraphLine = paragraphLine;
     if (blank) runStart = lineEnd;
     lineStart = lineEnd;
   }
-  if (start < source.length)
-    parts.push(partHead === undefined ? [start, source.length] : [start, source.length, partHead]);
+  if (start < source.length) closePart(source.length);
   return parts;
 }
 
-// A line that opens a list item or a quote at the margin.
+// A line that opens a list item or a quote at the margin, and an ATX heading.
 const LIST_OR_QUOTE_LINE = new RegExp(String.raw`^(?:>|${LIST_MARKER}[ \t])`);
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 // What would read as the start of a block at the start of a part.
 const BLOCK_START = new RegExp(String.raw`^(?:[#>=\`~|<\s]|${LIST_MARKER}(?:[ \t]|$))`);
 
 /**
- * Cuts a line that would take a part past `MAX_PART` between words, where no inline code span,
- * HTML tag or link destination is open (cut inside one, both halves would read as prose) and
- * the next part does not start with what could read as a block's marker. A line with no such
- * place is left whole. Returns where the part now starts; the part it ends keeps `tableHead`.
+ * Where to cut a line that would take a part past `MAX_PART`: between words, where no inline
+ * code span, HTML tag or link destination is open (cut inside one, both halves would read as
+ * prose) and the next part does not start with what could read as a block's marker. A line with
+ * no such place is left whole.
  */
-function cutLongLine(
+function longLineCuts(
   line: string,
   lineStart: number,
-  parts: MarkdownPart[],
   start: number,
   runStart: number,
-  tableHead: string | undefined,
-): number {
+  open: OpenInline,
+): number[] {
+  const cuts: number[] = [];
   let from = start;
-  const places = cutPlaces(line);
+  const places: number[] = [];
+  scanLine(line, open, (offset) => places.push(offset));
   let next = 0;
   while (lineStart + line.length - Math.max(from, runStart) > MAX_PART) {
     const earliest = from + PART - lineStart;
     while (next < places.length && places[next] < earliest) next++;
     const cut = places[next];
     if (cut === undefined) break;
-    parts.push(
-      from === start && tableHead !== undefined
-        ? [from, lineStart + cut, tableHead]
-        : [from, lineStart + cut],
-    );
     from = lineStart + cut;
+    cuts.push(from);
   }
-  return from;
+  return cuts;
 }
 
 /**
- * Offsets in a line after which it may be cut: after a space or tab, outside code spans
- * (backtick runs paired by length), HTML tags and link destinations, before no block marker.
+ * What a line of a paragraph leaves open for the next: a code span (the length of the backtick
+ * run that opened it), an HTML comment, a tag or a link destination. A cut between two lines
+ * with one of these open would leave both halves read as prose.
  */
-function cutPlaces(line: string): number[] {
-  const places: number[] = [];
-  let ticks = 0;
-  let inTag = false;
-  let parens = 0;
+interface OpenInline {
+  ticks: number;
+  comment: boolean;
+  tag: boolean;
+  parens: number;
+}
+
+const NOTHING_OPEN: OpenInline = { ticks: 0, comment: false, tag: false, parens: 0 };
+
+const isClosed = (open: OpenInline) => open.ticks === 0 && !open.comment && !open.tag && open.parens === 0;
+
+/**
+ * Reads a line from what the lines before it left open (backtick runs paired by length), and
+ * returns what it leaves open; `place` gets each offset after which it may be cut: after a space
+ * or tab with nothing open, before no block marker.
+ */
+function scanLine(line: string, open: OpenInline, place?: (offset: number) => void): OpenInline {
+  let { ticks, comment, tag, parens } = open;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
+    if (comment) {
+      if (line.startsWith('-->', i)) {
+        comment = false;
+        i += 2;
+      }
+      continue;
+    }
     if (c === '`') {
       let run = 1;
       while (line[i + run] === '`') run++;
@@ -216,14 +289,22 @@ function cutPlaces(line: string): number[] {
       continue;
     }
     if (ticks > 0) continue;
-    if (inTag) inTag = c !== '>';
-    else if (c === '<' && /[A-Za-z/!?]/.test(line[i + 1] ?? '')) inTag = true;
+    if (tag) tag = c !== '>';
+    else if (line.startsWith('<!--', i)) {
+      comment = true;
+      i += 3;
+    } else if (c === '<' && /[A-Za-z/!?]/.test(line[i + 1] ?? '')) tag = true;
     else if (c === '(' && (parens > 0 || line[i - 1] === ']')) parens++;
     else if (c === ')' && parens > 0) parens--;
-    else if ((c === ' ' || c === '\t') && parens === 0 && !BLOCK_START.test(line.slice(i + 1, i + 12)))
-      places.push(i + 1);
+    else if (
+      (c === ' ' || c === '\t') &&
+      parens === 0 &&
+      place &&
+      !BLOCK_START.test(line.slice(i + 1, i + 12))
+    )
+      place(i + 1);
   }
-  return places;
+  return { ticks, comment, tag, parens };
 }
 
 // A run of 33 or more emphasis marks or brackets next to other text: the parser's time grows

@@ -154,8 +154,9 @@ class ProseReader {
   }
 
   /**
-   * Reads a parsed part whose offsets start at `base`; nodes before `from` (a table's header
-   * rows, read before the part) or past `limit` are not in the part.
+   * Reads a parsed part whose offsets start at `base`. Nodes that end by `from` (a table's
+   * header rows, parsed before the part) or start at `limit` or after (the link definitions
+   * parsed after it) are not in the part.
    */
   visit(root: Nodes, base: number, limit: number, from = 0): void {
     // Iteratively: a document nested thousands of levels deep must not overflow the stack here.
@@ -185,20 +186,29 @@ export function markdownProse(source: string): MarkdownProse {
   const { parse, options } = markdownParser();
   const parts = markdownParts(parsed);
   const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
-  for (const [start, end, head = ''] of parts) {
-    // A part inside a table is parsed after the table's header rows, which are not read again.
-    const part = head + parsed.slice(start, end);
-    const input = parserInput(part);
-    let tree: Nodes | undefined;
+  const parsePart = (text: string): Nodes | undefined => {
+    const input = parserInput(text);
+    if (input === undefined) return undefined;
     try {
-      if (input !== undefined)
-        tree = parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
+      return parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
     } catch (error) {
       // The parser's extensions recurse: a part nested past the stack is not read at all, and
       // nothing in it may change (it may be code).
       if (!(error instanceof RangeError)) throw error;
+      return undefined;
     }
-    if (tree) reader.visit(tree, start - head.length, part.length, head.length);
+  };
+  for (const [start, end, tableHead = ''] of parts) {
+    const body = parsed.slice(start, end);
+    // A part inside a table is parsed after the table's header rows, which are not read again;
+    // should they not read as the header of a table there, the part is read alone.
+    let head = tableHead;
+    let tree = parsePart(head + body);
+    if (head && tree && !opensWithTableHeader(tree, head.length)) {
+      head = '';
+      tree = parsePart(body);
+    }
+    if (tree) reader.visit(tree, start - head.length, head.length + body.length, head.length);
     else reader.freeze(start, end);
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
@@ -209,6 +219,13 @@ export function markdownProse(source: string): MarkdownProse {
     text: out.join(''),
     changeable: (start, end) => frozen.subarray(start, end).every((f) => f === 0),
   };
+}
+
+/** Whether the tree starts with a table whose header row ends within the first `length` characters. */
+function opensWithTableHeader(tree: Nodes, length: number): boolean {
+  const first = 'children' in tree ? tree.children[0] : undefined;
+  if (first?.type !== 'table' || first.position?.start.offset !== 0) return false;
+  return (first.children[0]?.position?.end.offset ?? Number.POSITIVE_INFINITY) <= length;
 }
 
 /** The link definitions of a text by label ("[docs]: https://…"), as a renderer matches labels. */
