@@ -87,6 +87,35 @@ describe('restored view', () => {
     expect(doc.pending.map((f) => f.text)).toEqual(['mentioned']);
     expect(doc.text).toBe('The National Weather Service mentioned a great responsibility for the House.');
   });
+
+  it('makes the article before a restored word agree with it, as restore does', () => {
+    const text = 'It was an enormous bill and an honorable act, An enormous one.';
+    const findings = [
+      finding(text, 'enormous', ['large', 'immense']),
+      finding(text, 'honorable', ['honest']),
+      { ...finding(text, 'enormous one', ['large one']), offset: text.lastIndexOf('enormous') },
+    ];
+    // restore's changes: each finding, and the article it chose before the first and last.
+    const at = (from: number) => text.indexOf('an', from);
+    const changes = [
+      { ...findings[0], replacement: 'large' },
+      { offset: at(0), length: 2, text: 'an', replacement: 'a', confidence: 0.9 },
+      { ...findings[1], replacement: 'honest' },
+      { ...findings[2], replacement: 'large one' },
+      { offset: text.lastIndexOf('An'), length: 2, text: 'An', replacement: 'A', confidence: 0.9 },
+    ];
+    const all = restoredView(createDoc(text, findings, changes));
+    // "an honest" stays: restore heard it and left the article.
+    expect(all.text).toBe('It was a large bill and an honest act, A large one.');
+    expect(all.edits.map((e) => [e.from, e.to])).toContainEqual(['an enormous', 'a large']);
+    // Another suggestion takes the article its first letter asks for.
+    const other = accept(createDoc(text, findings, changes), 0, 'immense');
+    expect(other.text.startsWith('It was an immense bill')).toBe(true);
+    consistent(other);
+    // An article inside another finding is left to it.
+    const inFinding = createDoc(text, [finding(text, 'was an', ['had a']), findings[0]], changes);
+    expect(accept(inFinding, 1, 'large').text.startsWith('It was an large')).toBe(true);
+  });
 });
 
 describe('pieces', () => {

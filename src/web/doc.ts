@@ -8,9 +8,14 @@
 import { withLineBreaksOf } from '../text/layout.js';
 import type { Change, Finding } from './types.js';
 
-/** A finding still waiting for the reader; `restorable` when `restore` would apply it. */
+/**
+ * A finding still waiting for the reader; `restorable` when `restore` would apply it, and
+ * `firstArticle` the "a" or "an" that `restore` puts before its first suggestion in place of
+ * the one written ("an enormous" → "a large").
+ */
 export interface Pending extends Finding {
   restorable: boolean;
+  firstArticle?: 'a' | 'an';
 }
 
 /** A replacement standing in the text: `to` starts at `at`; `from` is what it replaced. */
@@ -40,28 +45,86 @@ export type Piece =
 
 export function createDoc(text: string, findings: readonly Finding[], changes: readonly Change[] = []): Doc {
   const restorable = new Set(changes.map((c) => `${c.offset}:${c.length}`));
+  // restore's changes of an article, by the offset of the finding they agree with.
+  const restoredArticles = new Map<number, 'a' | 'an'>();
+  for (const c of changes) {
+    const wanted = c.replacement.toLowerCase();
+    if ((wanted === 'a' || wanted === 'an') && ARTICLE.test(c.text)) {
+      const after = c.offset + c.length;
+      restoredArticles.set(after + (/^[ \t]*/.exec(text.slice(after))?.[0].length ?? 0), wanted);
+    }
+  }
   const pending = [...findings]
     .sort((a, b) => a.offset - b.offset)
-    .map((f) => ({ ...f, restorable: restorable.has(`${f.offset}:${f.length}`) }));
+    .map((f) => {
+      const article = restoredArticles.get(f.offset);
+      return {
+        ...f,
+        restorable: restorable.has(`${f.offset}:${f.length}`),
+        ...(article && { firstArticle: article }),
+      };
+    });
   return { original: text, text, pending, accepted: [] };
+}
+
+const ARTICLE = /^(?:an?|An?|AN)$/;
+
+/** The plain "a" or "an" right before `offset`, but for spaces: where it starts, and as written. */
+function articleBefore(doc: Doc, offset: number): { at: number; text: string } | undefined {
+  const m = /(an?|An?|AN)[ \t]+$/.exec(doc.text.slice(Math.max(0, offset - 12), offset));
+  if (!m) return undefined;
+  const at = offset - m[0].length;
+  if (at > 0 && /[\p{L}\p{N}'’-]/u.test(doc.text[at - 1])) return undefined;
+  // An article inside another finding or an accepted edit is that one's business.
+  const inside = (start: number, end: number) => start < offset && at < end;
+  if (doc.pending.some((p) => inside(p.offset, p.offset + p.length))) return undefined;
+  if (doc.accepted.some((e) => inside(e.at, e.at + e.to.length))) return undefined;
+  return { at, text: m[1] };
+}
+
+/**
+ * The article a suggestion takes: for the first suggestion of a finding `restore` applies, the
+ * one `restore` chose (which hears "an hour", "a university"); for any other, by its first letter.
+ */
+function articleFor(f: Pending, suggestion: string, written: string): string {
+  const wanted =
+    f.restorable && suggestion === f.suggestions[0]
+      ? (f.firstArticle ?? written.toLowerCase())
+      : /^[aeiou]/i.test(suggestion)
+        ? 'an'
+        : 'a';
+  if (wanted === written.toLowerCase()) return written;
+  if (written.length > 1 && written === written.toUpperCase()) return wanted.toUpperCase();
+  return /^[A-Z]/.test(written) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
 }
 
 /**
  * Replaces pending finding `index` by `suggestion`: the finding becomes an accepted edit
- * and everything after it shifts by the change in length.
+ * and everything after it shifts by the change in length. An "a" or "an" right before it is
+ * made to agree with the suggestion, in the same edit.
  */
 export function accept(doc: Doc, index: number, suggestion: string): Doc {
   const f = doc.pending[index];
   if (!f) throw new RangeError(`no pending finding ${index}`);
   // Laid out as `restore` lays it out: a phrase broken over lines stays broken.
-  const replacement = withLineBreaksOf(f.text, suggestion);
+  let replacement = withLineBreaksOf(f.text, suggestion);
+  let start = f.offset;
   const end = f.offset + f.length;
-  const delta = replacement.length - f.length;
-  const text = doc.text.slice(0, f.offset) + replacement + doc.text.slice(end);
+  const article = articleBefore(doc, f.offset);
+  if (article) {
+    const agreeing = articleFor(f, suggestion, article.text);
+    if (agreeing !== article.text) {
+      start = article.at;
+      replacement = agreeing + doc.text.slice(article.at + article.text.length, f.offset) + replacement;
+    }
+  }
+  const from = doc.text.slice(start, end);
+  const delta = replacement.length - from.length;
+  const text = doc.text.slice(0, start) + replacement + doc.text.slice(end);
   const pending = doc.pending
     .filter((_, i) => i !== index)
     .map((p) => (p.offset >= end ? { ...p, offset: p.offset + delta } : p));
-  const edit: Edit = { at: f.offset, from: f.text, to: replacement, confidence: f.confidence };
+  const edit: Edit = { at: start, from, to: replacement, confidence: f.confidence };
   const accepted = [...doc.accepted.map((e) => (e.at >= end ? { ...e, at: e.at + delta } : e)), edit].sort(
     (a, b) => a.at - b.at,
   );
