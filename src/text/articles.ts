@@ -51,7 +51,7 @@ export function articleChooser(lm: Pick<LanguageModel, 'id' | 'score'>): TakesAn
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’-]/u.test(ch);
 
 /** The "a" or "an" that ends at `end` but for spaces, not before `from`: its offset and text. */
-function articleEndingAt(
+export function articleEndingAt(
   text: string,
   end: number,
   from: number,
@@ -66,7 +66,8 @@ function articleEndingAt(
   return { offset: start, article };
 }
 
-function casedLike(model: string, article: 'a' | 'an'): string {
+/** `article` written in the case of `model` ("An", "AN", "an"). */
+export function casedLike(model: string, article: 'a' | 'an'): string {
   if (model.length > 1 && model === model.toUpperCase()) return article.toUpperCase();
   return /^\p{Lu}/u.test(model) ? article.charAt(0).toUpperCase() + article.slice(1) : article;
 }

@@ -4,7 +4,8 @@
  * edit moves; keeping both lists in the coordinates of the current text means the view,
  * the restored text and the diff never have to translate between versions.
  */
-// A pure text helper with no imports of its own: the only engine-side code in the bundle.
+// Pure text helpers with no imports of their own: the only engine-side code in the bundle.
+import { articleEndingAt, casedLike } from '../text/articles.js';
 import { withLineBreaksOf } from '../text/layout.js';
 import type { Change, Finding } from './types.js';
 
@@ -69,17 +70,16 @@ export function createDoc(text: string, findings: readonly Finding[], changes: r
 
 const ARTICLE = /^(?:an?|An?|AN)$/;
 
-/** The plain "a" or "an" right before `offset`, but for spaces: where it starts, and as written. */
+/** The "a" or "an" right before `offset` but for spaces, unless another finding or edit holds it. */
 function articleBefore(doc: Doc, offset: number): { at: number; text: string } | undefined {
-  const m = /(an?|An?|AN)[ \t]+$/.exec(doc.text.slice(Math.max(0, offset - 12), offset));
-  if (!m) return undefined;
-  const at = offset - m[0].length;
-  if (at > 0 && /[\p{L}\p{N}'’-]/u.test(doc.text[at - 1])) return undefined;
+  const found = articleEndingAt(doc.text, offset, 0);
+  if (!found) return undefined;
+  const at = found.offset;
   // An article inside another finding or an accepted edit is that one's business.
   const inside = (start: number, end: number) => start < offset && at < end;
   if (doc.pending.some((p) => inside(p.offset, p.offset + p.length))) return undefined;
   if (doc.accepted.some((e) => inside(e.at, e.at + e.to.length))) return undefined;
-  return { at, text: m[1] };
+  return { at, text: found.article };
 }
 
 /**
@@ -89,13 +89,11 @@ function articleBefore(doc: Doc, offset: number): { at: number; text: string } |
 function articleFor(f: Pending, suggestion: string, written: string): string {
   const wanted =
     f.restorable && suggestion === f.suggestions[0]
-      ? (f.firstArticle ?? written.toLowerCase())
+      ? (f.firstArticle ?? (written.toLowerCase() as 'a' | 'an'))
       : /^[aeiou]/i.test(suggestion)
         ? 'an'
         : 'a';
-  if (wanted === written.toLowerCase()) return written;
-  if (written.length > 1 && written === written.toUpperCase()) return wanted.toUpperCase();
-  return /^[A-Z]/.test(written) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
+  return wanted === written.toLowerCase() ? written : casedLike(written, wanted);
 }
 
 /**
