@@ -229,6 +229,12 @@ describe('markdown read as prose', () => {
       lines[460] = `end${close} ${lines[460]}`;
       expect(frozen(lines.join('\n'), 'line 420 in')).toBe(true);
     }
+    // ...but a stray backtick ("doesn`t") does not stop every cut of the paragraph after it.
+    const stray = `It doesn\`t matter.\n${Array.from({ length: 3000 }, (_, k) => `*w${k}* and more words`).join('\n')}\n`;
+    expect(markdownParts(stray).length).toBeGreaterThan(1);
+    // A tag alone on its line ends a table, and the HTML block it opens is not read as rows.
+    const html = Array.from({ length: 600 }, (_, k) => `The enormous bill ${k}`).join('\n');
+    expect(frozen(`| a | b |\n| - | - |\n${rows('row')}\n<custom-tag>\n${html}\n`, 'bill 500')).toBe(true);
     // A heading row thousands of columns wide is not parsed again for every part.
     const wide = `| ${Array.from({ length: 3000 }, (_, k) => `c${k}`).join(' | ')} |\n|${'---|'.repeat(3000)}\n`;
     expect(markdownParts(`${wide}${rows('row')}\n`)).toHaveLength(1);

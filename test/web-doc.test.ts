@@ -112,9 +112,15 @@ describe('restored view', () => {
     const other = accept(createDoc(text, findings, changes), 0, 'immense');
     expect(other.text.startsWith('It was an immense bill')).toBe(true);
     consistent(other);
-    // An article inside another finding is left to it.
-    const inFinding = createDoc(text, [finding(text, 'was an', ['had a']), findings[0]], changes);
-    expect(accept(inFinding, 1, 'large').text.startsWith('It was an large')).toBe(true);
+    // An article inside a finding restore applies is left to it; inside one it would not
+    // apply, it agrees as restore makes it, and that finding is gone.
+    const wasAn = finding(text, 'was an', ['had a']);
+    const applied = createDoc(text, [wasAn, findings[0]], [{ ...wasAn, replacement: 'had a' }, ...changes]);
+    expect(accept(applied, 1, 'large').text.startsWith('It was an large')).toBe(true);
+    const notApplied = accept(createDoc(text, [wasAn, findings[0]], changes), 1, 'large');
+    expect(notApplied.text.startsWith('It was a large')).toBe(true);
+    expect(notApplied.pending.map((p) => p.text)).not.toContain('was an');
+    consistent(notApplied);
   });
 });
 

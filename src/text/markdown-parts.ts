@@ -80,6 +80,7 @@ const TABLE_INTERRUPTION = new RegExp(
 const endsTable = (line: string) =>
   TABLE_INTERRUPTION.test(line) ||
   HTML_BLOCK_TAG.test(line) ||
+  HTML_TAG_LINE.test(line) ||
   HTML_BLOCKS.some(([opens]) => opens.test(line));
 
 /** The cells of a table row as GitHub counts them: split at pipes not escaped, outer pipes aside. */
@@ -133,6 +134,8 @@ export function markdownParts(source: string): MarkdownPart[] {
   let previousBlank = false;
   let previousParagraphLine = false;
   let open = NOTHING_OPEN;
+  // Where what is open was opened (the line it was opened on).
+  let openSince = 0;
   // Where the current run of lines with no blank line between them starts.
   let runStart = 0;
   for (let lineStart = 0; lineStart < source.length; ) {
@@ -199,7 +202,17 @@ export function markdownParts(source: string): MarkdownPart[] {
     const inParagraph =
       !blank && tableHead === undefined && fence === undefined && !htmlEnd && !htmlUntilBlank;
     const fresh = LIST_OR_QUOTE_LINE.test(line) && !(line.startsWith('>') && previousLine.startsWith('>'));
+    const wasOpen = !isClosed(open);
     open = inParagraph && !HEADING.test(line) ? scanLine(line, fresh ? NOTHING_OPEN : open) : NOTHING_OPEN;
+    // An opener with no closer is plain text to the parser ("doesn`t"): what stays open for
+    // more than MAX_PART characters is taken as such, or one stray backtick would stop every cut
+    // of the paragraph after it.
+    if (isClosed(open)) openSince = lineEnd;
+    else if (!wasOpen) openSince = lineStart;
+    else if (lineEnd - openSince > MAX_PART) {
+      open = NOTHING_OPEN;
+      openSince = lineEnd;
+    }
     // Whether this line, the next one's previous line, starts a block: after a blank line or a
     // heading at the margin (previousBlank and previousLine are still about the line before it).
     headerAtBlockStart = previousBlank || lineStart === 0 || /^#{1,6}(?:[ \t]|$)/.test(previousLine);
@@ -279,6 +292,11 @@ function scanLine(line: string, open: OpenInline, place?: (offset: number) => vo
         comment = false;
         i += 2;
       }
+      continue;
+    }
+    // An escaped character opens nothing ("\\`"); in a code span a backslash is just text.
+    if (c === '\\' && ticks === 0) {
+      i++;
       continue;
     }
     if (c === '`') {

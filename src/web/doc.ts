@@ -75,9 +75,10 @@ function articleBefore(doc: Doc, offset: number): { at: number; text: string } |
   const found = articleEndingAt(doc.text, offset, 0);
   if (!found) return undefined;
   const at = found.offset;
-  // An article inside another finding or an accepted edit is that one's business.
+  // An article inside an accepted edit, or a finding restore applies, is that one's business
+  // (restore leaves it to its own change).
   const inside = (start: number, end: number) => start < offset && at < end;
-  if (doc.pending.some((p) => inside(p.offset, p.offset + p.length))) return undefined;
+  if (doc.pending.some((p) => p.restorable && inside(p.offset, p.offset + p.length))) return undefined;
   if (doc.accepted.some((e) => inside(e.at, e.at + e.to.length))) return undefined;
   return { at, text: found.article };
 }
@@ -87,12 +88,15 @@ function articleBefore(doc: Doc, offset: number): { at: number; text: string } |
  * one `restore` chose (which hears "an hour", "a university"); for any other, by its first letter.
  */
 function articleFor(f: Pending, suggestion: string, written: string): string {
+  const first = /^[\p{L}\p{N}]+/u.exec(suggestion)?.[0];
   const wanted =
     f.restorable && suggestion === f.suggestions[0]
       ? (f.firstArticle ?? (written.toLowerCase() as 'a' | 'an'))
-      : /^[aeiou]/i.test(suggestion)
-        ? 'an'
-        : 'a';
+      : first === undefined
+        ? (written.toLowerCase() as 'a' | 'an')
+        : /^[aeiou]/i.test(first)
+          ? 'an'
+          : 'a';
   return wanted === written.toLowerCase() ? written : casedLike(written, wanted);
 }
 
@@ -119,8 +123,9 @@ export function accept(doc: Doc, index: number, suggestion: string): Doc {
   const from = doc.text.slice(start, end);
   const delta = replacement.length - from.length;
   const text = doc.text.slice(0, start) + replacement + doc.text.slice(end);
+  // A finding the article change reaches into (one restore would not apply) is gone with it.
   const pending = doc.pending
-    .filter((_, i) => i !== index)
+    .filter((p, i) => i !== index && (p.offset + p.length <= start || p.offset >= end))
     .map((p) => (p.offset >= end ? { ...p, offset: p.offset + delta } : p));
   const edit: Edit = { at: start, from, to: replacement, confidence: f.confidence };
   const accepted = [...doc.accepted.map((e) => (e.at >= end ? { ...e, at: e.at + delta } : e)), edit].sort(
