@@ -48,6 +48,12 @@ describe('the article before a restored word', () => {
     // Separated by a tab only: still the article of the word.
     const tab = [change(text, 'enormous', 'large', 45)];
     expect(applyChanges(text, withAgreeingArticles(text, tab, takesAn))).toContain('; a\tlarge;');
+    // Across one line break (wrapped text), but not across a blank line.
+    const wrapped = 'It was an\r\nenormous bill. It was an\n\nenormous bill.';
+    const both = [change(wrapped, 'enormous', 'large'), change(wrapped, 'enormous', 'large', 20)];
+    expect(applyChanges(wrapped, withAgreeingArticles(wrapped, both, takesAn))).toBe(
+      'It was a\r\nlarge bill. It was an\n\nlarge bill.',
+    );
     // An article inside the previous change is that change's business.
     const text2 = 'the bill an enormous';
     const chained = [change(text2, 'bill an', 'invoice a'), change(text2, 'enormous', 'large')];

@@ -50,14 +50,20 @@ export function articleChooser(lm: Pick<LanguageModel, 'id' | 'score'>): TakesAn
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’-]/u.test(ch);
 
-/** The "a" or "an" that ends at `end` but for spaces, not before `from`: its offset and text. */
+/** The "a" or "an" that ends at `end` but for spaces or a line break, not before `from`: its offset and text. */
 export function articleEndingAt(
   text: string,
   end: number,
   from: number,
 ): { offset: number; article: string } | undefined {
   let stop = end;
-  while (stop > from && (text[stop - 1] === ' ' || text[stop - 1] === '\t')) stop--;
+  // Spaces, and at most one line break: text wrapped at a fixed width ("an⏎enormous") keeps the
+  // article on the line before; a blank line is a paragraph's end.
+  let lineBreaks = 0;
+  while (stop > from && /[ \t\r\n]/.test(text[stop - 1])) {
+    if (text[stop - 1] === '\n' && ++lineBreaks > 1) return undefined;
+    stop--;
+  }
   if (stop === end) return undefined;
   let start = stop;
   while (start > from && stop - start < 3 && isWordChar(text[start - 1])) start--;
