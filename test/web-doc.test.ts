@@ -121,6 +121,14 @@ describe('restored view', () => {
     expect(notApplied.text.startsWith('It was a large')).toBe(true);
     expect(notApplied.pending.map((p) => p.text)).not.toContain('was an');
     consistent(notApplied);
+    // Across a line break, as restore does.
+    const wrapped = 'It was an\nenormous bill.';
+    const word = finding(wrapped, 'enormous', ['large']);
+    const wrappedChanges = [
+      { offset: 7, length: 2, text: 'an', replacement: 'a', confidence: 0.9 },
+      { ...word, replacement: 'large' },
+    ];
+    expect(restoredView(createDoc(wrapped, [word], wrappedChanges)).text).toBe('It was a\nlarge bill.');
   });
 });
 

@@ -46,31 +46,22 @@ export type Piece =
 
 export function createDoc(text: string, findings: readonly Finding[], changes: readonly Change[] = []): Doc {
   const restorable = new Set(changes.map((c) => `${c.offset}:${c.length}`));
-  // restore's changes of an article, by the offset of the finding they agree with.
-  const restoredArticles = new Map<number, 'a' | 'an'>();
-  for (const c of changes) {
-    const wanted = c.replacement.toLowerCase();
-    if ((wanted === 'a' || wanted === 'an') && ARTICLE.test(c.text)) {
-      const after = c.offset + c.length;
-      restoredArticles.set(after + (/^[ \t]*/.exec(text.slice(after))?.[0].length ?? 0), wanted);
-    }
-  }
+  // restore's replacements by where they start: for the article before a finding, the one
+  // restore chose for its first suggestion.
+  const replacedAt = new Map(changes.map((c) => [c.offset, c.replacement.toLowerCase()]));
   const pending = [...findings]
     .sort((a, b) => a.offset - b.offset)
-    .map((f) => {
-      const article = restoredArticles.get(f.offset);
-      return {
-        ...f,
-        restorable: restorable.has(`${f.offset}:${f.length}`),
-        ...(article && { firstArticle: article }),
-      };
+    .map((f): Pending => {
+      const before = articleEndingAt(text, f.offset, 0);
+      const article = before && replacedAt.get(before.offset);
+      const pending: Pending = { ...f, restorable: restorable.has(`${f.offset}:${f.length}`) };
+      if (article === 'a' || article === 'an') pending.firstArticle = article;
+      return pending;
     });
   return { original: text, text, pending, accepted: [] };
 }
 
-const ARTICLE = /^(?:an?|An?|AN)$/;
-
-/** The "a" or "an" right before `offset` but for spaces, unless another finding or edit holds it. */
+/** The "a" or "an" right before `offset` (but for spaces or a line break), unless another finding or edit holds it. */
 function articleBefore(doc: Doc, offset: number): { at: number; text: string } | undefined {
   const found = articleEndingAt(doc.text, offset, 0);
   if (!found) return undefined;
@@ -88,16 +79,12 @@ function articleBefore(doc: Doc, offset: number): { at: number; text: string } |
  * one `restore` chose (which hears "an hour", "a university"); for any other, by its first letter.
  */
 function articleFor(f: Pending, suggestion: string, written: string): string {
+  const current = written.toLowerCase() as 'a' | 'an';
   const first = /^[\p{L}\p{N}]+/u.exec(suggestion)?.[0];
-  const wanted =
-    f.restorable && suggestion === f.suggestions[0]
-      ? (f.firstArticle ?? (written.toLowerCase() as 'a' | 'an'))
-      : first === undefined
-        ? (written.toLowerCase() as 'a' | 'an')
-        : /^[aeiou]/i.test(first)
-          ? 'an'
-          : 'a';
-  return wanted === written.toLowerCase() ? written : casedLike(written, wanted);
+  let wanted = current;
+  if (f.restorable && suggestion === f.suggestions[0]) wanted = f.firstArticle ?? current;
+  else if (first !== undefined) wanted = /^[aeiou]/i.test(first) ? 'an' : 'a';
+  return wanted === current ? written : casedLike(written, wanted);
 }
 
 /**
