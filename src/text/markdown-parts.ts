@@ -8,10 +8,10 @@
  * else, the rest of a code or HTML block would be read as prose, and restored. So cuts are
  * made only at blank lines outside the blocks that run over them, and inside runs of lines that
  * read as paragraph text where no code span, HTML comment, tag or link destination is open;
- * code, HTML and list blocks are left whole however long. A table at
- * the margin is cut between rows, and each later part of it is parsed after the table's header
- * and delimiter rows, so that its rows still read as table rows (`markdownProse` of a 3.9 MB
- * table: 10.7 s and 1.1 GB parsed whole, 7.7 s and 324 MB in parts).
+ * code, HTML and list blocks are left whole however long. A table at the margin is cut between
+ * rows, and each later part of it is parsed after the table's header and delimiter rows, so
+ * that its rows still read as table rows (`markdownProse` of a 3.9 MB table: 10.7 s and 1.1 GB
+ * parsed whole, 7.7 s and 324 MB in parts).
  */
 
 /** Texts up to this length are parsed whole, except for paragraphs longer than `MAX_PART`. */
@@ -25,6 +25,9 @@ const MAX_PART = 16 * 1024;
 
 // A list item's marker: a bullet, or a number with its dot or parenthesis.
 const LIST_MARKER = String.raw`(?:[-*+]|\d{1,9}[.)])`;
+
+// An ATX heading's marker.
+const HEADING_MARK = String.raw`#{1,6}(?:[ \t]|$)`;
 
 // Quote and list markers a fence may stand behind ("- ```sh", "> ```").
 const CONTAINERS = String.raw`(?:[ \t]*(?:>|${LIST_MARKER})(?=[ \t]))*[ \t]*`;
@@ -52,8 +55,8 @@ const BLOCK_TAGS = (
   'tbody td tfoot th thead title tr track ul'
 ).split(' ');
 const HTML_BLOCK_TAG = new RegExp(String.raw`^ {0,3}<\/?(?:${BLOCK_TAGS.join('|')})(?:[\s/>]|$)`, 'i');
-// ...and kind 7, any other complete tag alone on its line, which may not ("<b>Note</b> text" is a
-// paragraph, and a fence on the next line is a fence).
+// ...and kind 7, any other complete tag alone on its line, which may not interrupt a paragraph
+// ("<b>Note</b> text" is a paragraph, and a fence on the next line is a fence) but ends a table.
 const HTML_TAG_LINE =
   /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
 
@@ -70,10 +73,10 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 const TABLE_HEADER = new RegExp(String.raw`^(?![\s>]|${LIST_MARKER}(?:[ \t]|$))`);
 
 // The start of a block that ends a table (indented code, a heading, quote, list item, fence or
-// rule; HTML by HTML_BLOCKS or HTML_BLOCK_TAG); any other line that is not blank is a row of it,
-// with pipes or without.
+// rule; HTML by HTML_BLOCKS, HTML_BLOCK_TAG or HTML_TAG_LINE); any other line that is not blank
+// is a row of it, with pipes or without.
 const TABLE_INTERRUPTION = new RegExp(
-  String.raw`^(?: {0,3}\t| {4}| {0,3}(?:#{1,6}(?:[ \t]|$)|>|\x60{3}|~{3}|${LIST_MARKER}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$))`,
+  String.raw`^(?: {0,3}\t| {4}| {0,3}(?:${HEADING_MARK}|>|\x60{3}|~{3}|${LIST_MARKER}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$))`,
 );
 
 /** Whether `line` ends a table rather than being a row of it. */
@@ -113,6 +116,8 @@ export type MarkdownPart = [start: number, end: number, tableHead?: string];
  * rows.
  */
 export function markdownParts(source: string): MarkdownPart[] {
+  // Every cut needs more than MAX_PART characters before it.
+  if (source.length <= MAX_PART) return source ? [[0, source.length]] : [];
   const parts: MarkdownPart[] = [];
   const byBlankLines = source.length > WHOLE_TEXT;
   let start = 0;
@@ -215,7 +220,7 @@ export function markdownParts(source: string): MarkdownPart[] {
     }
     // Whether this line, the next one's previous line, starts a block: after a blank line or a
     // heading at the margin (previousBlank and previousLine are still about the line before it).
-    headerAtBlockStart = previousBlank || lineStart === 0 || /^#{1,6}(?:[ \t]|$)/.test(previousLine);
+    headerAtBlockStart = previousBlank || lineStart === 0 || MARGIN_HEADING.test(previousLine);
     previousLine = line;
     previousBlank = blank;
     previousParagraphLine = paragraphLine;
@@ -228,7 +233,8 @@ export function markdownParts(source: string): MarkdownPart[] {
 
 // A line that opens a list item or a quote at the margin, and an ATX heading.
 const LIST_OR_QUOTE_LINE = new RegExp(String.raw`^(?:>|${LIST_MARKER}[ \t])`);
-const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const HEADING = new RegExp(`^ {0,3}${HEADING_MARK}`);
+const MARGIN_HEADING = new RegExp(`^${HEADING_MARK}`);
 
 // What would read as the start of a block at the start of a part.
 const BLOCK_START = new RegExp(String.raw`^(?:[#>=\`~|<\s]|${LIST_MARKER}(?:[ \t]|$))`);
