@@ -18,20 +18,19 @@ import { isSpellingVariant } from '../src/text/spelling.js';
 import { getOrCreate } from '../src/util/maps.js';
 import {
   type Counts,
-  countSwap,
   type LexiconSources,
   MAX_WORDS,
   type SubstituteSets,
   wordCount,
 } from './lib/lexicon-counts.js';
 import { type FormTable, wordNetFormTable } from './lib/morphology.js';
+import { newsSwapCounts } from './lib/news-swaps.js';
 import {
   establishedTerms,
   knownTorturedPhrases,
   torturedSwapCounts,
   withInflectedVariants,
 } from './lib/tortured-lexicon.js';
-import { readTsv } from './lib/tsv.js';
 import {
   broaderPairs,
   isAcronym,
@@ -235,14 +234,6 @@ function propensity(phrase: string, swapsSeen: number, sources: LexiconSources):
   return Math.min(1, (swapsSeen + PROPENSITY_PRIOR) / (expected + PROPENSITY_PRIOR));
 }
 
-/** Swaps real spinners made in news pages (original → spun, with counts). */
-function newsSwapCounts(sources: LexiconSources): Counts {
-  const counts: Counts = new Map();
-  for (const row of readTsv(sources.swapsTsv))
-    countSwap(counts, row.original, row.spun, Number(row.count) || 1);
-  return counts;
-}
-
 /**
  * Odds that a real spinner's swap changes the number of words (offices → places of
  * work) against keeping it, from the observed swaps: such thesaurus pairs are weighted
@@ -268,7 +259,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const extra: SubstituteSets = sources.extraThesaurus
     ? headwordSubstitutes(sources.extraThesaurus.path, sources.vocabulary, posOf, table)
     : new Map();
-  const news = newsSwapCounts(sources);
+  const { rows: newsRows, counts: news } = newsSwapCounts(sources, thesaurus);
   const papers = withInflectedVariants(torturedSwapCounts(sources, thesaurus, table), table);
   // Both sources teach which substitutes a spinner picks; only the news pages, whose
   // unchanged words we can estimate, teach how often a word is swapped at all.
@@ -278,7 +269,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     for (const [s, n] of m) merged.set(s, (merged.get(s) ?? 0) + n);
     counts.set(o, merged);
   }
-  const lengthChange = lengthChangeOdds(news);
+  const lengthChange = lengthChangeOdds(newsRows);
   const pairWeight = (o: string, s: string) => (wordCount(o) === wordCount(s) ? 1 : lengthChange);
   const newsSwaps = (o: string) => [...(news.get(o)?.values() ?? [])].reduce((x, y) => x + y, 0);
   const terms = establishedTerms(sources, table);

@@ -95,6 +95,7 @@ function lexiconInputHash(): string {
     'lib/tortured-lexicon.js',
     'lib/morphology.js',
     'lib/wordnet.js',
+    'lib/news-swaps.js',
     'lib/phrase-alignment.js',
     'lib/tsv.js',
   ]) {

@@ -6,6 +6,7 @@ import { repoRoot } from '../bench/lexicon.js';
 import { headwordSubstitutes, partsOfSpeech } from '../scripts/build-lexicon.js';
 import { type LexiconSources, parseExtraThesaurus } from '../scripts/lib/lexicon-counts.js';
 import { formsOf, wordNetFormTable } from '../scripts/lib/morphology.js';
+import { newsSwapCounts } from '../scripts/lib/news-swaps.js';
 import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
 import { torturedSwapCounts } from '../scripts/lib/tortured-lexicon.js';
 import { otherWordTest, readWordNet, type WordNetPos } from '../scripts/lib/wordnet.js';
@@ -101,6 +102,45 @@ describe('word swaps learned from tortured rows of equal length', () => {
       expect(counts.get('image')?.get('pictures')).toBe(1);
       // The whole row is kept as written.
       expect(counts.get('loss functions')?.get('misfortune work')).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('swaps learned from real spinner rows of several words', () => {
+  it('learns the word pairs and stretches a row is made of, and keeps the row as written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspin-news-swaps-'));
+    try {
+      const path = join(dir, 'swaps.tsv');
+      writeFileSync(
+        path,
+        [
+          'original\tspun\tcount\tpages',
+          'officials said\tofficers stated\t2\t1',
+          'a list\tan inventory\t1\t1',
+          "did not immediately respond\tdidn't instantly reply\t1\t1",
+          '',
+        ].join('\n'),
+      );
+      const thesaurus = new Map([
+        ['immediately', new Set(['instantly'])],
+        ['respond', new Set(['reply'])],
+      ]);
+      const { rows, counts } = newsSwapCounts({ swapsTsv: path } as LexiconSources, thesaurus);
+      expect(counts.get('officials')?.get('officers')).toBe(2);
+      expect(counts.get('said')?.get('stated')).toBe(2);
+      expect(counts.get('officials said')?.get('officers stated')).toBe(2);
+      expect(counts.get('list')?.get('inventory')).toBe(1);
+      // "an" for "a" only agrees with the next word.
+      expect(counts.has('a')).toBe(false);
+      // Between the linked words, the stretch left over is one swap.
+      expect(counts.get('did not')?.get("didn't")).toBe(1);
+      // Linked words are known already; the whole row is counted once more.
+      expect(counts.get('did not immediately respond')?.get("didn't instantly reply")).toBe(1);
+      // The rows alone, as the table gives them.
+      expect(rows.has('officials')).toBe(false);
+      expect(rows.get('officials said')?.get('officers stated')).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
