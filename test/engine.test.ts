@@ -9,7 +9,7 @@ import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
 import { termCandidates } from '../src/channel/term-readings.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
-import { copyCase, isShouting } from '../src/text/case.js';
+import { copyCase, isShouting, isWrittenInTitleCase } from '../src/text/case.js';
 import { ordinalToWords, spokenNumber } from '../src/text/numbers.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { judgeDocument, spunBar } from '../src/verdict/document.js';
@@ -274,6 +274,28 @@ describe('text in capitals', () => {
       INTEGER: 'acronym',
     });
     expect(restore('The limit is Number.MAX_SAFE_INTEGER in JavaScript.').changes).toEqual([]);
+  });
+
+  it('reads a headline in Title Case as words, and a name in running text as a name', () => {
+    const res = loadResources();
+    const classes = (text: string) =>
+      Object.fromEntries(
+        wordPositions(tokenize(text), res.lm, res.lexicon)
+          .flat()
+          .map((p) => [p.token.text, p.wordClass]),
+      );
+    expect(classes('Storm Warning Over Extreme Warmth in the Southern States')).toMatchObject({
+      Warmth: 'plain',
+      Southern: 'plain',
+    });
+    expect(classes('Then Barack Obama was President.')).toMatchObject({
+      Barack: 'capitalised',
+      President: 'capitalised',
+    });
+    // Articles, conjunctions and prepositions may stay in lower case; a verb may not.
+    expect(isWrittenInTitleCase('A Matter of Life and Death'.split(' '))).toBe(true);
+    expect(isWrittenInTitleCase('Barack Obama was President'.split(' '))).toBe(false);
+    expect(isWrittenInTitleCase('Weather Service'.split(' '))).toBe(false);
   });
 });
 

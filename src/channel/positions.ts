@@ -5,7 +5,7 @@
  */
 import type { LanguageModel } from '../resources/language-model.js';
 import type { Lexicon } from '../resources/lexicon.js';
-import { isAllCaps, isCapitalised, isWrittenInCapitals } from '../text/case.js';
+import { isAllCaps, isCapitalised, isWrittenInCapitals, isWrittenInTitleCase } from '../text/case.js';
 import { spokenNumber } from '../text/numbers.js';
 import { lineJoined, normalizeWord, type Token } from '../text/tokenize.js';
 
@@ -101,17 +101,24 @@ function classify(token: Token): WordClass {
 }
 
 /**
- * In a sentence written in capitals (a headline, a shouted line, a document typed in capitals)
- * capitals are its style: its words in capitals are read as ordinary words, not as acronyms
- * that a spinner would leave alone. Read as acronyms, a clean text in capitals offered a
- * spinner almost no word to change, and the few readings it had made it look spun.
+ * Capitals that are the style of a sentence, not names or acronyms, are read as ordinary words.
+ * In a sentence written in capitals (a headline, a shouted line, a document typed in capitals):
+ * read as acronyms, a clean text in capitals offered a spinner almost no word to change, and
+ * the few readings it had made it look spun. In a sentence in Title Case (a headline) likewise
+ * with capitalised words read as names: on 300 development headlines (runs of 6–14 words of dev
+ * sentences), Title Case had 20 clean ones called spun against 2 as written, and detection F1
+ * 0.595 against 0.654 on their spun copies; read as words, 2 and 0.655.
  */
-function unshout(sentence: Sentence): Sentence {
-  if (!isWrittenInCapitals(sentence.map((p) => p.token.text))) return sentence;
-  for (const position of sentence) {
-    const { text } = position.token;
-    if (position.wordClass === 'acronym' && isAllCaps(text) && !/\p{L}\.$/u.test(text))
-      position.wordClass = 'plain';
+function readStyleCapitals(sentence: Sentence): Sentence {
+  const words = sentence.map((p) => p.token.text);
+  if (isWrittenInCapitals(words)) {
+    for (const position of sentence) {
+      const { text } = position.token;
+      if (position.wordClass === 'acronym' && isAllCaps(text) && !/\p{L}\.$/u.test(text))
+        position.wordClass = 'plain';
+    }
+  } else if (isWrittenInTitleCase(words)) {
+    for (const position of sentence) if (position.wordClass === 'capitalised') position.wordClass = 'plain';
   }
   return sentence;
 }
@@ -173,7 +180,7 @@ export function* sentencesOf(
       continue;
     }
     if ((token.sentenceStart || current.length >= MAX_SENTENCE_WORDS) && current.length) {
-      yield unshout(current);
+      yield readStyleCapitals(current);
       current = [];
     }
     const { key, possessive } = wordKey(token, normalizeWord(lineJoined(token.text, knownToModel)));
@@ -190,5 +197,5 @@ export function* sentencesOf(
     afterUrl = false;
     afterPunctuation = false;
   }
-  if (current.length) yield unshout(current);
+  if (current.length) yield readStyleCapitals(current);
 }

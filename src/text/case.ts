@@ -78,6 +78,36 @@ export function isWrittenInCapitals(words: readonly string[]): boolean {
   return judged >= MIN_SHOUTED_WORDS && caps * 2 > judged;
 }
 
+/**
+ * Words a title in Title Case may leave in lower case ("Warning Over Heat in the South"):
+ * articles, coordinating conjunctions and prepositions. Not verbs: a title capitalises "Is",
+ * and "Barack Obama was President" is running text.
+ */
+const TITLE_LOWER_WORDS = new Set(
+  'a an the and but or nor for so yet of in on at to by as from with into onto upon over off up per via vs'.split(
+    ' ',
+  ),
+);
+
+/** Content words a sentence needs before its capitals are read as Title Case. */
+const MIN_TITLED_WORDS = 3;
+
+/**
+ * Whether a sentence is written in Title Case (a headline, a title): every word of two letters
+ * or more that a title may not leave in lower case starts with a capital, and there are at least
+ * MIN_TITLED_WORDS of them. Read as names, a headline's words were almost all left alone, and
+ * those few readings made clean headlines look spun.
+ */
+export function isWrittenInTitleCase(words: readonly string[]): boolean {
+  let titled = 0;
+  for (const w of words) {
+    if (!/^\p{L}[\p{L}'’-]+$/u.test(w) || TITLE_LOWER_WORDS.has(w.toLowerCase())) continue;
+    if (!/^\p{Lu}/u.test(w)) return false;
+    titled++;
+  }
+  return titled >= MIN_TITLED_WORDS;
+}
+
 /** An acronym or all-capitals word of two or more letters: "NASA", "USAID", "PC's". */
 export function isAllCaps(word: string): boolean {
   const letters = word.replace(/['’]s$/u, '').replace(/[^\p{L}]/gu, '');
