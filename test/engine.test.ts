@@ -237,6 +237,15 @@ describe('restore', () => {
 });
 
 describe('text in capitals', () => {
+  /** Each word's class as the decoder reads it. */
+  const classes = (text: string) => {
+    const res = loadResources();
+    return Object.fromEntries(
+      wordPositions(tokenize(text), res.lm, res.lexicon)
+        .flat()
+        .map((p) => [p.token.text, p.wordClass]),
+    );
+  };
   const example = (name: string) =>
     readFileSync(new URL(`../examples/state-of-the-union.${name}.txt`, import.meta.url), 'utf8');
 
@@ -254,13 +263,6 @@ describe('text in capitals', () => {
   });
 
   it('reads capitals as style only in a sentence written in them, with a function word', () => {
-    const res = loadResources();
-    const classes = (text: string) =>
-      Object.fromEntries(
-        wordPositions(tokenize(text), res.lm, res.lexicon)
-          .flat()
-          .map((p) => [p.token.text, p.wordClass]),
-      );
     expect(classes('THE PRESIDENT TOLD REPORTERS IN THE U.S. CAPITAL')).toMatchObject({
       PRESIDENT: 'plain',
       TOLD: 'plain',
@@ -277,13 +279,6 @@ describe('text in capitals', () => {
   });
 
   it('reads a headline in Title Case as words, and a name in running text as a name', () => {
-    const res = loadResources();
-    const classes = (text: string) =>
-      Object.fromEntries(
-        wordPositions(tokenize(text), res.lm, res.lexicon)
-          .flat()
-          .map((p) => [p.token.text, p.wordClass]),
-      );
     expect(classes('Storm Warning Over Extreme Warmth in the Southern States')).toMatchObject({
       Warmth: 'plain',
       Southern: 'plain',
