@@ -269,6 +269,8 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     for (const [s, n] of m) merged.set(s, (merged.get(s) ?? 0) + n);
     counts.set(o, merged);
   }
+  // From the rows as observed: the counts also hold each row's parts, so a row of two words
+  // would count once as itself and again as its words.
   const lengthChange = lengthChangeOdds(newsRows);
   const pairWeight = (o: string, s: string) => (wordCount(o) === wordCount(s) ? 1 : lengthChange);
   const newsSwaps = (o: string) => [...(news.get(o)?.values() ?? [])].reduce((x, y) => x + y, 0);

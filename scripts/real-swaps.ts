@@ -84,7 +84,12 @@ try {
     if (!lexicon || !seen) {
       const tsv = join(dir, `swaps-${fold}.tsv`);
       writeFileSync(tsv, `${[header, ...kept].join('\n')}\n`);
-      lexicon = lexiconFromTables(decodeLexicon(buildLexicon({ ...sources, swapsTsv: tsv }).bytes).tables);
+      // A held-out original is not learned from inside the kept rows either ("agency said" →
+      // company stated would teach a held-out said → stated).
+      const keepNewsPart = seen ? undefined : (original: string) => !heldOut.has(original);
+      lexicon = lexiconFromTables(
+        decodeLexicon(buildLexicon({ ...sources, swapsTsv: tsv, keepNewsPart }).bytes).tables,
+      );
     }
     const res = { lm, lexicon };
     const spinner = createSpinnerWith(

@@ -109,41 +109,65 @@ describe('word swaps learned from tortured rows of equal length', () => {
 });
 
 describe('swaps learned from real spinner rows of several words', () => {
-  it('learns the word pairs and stretches a row is made of, and keeps the row as written', () => {
+  const learned = (lines: string[], thesaurus: [string, string][]) => {
     const dir = mkdtempSync(join(tmpdir(), 'unspin-news-swaps-'));
     try {
       const path = join(dir, 'swaps.tsv');
-      writeFileSync(
-        path,
-        [
-          'original\tspun\tcount\tpages',
-          'officials said\tofficers stated\t2\t1',
-          'a list\tan inventory\t1\t1',
-          "did not immediately respond\tdidn't instantly reply\t1\t1",
-          '',
-        ].join('\n'),
-      );
-      const thesaurus = new Map([
-        ['immediately', new Set(['instantly'])],
-        ['respond', new Set(['reply'])],
-      ]);
-      const { rows, counts } = newsSwapCounts({ swapsTsv: path } as LexiconSources, thesaurus);
-      expect(counts.get('officials')?.get('officers')).toBe(2);
-      expect(counts.get('said')?.get('stated')).toBe(2);
-      expect(counts.get('officials said')?.get('officers stated')).toBe(2);
-      expect(counts.get('list')?.get('inventory')).toBe(1);
-      // "an" for "a" only agrees with the next word.
-      expect(counts.has('a')).toBe(false);
-      // Between the linked words, the stretch left over is one swap.
-      expect(counts.get('did not')?.get("didn't")).toBe(1);
-      // Linked words are known already; the whole row is counted once more.
-      expect(counts.get('did not immediately respond')?.get("didn't instantly reply")).toBe(1);
-      // The rows alone, as the table gives them.
-      expect(rows.has('officials')).toBe(false);
-      expect(rows.get('officials said')?.get('officers stated')).toBe(2);
+      writeFileSync(path, ['original\tspun\tcount\tpages', ...lines, ''].join('\n'));
+      const links = new Map(thesaurus.map(([o, s]) => [o, new Set([s])]));
+      return newsSwapCounts({ swapsTsv: path } as LexiconSources, links);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  };
+
+  it('learns the word a row swapped besides words swapped or kept as elsewhere, and keeps the row', () => {
+    const { rows, counts } = learned(
+      ['said\tstated\t3\t2', 'officials said\tofficers stated\t2\t1', 'a list\tan inventory\t1\t1'],
+      [],
+    );
+    expect(counts.get('officials')?.get('officers')).toBe(2);
+    // The row's own observation of said → stated, on top of the table's row for it.
+    expect(counts.get('said')?.get('stated')).toBe(5);
+    expect(counts.get('officials said')?.get('officers stated')).toBe(2);
+    expect(counts.get('list')?.get('inventory')).toBe(1);
+    // "an" for "a" only agrees with the next word.
+    expect(counts.has('a')).toBe(false);
+    // The rows alone, as the table gives them.
+    expect(rows.has('officials')).toBe(false);
+    expect(rows.get('said')?.get('stated')).toBe(3);
+  });
+
+  it('learns nothing word for word from a rewording, nor a closed-class word from inside a row', () => {
+    const { counts } = learned(
+      [
+        'cannot succeed in fully\tcan not reach totally\t1\t1',
+        'people familiar with\tindividuals conversant in\t1\t1',
+      ],
+      [
+        ['people', 'individuals'],
+        ['familiar', 'conversant'],
+      ],
+    );
+    expect(counts.has('cannot')).toBe(false);
+    expect(counts.has('succeed')).toBe(false);
+    expect(counts.has('with')).toBe(false);
+    // Its words explained by the thesaurus, the row is evidence that the spinner uses them.
+    expect(counts.get('people')?.get('individuals')).toBe(1);
+  });
+
+  it('splits off a possessive, learns the stretches of uneven rows, and counts a row once', () => {
+    const { counts } = learned(
+      ["agency's\tcompany's\t1\t1", 'adds hundreds\tprovides tons of\t1\t1', 'another\tone other\t3\t2'],
+      [
+        ['adds', 'provides'],
+        ['another', 'other'],
+      ],
+    );
+    expect(counts.get('agency')?.get('company')).toBe(1);
+    expect(counts.get('hundreds')?.get('tons of')).toBe(1);
+    // The stretch around "another" is the whole row, counted once as the row.
+    expect(counts.get('another')?.get('one other')).toBe(3);
   });
 });
 

@@ -21,6 +21,11 @@ export interface LexiconSources {
   extraThesaurus?: { path: string; share: number };
   /** Keeps only some training rows (to hold out a development slice); all when absent. */
   keepTorturedRow?: (tortured: string) => boolean;
+  /**
+   * Keeps only some of the swaps learned from inside real spinners' rows, by original: a fold
+   * held out of the table is held out of its other rows' parts too. All when absent.
+   */
+  keepNewsPart?: (original: string) => boolean;
   /** Words the language model knows: originals must be made of these. */
   vocabulary: Set<string>;
   /** log10 probability of a phrase in isolation, by the language model. */
