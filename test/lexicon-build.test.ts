@@ -89,7 +89,7 @@ describe('word swaps learned from tortured rows of equal length', () => {
       const path = join(dir, 'train.tsv');
       writeFileSync(
         path,
-        'tortured\tcorrect\nmisfortune work\tloss functions\nprofound neural organizations\tdeep neural network\npictures acknowledgment\timage recognition\n',
+        'tortured\tcorrect\nmisfortune work\tloss functions\nprofound neural organizations\tdeep neural network\npictures acknowledgment\timage recognition\ngaining knowledge\tlearning\n',
       );
       const vocabulary = new Set(['function', 'functions', 'network', 'networks', 'image', 'images']);
       const sources = { torturedTrainTsv: path, vocabulary } as LexiconSources;
@@ -102,6 +102,13 @@ describe('word swaps learned from tortured rows of equal length', () => {
       expect(counts.get('image')?.get('pictures')).toBe(1);
       // The whole row is kept as written.
       expect(counts.get('loss functions')?.get('misfortune work')).toBe(1);
+      // A row whose one stretch is the whole row counts once.
+      const grown = torturedSwapCounts(
+        { torturedTrainTsv: path, vocabulary } as LexiconSources,
+        new Map([['learning', new Set(['knowledge'])]]),
+        forms,
+      );
+      expect(grown.get('learning')?.get('gaining knowledge')).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
