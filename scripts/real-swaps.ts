@@ -84,8 +84,9 @@ try {
     if (!lexicon || !seen) {
       const tsv = join(dir, `swaps-${fold}.tsv`);
       writeFileSync(tsv, `${[header, ...kept].join('\n')}\n`);
-      // A held-out original is not learned from inside the kept rows either ("agency said" →
-      // company stated would teach a held-out said → stated).
+      // A held-out original is not learned as a part of the kept rows either ("agency said" →
+      // company stated would teach a held-out said → stated). The kept rows themselves stay,
+      // as phrases, even where a held-out word is one of their words.
       const keepNewsPart = seen ? undefined : (original: string) => !heldOut.has(original);
       lexicon = lexiconFromTables(
         decodeLexicon(buildLexicon({ ...sources, swapsTsv: tsv, keepNewsPart }).bytes).tables,

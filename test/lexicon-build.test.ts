@@ -116,13 +116,17 @@ describe('word swaps learned from tortured rows of equal length', () => {
 });
 
 describe('swaps learned from real spinner rows of several words', () => {
-  const learned = (lines: string[], thesaurus: [string, string][]) => {
+  const learned = (
+    lines: string[],
+    thesaurus: [string, string][],
+    keepNewsPart?: (original: string) => boolean,
+  ) => {
     const dir = mkdtempSync(join(tmpdir(), 'unspin-news-swaps-'));
     try {
       const path = join(dir, 'swaps.tsv');
       writeFileSync(path, ['original\tspun\tcount\tpages', ...lines, ''].join('\n'));
       const links = new Map(thesaurus.map(([o, s]) => [o, new Set([s])]));
-      return newsSwapCounts({ swapsTsv: path } as LexiconSources, links);
+      return newsSwapCounts({ swapsTsv: path, keepNewsPart } as LexiconSources, links);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -145,11 +149,19 @@ describe('swaps learned from real spinner rows of several words', () => {
     expect(rows.get('said')?.get('stated')).toBe(3);
   });
 
+  it('leaves out the parts a held-out fold holds, but not the rows that hold them', () => {
+    const rows = ['said\tstated\t3\t2', 'officials said\tofficers stated\t2\t1'];
+    const { counts } = learned(rows, [], (original) => original !== 'officials');
+    expect(counts.has('officials')).toBe(false);
+    expect(counts.get('officials said')?.get('officers stated')).toBe(2);
+  });
+
   it('learns nothing word for word from a rewording, nor a closed-class word from inside a row', () => {
     const { counts } = learned(
       [
         'cannot succeed in fully\tcan not reach totally\t1\t1',
         'people familiar with\tindividuals conversant in\t1\t1',
+        "he's\the is\t1\t1",
       ],
       [
         ['people', 'individuals'],
@@ -159,6 +171,7 @@ describe('swaps learned from real spinner rows of several words', () => {
     expect(counts.has('cannot')).toBe(false);
     expect(counts.has('succeed')).toBe(false);
     expect(counts.has('with')).toBe(false);
+    expect(counts.has("'s")).toBe(false);
     // Its words explained by the thesaurus, the row is evidence that the spinner uses them.
     expect(counts.get('people')?.get('individuals')).toBe(1);
   });

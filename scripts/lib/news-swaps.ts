@@ -22,8 +22,9 @@ const CLOSED_CLASS = new Set(
     'is are was were be been being am do does did have has had will would shall should can could may might must not no'
   ).split(' '),
 );
+/** Closed-class words only; a clitic ('s, 're) is one too. */
 const closedClass = (phrase: string) =>
-  phrase.split(' ').every((w) => CLOSED_CLASS.has(w.replace(/['’].*$/u, '')));
+  phrase.split(' ').every((w) => /^['’]/u.test(w) || CLOSED_CLASS.has(w.replace(/['’].*$/u, '')));
 
 /**
  * A side of a row as the engine's words: lower case, punctuation after a word dropped, and a

@@ -4,7 +4,7 @@
  */
 import type { Sentence } from '../channel/positions.js';
 import { changesWord, type Substitution } from '../channel/substitution.js';
-import { copyCase, isAllCaps, isShouting } from '../text/case.js';
+import { copyCase, isAllCaps, isShouting, isWrittenInTitleCase } from '../text/case.js';
 import type { SentenceDecoding } from './lattice.js';
 
 export interface SpanFinding {
@@ -59,9 +59,11 @@ function suggestionsFor(
   const shouting =
     isAllCaps(sentence[chosen.start].token.text) &&
     isShouting(sentence.filter((_, i) => i < chosen.start || i >= chosen.end).map((p) => p.token.text));
+  const inTitle = isWrittenInTitleCase(sentence.map((p) => p.token.text));
   return {
     suggestions: ordered.map(
-      (o) => copyCase(spunWords, o, shouting, sentence[chosen.start].token.sentenceStart) + possessive,
+      (o) =>
+        copyCase(spunWords, o, shouting, sentence[chosen.start].token.sentenceStart, inTitle) + possessive,
     ),
     first: byOriginal.get(ordered[0]) ?? 0,
     listedTerm: listed.has(ordered[0]) || (ordered[0] === chosen.original && chosen.listedTerm === true),

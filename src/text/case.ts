@@ -5,16 +5,24 @@
  * show") is read as words in their own case ("computer", "television show"), capitalised at a
  * sentence start. The lexicon holds words lower-cased, so an expansion that is a name ("United
  * States" for USA) comes out lower-cased too: wrong, but rarer than title-casing an expansion
- * that is not a name ("as soon as possible", "television set").
+ * that is not a name ("as soon as possible", "television set"). A span in capitalised words, or
+ * starting with a capital `inTitle` (a sentence in Title Case), is suggested in Title Case:
+ * "Additionally" in a headline → "In Addition", "Huge Amount" → "A Lot of".
  */
-export function copyCase(model: string, phrase: string, shouting: boolean, sentenceStart: boolean): string {
+export function copyCase(
+  model: string,
+  phrase: string,
+  shouting: boolean,
+  sentenceStart: boolean,
+  inTitle = false,
+): string {
   const modelWords = model.split(/\s+/);
   if (isAllCaps(modelWords[0])) {
     if (shouting && isAllCaps(model)) return phrase.toUpperCase();
     if (!shouting) return sentenceStart ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
   }
   const titled = modelWords.length > 1 && modelWords.every((w) => /^\p{Lu}/u.test(w));
-  if (titled) return phrase.replace(/(^|\s)(\p{L})/gu, (_, space, ch) => space + ch.toUpperCase());
+  if (titled || (inTitle && /^\p{Lu}/u.test(model))) return titleCased(phrase);
   if (/^\p{Lu}/u.test(model)) return phrase.charAt(0).toUpperCase() + phrase.slice(1);
   return phrase;
 }
@@ -84,10 +92,15 @@ export function isWrittenInCapitals(words: readonly string[]): boolean {
  * and "Barack Obama was President" is running text.
  */
 const TITLE_LOWER_WORDS = new Set(
-  'a an the and but or nor for so yet of in on at to by as from with into onto upon over off up per via vs'.split(
-    ' ',
-  ),
+  'a an the and but or nor for so yet of in on at to by as from with into onto upon per via vs'.split(' '),
 );
+
+/** `phrase` in Title Case: each word capitalised but articles, conjunctions and prepositions after the first. */
+function titleCased(phrase: string): string {
+  return phrase.replace(/(^|\s)(\p{L})(\S*)/gu, (match, space, first, rest) =>
+    space && TITLE_LOWER_WORDS.has((first + rest).toLowerCase()) ? match : space + first.toUpperCase() + rest,
+  );
+}
 
 /** Content words a sentence needs before its capitals are read as Title Case. */
 const MIN_TITLED_WORDS = 3;
