@@ -86,16 +86,14 @@ export function newsSwapCounts(
     }
     if (ow.length < 2) continue;
     if (ow.filter((o, i) => !explained(o, sw[i])).length > 1) continue;
+    // "a" → an among them is a closed-class word, which `learn` leaves out.
     ow.forEach((o, i) => {
-      if (!(ARTICLE.test(o) && ARTICLE.test(sw[i]))) learn(o, sw[i], row.n);
+      learn(o, sw[i], row.n);
     });
   }
   const linked = (o: string, s: string) => explained(o, s) || counts.get(o)?.has(s) === true;
   for (const [ow, sw, n] of uneven) {
-    for (const gap of alignedGaps(ow, sw, linked)) {
-      // A stretch that is the whole row is the row, counted already.
-      if (gap.original !== ow.join(' ') || gap.spun !== sw.join(' ')) learn(gap.original, gap.spun, n);
-    }
+    for (const gap of alignedGaps(ow, sw, linked)) learn(gap.original, gap.spun, n);
   }
   return { rows, counts };
 }

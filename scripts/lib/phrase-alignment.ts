@@ -51,6 +51,8 @@ export function alignedGaps(
   anchors.push([n, m]);
   const gaps: GapPair[] = [];
   const pair = (o: readonly string[], sp: readonly string[]) => {
+    // A stretch that is the whole row is the row, which the caller counts already.
+    if (o.length === n && sp.length === m) return;
     if (
       o.length &&
       sp.length &&

@@ -121,11 +121,7 @@ export function torturedSwapCounts(
   const linked = (o: string, s: string) =>
     o === s || thesaurus.get(o)?.has(s) === true || counts.get(o)?.has(s) === true;
   const gaps: GapPair[] = [];
-  for (const [cw, tw] of uneven) {
-    // A stretch that is the whole row is the row, counted already.
-    const whole = (gap: GapPair) => gap.original === cw.join(' ') && gap.spun === tw.join(' ');
-    gaps.push(...alignedGaps(cw, tw, linked).filter((gap) => !whole(gap)));
-  }
+  for (const [cw, tw] of uneven) gaps.push(...alignedGaps(cw, tw, linked));
   for (const gap of gaps) countSwap(counts, gap.original, gap.spun, 1);
   return counts;
 }

@@ -59,7 +59,7 @@ function suggestionsFor(
   const shouting =
     isAllCaps(sentence[chosen.start].token.text) &&
     isShouting(sentence.filter((_, i) => i < chosen.start || i >= chosen.end).map((p) => p.token.text));
-  const inTitle = isWrittenInTitleCase(sentence.map((p) => p.token.text));
+  const inTitle = /^\p{Lu}/u.test(spunWords) && isWrittenInTitleCase(sentence.map((p) => p.token.text));
   return {
     suggestions: ordered.map(
       (o) =>
