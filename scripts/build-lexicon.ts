@@ -24,7 +24,7 @@ import {
   wordCount,
 } from './lib/lexicon-counts.js';
 import { type FormTable, wordNetFormTable } from './lib/morphology.js';
-import { newsSwapCounts } from './lib/news-swaps.js';
+import { lengthChangeOdds, newsSwapCounts } from './lib/news-swaps.js';
 import {
   establishedTerms,
   knownTorturedPhrases,
@@ -232,23 +232,6 @@ function digitsForWords(original: string, spun: string, learned: Map<string, num
 function propensity(phrase: string, swapsSeen: number, sources: LexiconSources): number {
   const expected = SWAP_CORPUS_WORDS * 10 ** sources.phraseLogProb(phrase);
   return Math.min(1, (swapsSeen + PROPENSITY_PRIOR) / (expected + PROPENSITY_PRIOR));
-}
-
-/**
- * Odds that a real spinner's swap changes the number of words (offices → places of
- * work) against keeping it, from the observed swaps: such thesaurus pairs are weighted
- * by it, so that long phrase readings of a single word need more support.
- */
-function lengthChangeOdds(news: Counts): number {
-  let same = 0;
-  let changed = 0;
-  for (const [o, m] of news) {
-    for (const [s, n] of m) {
-      if (wordCount(o) === wordCount(s)) same += n;
-      else changed += n;
-    }
-  }
-  return (changed + 1) / (same + 1);
 }
 
 export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stats: Record<string, number> } {

@@ -8,7 +8,6 @@
  * tortured rows make the dev papers for the listed-term scaling.
  */
 import { writeFileSync } from 'node:fs';
-import { loadDevDocuments } from '../bench/corpora.js';
 import {
   addCounts,
   auc,
@@ -40,6 +39,7 @@ import {
   spunBar,
 } from '../src/verdict/document.js';
 import { devFingerprints, devPapers, hasDevHoldout, scoredPaper } from './lib/dev-papers.js';
+import { devTuningSets, type Kind } from './lib/dev-sets.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 import { barFor, devPassageDrawer, passageReport } from './lib/short-bars.js';
 
@@ -73,34 +73,8 @@ const REPORT_PASSAGES_PER_BAND = 200;
 const res = loadResources();
 const spinner = createSpinner('A');
 
-type Kind = 'long' | 'article' | 'sentence' | 'fragment';
-const longDocs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 11, maxDocuments: documents });
-// Single sentences and fragments of a few words too: the verdict must stay calibrated on
-// a one-line input, and a fragment carries little evidence either way.
-const sentences = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 12, maxDocuments: documents }).map(
-  (d) => ({
-    ...d,
-    text: d.text.match(/[^.!?]{40,240}[.!?]/)?.[0]?.trim() ?? d.text.slice(0, 200),
-  }),
-);
-const fragments = sentences.map((d, i) => ({
-  ...d,
-  text: d.text
-    .split(/\s+/)
-    .slice(0, 3 + (i % 10))
-    .join(' '),
-}));
-// And articles of a few thousand words, so that the verdict holds for long texts too.
-const articles = Array.from({ length: Math.max(4, Math.round(documents / 10)) }, (_, k) => {
-  const parts = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 100 + k, maxDocuments: 25 });
-  return { id: `article-${k}`, text: parts.map((d) => d.text).join('\n\n') };
-});
-const sets: [Kind, { id: string; text: string }[]][] = [
-  ['long', longDocs],
-  ['article', articles],
-  ['sentence', sentences],
-  ['fragment', fragments],
-];
+const sets = devTuningSets(documents);
+const longDocs = sets.find(([kind]) => kind === 'long')?.[1] ?? [];
 
 interface Case {
   kind: Kind;

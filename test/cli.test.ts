@@ -370,13 +370,12 @@ describe('--jsonl', () => {
 describe('line:column positions', () => {
   /** Counted from scratch: the line's start, then code points up to the offset. */
   const reference = (text: string, offset: number) => {
-    const before = text.slice(0, offset);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    return { line: before.split('\n').length, column: [...text.slice(lineStart, offset)].length + 1 };
+    const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+    return { line: lines.length, column: [...lines[lines.length - 1]].length + 1 };
   };
 
-  it('agree with counting from scratch, in order or not, emoji and CRLF included', () => {
-    const piece = fc.constantFrom('a', 'word ', '\n', '\r\n', '😀', 'é', ' ');
+  it('agree with counting from scratch, in order or not, emoji, CRLF and lone CR included', () => {
+    const piece = fc.constantFrom('a', 'word ', '\n', '\r\n', '\r', '😀', 'é', ' ');
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 60 }),
@@ -386,7 +385,9 @@ describe('line:column positions', () => {
           // Offsets on character boundaries, as findings' are.
           const offsets = raw.map((n) => Math.min(text.length, n % (text.length + 1)));
           const boundaries = offsets.map((o) =>
-            o > 0 && (text.charCodeAt(o - 1) & 0xfc00) === 0xd800 ? o - 1 : o,
+            o > 0 && ((text.charCodeAt(o - 1) & 0xfc00) === 0xd800 || text.startsWith('\r\n', o - 1))
+              ? o - 1
+              : o,
           );
           const index = new LineIndex(text);
           for (const o of [...boundaries].sort((a, b) => a - b).concat(boundaries)) {
@@ -512,6 +513,16 @@ describe('formatters', () => {
     expect(formatDiff(text, changes, makeStyle(false))).toBe(
       '2 │ The [-residence-]{+house+} is big.\n…\n4 │ The canine 😀 [-barked-]{+bayed+}.\n',
     );
+    // Numbered as an editor numbers them, whichever line breaks the file uses.
+    for (const eol of ['\r\n', '\r']) {
+      const shifted = changes.map((c) => ({
+        ...c,
+        offset: c.offset + (eol.length - 1) * text.slice(0, c.offset).split('\n').length - (eol.length - 1),
+      }));
+      expect(formatDiff(text.replaceAll('\n', eol), shifted, makeStyle(false))).toBe(
+        '2 │ The [-residence-]{+house+} is big.\n…\n4 │ The canine 😀 [-barked-]{+bayed+}.\n',
+      );
+    }
   });
 
   it('reports progress only when enabled', () => {

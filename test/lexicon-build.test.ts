@@ -149,6 +149,18 @@ describe('swaps learned from real spinner rows of several words', () => {
     expect(rows.get('said')?.get('stated')).toBe(3);
   });
 
+  it('learns a row explained by a pair another row taught, wherever that row stands', () => {
+    const rows = ['top officials\tprime officers\t1\t1', 'officials said\tofficers stated\t2\t1'];
+    for (const order of [rows, [...rows].reverse()]) {
+      const { counts } = learned(['said\tstated\t3\t2', ...order], []);
+      expect(counts.get('top')?.get('prime')).toBe(1);
+      expect(counts.get('officials')?.get('officers')).toBe(3);
+    }
+    // A held-out pair explains nothing: the row stays two unexplained swaps.
+    const { counts } = learned(['said\tstated\t3\t2', ...rows], [], (original) => original !== 'officials');
+    expect(counts.has('top')).toBe(false);
+  });
+
   it('leaves out the parts a held-out fold holds, but not the rows that hold them', () => {
     const rows = ['said\tstated\t3\t2', 'officials said\tofficers stated\t2\t1'];
     const { counts } = learned(rows, [], (original) => original !== 'officials');

@@ -2,7 +2,13 @@
  * What the lexicon learns from the swaps real spinners made in news pages
  * (data/spinner-swaps.tsv).
  */
-import { type Counts, countSwap, type LexiconSources, type SubstituteSets } from './lexicon-counts.js';
+import {
+  type Counts,
+  countSwap,
+  type LexiconSources,
+  type SubstituteSets,
+  wordCount,
+} from './lexicon-counts.js';
 import { alignedGaps } from './phrase-alignment.js';
 import { readTsv } from './tsv.js';
 
@@ -48,9 +54,9 @@ function rowWords(side: string): string[] {
  * swaps into one row ("officials said" → "officers stated") without counting them again
  * under their words, so a row also teaches its word pairs, where the row is a swap word for
  * word: every other word of it kept or explained (said → stated is a swap of its own, so
- * officials → officers). A row of equal length that is a rewording ("cannot succeed in
- * fully" → can not reach totally) teaches nothing word for word: paired by position, its
- * words gave cannot → can and to → not. A row of different lengths teaches the stretches
+ * officials → officers), also by a pair another row taught. A row of equal length that is
+ * a rewording ("cannot succeed in fully" → can not reach totally) teaches nothing word for
+ * word: paired by position, its words gave cannot → can and to → not. A row of different lengths teaches the stretches
  * between its explained words, as the tortured-phrase rows do ("did not" → didn't in "did not
  * immediately respond" → didn't instantly reply).
  * `sources.keepNewsPart` leaves out learned parts by their original (a held-out fold).
@@ -76,24 +82,49 @@ export function newsSwapCounts(
   const learn = (original: string, spun: string, n: number) => {
     if (keepPart(original) && !closedClass(original)) countSwap(counts, original, spun, n);
   };
+  const linked = (o: string, s: string) => explained(o, s) || counts.get(o)?.has(s) === true;
   const uneven: [string[], string[], number][] = [];
+  let even: [string[], string[], number][] = [];
   for (const row of table) {
     const ow = rowWords(row.original);
     const sw = rowWords(row.spun);
-    if (ow.length !== sw.length) {
-      uneven.push([ow, sw, row.n]);
-      continue;
-    }
-    if (ow.length < 2) continue;
-    if (ow.filter((o, i) => !explained(o, sw[i])).length > 1) continue;
-    // "a" → an among them is a closed-class word, which `learn` leaves out.
-    ow.forEach((o, i) => {
-      learn(o, sw[i], row.n);
+    if (ow.length !== sw.length) uneven.push([ow, sw, row.n]);
+    else if (ow.length > 1) even.push([ow, sw, row.n]);
+  }
+  // Until no row is left that the pairs learned so far make a swap word for word: one
+  // row's pair can explain another's ("top officials" → prime officers once officials →
+  // officers is learned from "officials said" → officers stated).
+  for (let learned = true; learned; ) {
+    learned = false;
+    even = even.filter(([ow, sw, n]) => {
+      if (ow.filter((o, i) => !linked(o, sw[i])).length > 1) return true;
+      // "a" → an among them is a closed-class word, which `learn` leaves out.
+      ow.forEach((o, i) => {
+        learn(o, sw[i], n);
+      });
+      learned = true;
+      return false;
     });
   }
-  const linked = (o: string, s: string) => explained(o, s) || counts.get(o)?.has(s) === true;
   for (const [ow, sw, n] of uneven) {
     for (const gap of alignedGaps(ow, sw, linked)) learn(gap.original, gap.spun, n);
   }
   return { rows, counts };
+}
+
+/**
+ * Odds that a real spinner's swap changes the number of words (offices → places of
+ * work) against keeping it, from the observed swaps: such thesaurus pairs are weighted
+ * by it, so that long phrase readings of a single word need more support.
+ */
+export function lengthChangeOdds(news: Counts): number {
+  let same = 0;
+  let changed = 0;
+  for (const [o, m] of news) {
+    for (const [s, n] of m) {
+      if (wordCount(o) === wordCount(s)) same += n;
+      else changed += n;
+    }
+  }
+  return (changed + 1) / (same + 1);
 }

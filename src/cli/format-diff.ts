@@ -48,7 +48,7 @@ export function formatDiff(text: string, changes: Change[], style: Style): strin
     if (i > 0 && block.firstLine > blocks[i - 1].lastLine + 1) out.push(style.dim('…'.padStart(width)));
     const start = index.lineStart(block.firstLine);
     const end = index.lineEnd(block.lastLine);
-    const marked = markUp(text, start, end, block.changes, style).split(/\r?\n/);
+    const marked = markUp(text, start, end, block.changes, style).split(/\r\n?|\n/);
     marked.forEach((line, k) => {
       out.push(`${style.dim(`${String(block.firstLine + k).padStart(width)} │`)} ${line}`);
     });

@@ -2,8 +2,9 @@
 export class LineIndex {
   private readonly starts: number[] = [0];
 
+  /** Lines end at \n, \r\n or a lone \r (old Mac files), as editors count them. */
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (const m of text.matchAll(/\r\n?|\n/g)) this.starts.push(m.index + m[0].length);
   }
 
   /** Line number (1-based) containing `offset`. */
@@ -24,8 +25,9 @@ export class LineIndex {
 
   /** End of the line's content, before its line break. */
   lineEnd(line: number): number {
-    const next = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
-    return next > this.starts[line - 1] && this.text[next - 1] === '\r' ? next - 1 : next;
+    if (line >= this.starts.length) return this.text.length;
+    const next = this.starts[line];
+    return next - (this.text.startsWith('\r\n', next - 2) ? 2 : 1);
   }
 
   /** The last position worked out: findings come in order, so the next count resumes here. */
