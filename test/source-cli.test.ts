@@ -117,6 +117,36 @@ describe('unspin index and find', () => {
     expect((await cli(['find', '--db', db, unrelatedPath])).stdout).toMatch(/no source found/);
   });
 
+  it('indexes and searches markdown by its prose, so code and link targets are not copies', async () => {
+    const [prose, code] = [docs[56], docs[57]];
+    const mdDb = join(tmp, 'markdown.db');
+    const dir = join(tmp, 'markdown');
+    mkdirSync(dir, { recursive: true });
+    const note = join(dir, 'note.md');
+    writeFileSync(
+      note,
+      `---\ntitle: A note\n---\n\n# Note\n\n${prose.text}\n\n\`\`\`text\n${code.text}\n\`\`\`\n`,
+    );
+    expect((await cli(['index', 'add', '--db', mdDb, dir])).stdout).toBe(
+      'added 1, replaced 0, unchanged 0\n',
+    );
+    const query = join(tmp, 'query.md');
+    const spun = spinDocument(createSpinner('A'), prose.text, 0.3, 6, 'md').text;
+    writeFileSync(query, `Read [this](https://example.org/${code.id}).\n\n${spun}\n\n    ${code.text}\n`);
+    const found = await cli(['find', '--json', '--db', mdDb, query]);
+    expect(found.code).toBe(0);
+    const match = (JSON.parse(found.stdout) as FindResult).matches[0];
+    expect(match.id).toBe(note);
+    // Only the prose was aligned: the evidence lies within the spun paragraph of the query.
+    const start = `Read [this](https://example.org/${code.id}).\n\n`.length;
+    for (const e of match.evidence) {
+      expect(e.queryOffset).toBeGreaterThanOrEqual(start);
+      expect(e.queryOffset + e.queryLength).toBeLessThanOrEqual(start + spun.length);
+    }
+    // The text in the note's code block was not indexed.
+    expect((await cli(['find', '--json', '--db', mdDb, '-'], { stdin: code.text })).code).toBe(1);
+  });
+
   it('removes a document by id', async () => {
     const id = docs[35].id;
     expect(await cli(['index', 'remove', '--db', db, id])).toMatchObject({

@@ -99,6 +99,17 @@ describe.each(STORES)('%s store', (_kind, dbPath) => {
       expect(found.length / spun.spans.length).toBeGreaterThan(0.8);
     });
 
+    it('reads a markdown query as its prose: text in code or link targets is no copy', async () => {
+      const [copied, inCode] = [docs[60], docs[61]];
+      const spun = spinDocument(spinnerA, copied.text, 0.3, 4, copied.id).text;
+      const query = `# Notes\n\n${spun} See [the notes](https://example.org/${inCode.id}).\n\n\`\`\`\n${inCode.text}\n\`\`\`\n`;
+      const asMarkdown = await index.find(query, { format: 'markdown' });
+      expect(asMarkdown.matches.map((m) => m.id)).toEqual([copied.id]);
+      expectEvidence(query, copied.text, asMarkdown.matches[0]);
+      // Read as plain text, the code block is a copy too.
+      expect(rankOf(await index.find(query), inCode.id)).toBeGreaterThanOrEqual(0);
+    });
+
     it('still finds the source at 40% spin', async () => {
       let first = 0;
       const sample = docs.slice(20, 40);

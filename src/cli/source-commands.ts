@@ -106,7 +106,9 @@ async function runFind(
   if (name === '-' && ctx.stdin.isTTY)
     throw new UsageError('no input: give a file to trace, or pipe text in.');
   const input = await loadInput(name, { stdin: ctx.stdin });
-  const result = await withIndex(ctx, opts, (index) => index.find(input.text, { limit: opts.limit }));
+  const result = await withIndex(ctx, opts, (index) =>
+    index.find(input.text, { limit: opts.limit, format: input.format === 'markdown' ? 'markdown' : 'text' }),
+  );
   if (opts.json) await ctx.out.write(`${JSON.stringify(result)}\n`);
   else await ctx.out.write(formatFindText(name, input.text, result));
   return result.matches.length > 0 ? 0 : 1;

@@ -6,6 +6,7 @@
  * with nothing in common with the archive returns no match.
  */
 
+import { markdownProse } from '../text/markdown.js';
 import { roundProbability } from '../util/round.js';
 import { alignSource, type Passage, queryOriginals, type SwapLexicon, summarize } from './align.js';
 import { fingerprints, type Word, words } from './fingerprint.js';
@@ -23,6 +24,11 @@ import type {
 export interface FindOptions {
   /** Most matches to report (default 5). */
   limit?: number;
+  /**
+   * `markdown` searches with the prose the markdown renders to: link targets, code and other
+   * markup are no evidence of copying. Offsets still index the text as given.
+   */
+  format?: 'text' | 'markdown';
 }
 
 export interface AddOptions {
@@ -149,8 +155,9 @@ export class SourceIndex {
     return ranked.filter(([, w]) => w >= top * MIN_RELATIVE_WEIGHT).map(([key]) => key);
   }
 
-  async find(text: string, options: FindOptions = {}): Promise<FindResult> {
+  async find(input: string, options: FindOptions = {}): Promise<FindResult> {
     const limit = options.limit ?? DEFAULT_LIMIT;
+    const text = options.format === 'markdown' ? markdownProse(input).text : input;
     const qWords = words(text);
     const originals = queryOriginals(qWords, this.lexicon);
     const fetched = new Map<number, { doc: StoredDocument; words: Word[] }>();
