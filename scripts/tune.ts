@@ -39,7 +39,7 @@ import {
   spunBar,
 } from '../src/verdict/document.js';
 import { devFingerprints, devPapers, hasDevHoldout, scoredPaper } from './lib/dev-papers.js';
-import { devTuningSets, type Kind } from './lib/dev-sets.js';
+import { devTuningSets, KINDS, type Kind } from './lib/dev-sets.js';
 import { fitLogistic, logistic } from './lib/logistic.js';
 import { barFor, devPassageDrawer, passageReport } from './lib/short-bars.js';
 
@@ -74,7 +74,7 @@ const res = loadResources();
 const spinner = createSpinner('A');
 
 const sets = devTuningSets(documents);
-const longDocs = sets.find(([kind]) => kind === 'long')?.[1] ?? [];
+const longDocs = sets.long;
 
 interface Case {
   kind: Kind;
@@ -87,7 +87,8 @@ interface Case {
 
 const started = Date.now();
 const cases: Case[] = [];
-for (const [kind, docs] of sets) {
+for (const kind of KINDS) {
+  const docs = sets[kind];
   for (const doc of docs) {
     for (const rate of [0, ...RATES]) {
       const spun = rate ? spinDocument(spinner, doc.text, rate, 7, doc.id) : { text: doc.text, spans: [] };
@@ -259,7 +260,7 @@ function restoreWith(
 }
 
 const lines: string[] = [];
-for (const kind of ['long', 'article', 'sentence', 'fragment'] as Kind[]) {
+for (const kind of KINDS) {
   for (const rate of [0, ...RATES]) {
     let counts: Counts = { tp: 0, fp: 0, fn: 0 };
     let spunEdits = 0;

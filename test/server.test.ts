@@ -265,6 +265,12 @@ describe('source routes', () => {
         (await json('/v1/find', { text: 'Completely unrelated words about gardening tomatoes.' })).body,
       ),
     ).toEqual({ matches: [] });
+    // Read as markdown, a copy inside a code block is code, not prose.
+    const fenced = `Our notes:\n\n\`\`\`\n${spun}\n\`\`\`\n`;
+    expect(JSON.parse((await json('/v1/find', { text: fenced })).body).matches[0].id).toBe('sotu-1');
+    expect(JSON.parse((await json('/v1/find', { text: fenced, format: 'markdown' })).body)).toEqual({
+      matches: [],
+    });
 
     const removed = await app.inject({ method: 'DELETE', url: '/v1/documents/sotu-1', headers: auth });
     expect(JSON.parse(removed.body)).toEqual({ id: 'sotu-1', removed: true });

@@ -101,11 +101,18 @@ describe.each(STORES)('%s store', (_kind, dbPath) => {
 
     it('reads a markdown query as its prose: text in code or link targets is no copy', async () => {
       const [copied, inCode] = [docs[60], docs[61]];
-      const spun = spinDocument(spinnerA, copied.text, 0.3, 4, copied.id).text;
+      // Emphasis and a link inside the copied paragraph: swaps are still quoted from the query as sent.
+      const spun = spinDocument(spinnerA, copied.text, 0.3, 4, copied.id)
+        .text.split(' ')
+        .map((word, i) =>
+          i % 9 === 3 ? `**${word}**` : i % 13 === 5 ? `[${word}](https://example.org/${i})` : word,
+        )
+        .join(' ');
       const query = `# Notes\n\n${spun} See [the notes](https://example.org/${inCode.id}).\n\n\`\`\`\n${inCode.text}\n\`\`\`\n`;
       const asMarkdown = await index.find(query, { format: 'markdown' });
       expect(asMarkdown.matches.map((m) => m.id)).toEqual([copied.id]);
       expectEvidence(query, copied.text, asMarkdown.matches[0]);
+      expect(asMarkdown.matches[0].evidence.flatMap((e) => e.swaps).length).toBeGreaterThan(0);
       // Read as plain text, the code block is a copy too.
       expect(rankOf(await index.find(query), inCode.id)).toBeGreaterThanOrEqual(0);
     });

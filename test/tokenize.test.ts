@@ -97,6 +97,18 @@ describe('tokenize', () => {
     expect(by('same').sentenceStart).toBe(false);
   });
 
+  it('reads a line break the same whether written \\n, \\r\\n or a lone \\r', () => {
+    const marks = (eol: string) =>
+      tokenize(`The list${eol}Apples are red${eol}${eol}the end`).map((t) => [
+        t.sentenceStart,
+        t.breakBefore,
+      ]);
+    expect(marks('\r\n')).toEqual(marks('\n'));
+    expect(marks('\r')).toEqual(marks('\n'));
+    // A capital after a line break starts a sentence; a blank line starts one whatever follows.
+    expect(marks('\n').filter(([start]) => start)).toHaveLength(3);
+  });
+
   it('handles Unicode letters and marks', () => {
     expect(texts('Naïve café Zürich résumé')).toEqual(['Naïve', 'café', 'Zürich', 'résumé']);
   });

@@ -6,7 +6,9 @@
  */
 import { loadDevDocuments } from '../../bench/corpora.js';
 
-export type Kind = 'long' | 'article' | 'sentence' | 'fragment';
+/** The kinds, in the order they are decoded and reported. */
+export const KINDS = ['long', 'article', 'sentence', 'fragment'] as const;
+export type Kind = (typeof KINDS)[number];
 
 export interface DevText {
   id: string;
@@ -14,7 +16,7 @@ export interface DevText {
 }
 
 /** `documents` texts of each kind but articles, of which there are a tenth as many (at least 4). */
-export function devTuningSets(documents: number): [Kind, DevText[]][] {
+export function devTuningSets(documents: number): Record<Kind, DevText[]> {
   const longDocs = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 11, maxDocuments: documents });
   const sentences = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 12, maxDocuments: documents }).map(
     (d) => ({
@@ -33,10 +35,5 @@ export function devTuningSets(documents: number): [Kind, DevText[]][] {
     const parts = loadDevDocuments({ sources: ['brown', 'sotu'], seed: 100 + k, maxDocuments: 25 });
     return { id: `article-${k}`, text: parts.map((d) => d.text).join('\n\n') };
   });
-  return [
-    ['long', longDocs],
-    ['article', articles],
-    ['sentence', sentences],
-    ['fragment', fragments],
-  ];
+  return { long: longDocs, article: articles, sentence: sentences, fragment: fragments };
 }

@@ -54,9 +54,9 @@ function rowWords(side: string): string[] {
  * swaps into one row ("officials said" → "officers stated") without counting them again
  * under their words, so a row also teaches its word pairs, where the row is a swap word for
  * word: every other word of it kept or explained (said → stated is a swap of its own, so
- * officials → officers), also by a pair another row taught. A row of equal length that is
- * a rewording ("cannot succeed in fully" → can not reach totally) teaches nothing word for
- * word: paired by position, its words gave cannot → can and to → not. A row of different lengths teaches the stretches
+ * officials → officers). A row of equal length that is a rewording ("cannot succeed in
+ * fully" → can not reach totally) teaches nothing word for word: paired by position, its
+ * words gave cannot → can and succeed → not. A row of different lengths teaches the stretches
  * between its explained words, as the tortured-phrase rows do ("did not" → didn't in "did not
  * immediately respond" → didn't instantly reply).
  * `sources.keepNewsPart` leaves out learned parts by their original (a held-out fold).
@@ -82,33 +82,27 @@ export function newsSwapCounts(
   const learn = (original: string, spun: string, n: number) => {
     if (keepPart(original) && !closedClass(original)) countSwap(counts, original, spun, n);
   };
-  const linked = (o: string, s: string) => explained(o, s) || counts.get(o)?.has(s) === true;
   const uneven: [string[], string[], number][] = [];
-  let even: [string[], string[], number][] = [];
   for (const row of table) {
     const ow = rowWords(row.original);
     const sw = rowWords(row.spun);
-    if (ow.length !== sw.length) uneven.push([ow, sw, row.n]);
-    else if (ow.length > 1) even.push([ow, sw, row.n]);
-  }
-  // Until no row is left that the pairs learned so far make a swap word for word: one
-  // row's pair can explain another's ("top officials" → prime officers once officials →
-  // officers is learned from "officials said" → officers stated).
-  for (let learned = true; learned; ) {
-    learned = false;
-    even = even.filter(([ow, sw, n]) => {
-      if (ow.filter((o, i) => !linked(o, sw[i])).length > 1) return true;
-      // "a" → an among them is a closed-class word, which `learn` leaves out.
-      ow.forEach((o, i) => {
-        learn(o, sw[i], n);
-      });
-      learned = true;
-      return false;
+    if (ow.length !== sw.length) {
+      uneven.push([ow, sw, row.n]);
+      continue;
+    }
+    if (ow.length < 2) continue;
+    if (ow.filter((o, i) => !explained(o, sw[i])).length > 1) continue;
+    // "a" → an among them is a closed-class word, which `learn` leaves out.
+    ow.forEach((o, i) => {
+      learn(o, sw[i], row.n);
     });
   }
-  for (const [ow, sw, n] of uneven) {
-    for (const gap of alignedGaps(ow, sw, linked)) learn(gap.original, gap.spun, n);
-  }
+  // The stretches of every uneven row against the same links, then counted: learned while
+  // found, one row's stretch would link words of the next, and the table's order would
+  // decide what is learned.
+  const linked = (o: string, s: string) => explained(o, s) || counts.get(o)?.has(s) === true;
+  const gaps = uneven.flatMap(([ow, sw, n]) => alignedGaps(ow, sw, linked).map((gap) => ({ ...gap, n })));
+  for (const gap of gaps) learn(gap.original, gap.spun, gap.n);
   return { rows, counts };
 }
 

@@ -4,6 +4,7 @@
  * reads well in a terminal and survives copy-paste without colour.
  */
 import type { Change } from '../api/index.js';
+import { LINE_BREAK } from '../text/tokenize.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
 
@@ -48,7 +49,7 @@ export function formatDiff(text: string, changes: Change[], style: Style): strin
     if (i > 0 && block.firstLine > blocks[i - 1].lastLine + 1) out.push(style.dim('…'.padStart(width)));
     const start = index.lineStart(block.firstLine);
     const end = index.lineEnd(block.lastLine);
-    const marked = markUp(text, start, end, block.changes, style).split(/\r\n?|\n/);
+    const marked = markUp(text, start, end, block.changes, style).split(LINE_BREAK);
     marked.forEach((line, k) => {
       out.push(`${style.dim(`${String(block.firstLine + k).padStart(width)} │`)} ${line}`);
     });

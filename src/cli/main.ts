@@ -10,7 +10,7 @@ import { BrokenPipe } from './output.js';
 import { type RestoreOptions, runRestore } from './restore.js';
 import { registerServeCommand } from './serve.js';
 import { registerSourceCommands } from './source-commands.js';
-import type { CommonOptions } from './sources.js';
+import { type CommonOptions, formatOption } from './sources.js';
 import { packageVersion } from './version.js';
 
 export type { CliIo } from './context.js';
@@ -25,7 +25,7 @@ function parseProbability(value: string): number {
 
 function addCommonOptions(cmd: Command): Command {
   return cmd
-    .argument('[files...]', "text or HTML files; '-' or none reads standard input")
+    .argument('[files...]', "text, markdown or HTML files; '-' or none reads standard input")
     .addOption(new Option('--json', 'print the result as one JSON document').conflicts('jsonl'))
     .option(
       '--jsonl',
@@ -36,14 +36,7 @@ function addCommonOptions(cmd: Command): Command {
       'only report or change words with at least this confidence, 0 to 1 (default 0.5)',
       parseProbability,
     )
-    .addOption(
-      new Option(
-        '--format <format>',
-        'read the input as text, HTML or markdown; auto looks at the extension (.html, .md) and content',
-      )
-        .choices(['auto', 'text', 'html', 'markdown'])
-        .default('auto'),
-    )
+    .addOption(formatOption())
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR=1 does the same)');
 }

@@ -1,10 +1,11 @@
 /** Maps string offsets to 1-based line:column for people reading the output. */
+import { LINE_BREAK } from '../text/tokenize.js';
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  /** Lines end at \n, \r\n or a lone \r (old Mac files), as editors count them. */
   constructor(private readonly text: string) {
-    for (const m of text.matchAll(/\r\n?|\n/g)) this.starts.push(m.index + m[0].length);
+    for (const m of text.matchAll(LINE_BREAK)) this.starts.push(m.index + m[0].length);
   }
 
   /** Line number (1-based) containing `offset`. */

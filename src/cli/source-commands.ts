@@ -16,6 +16,7 @@ import { loadInput } from '../input/index.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { formatFindText } from './format-find.js';
+import { type CommonOptions, formatOption } from './sources.js';
 
 interface DbOptions {
   db?: string;
@@ -97,15 +98,13 @@ async function runAdd(ctx: Context, paths: string[], opts: DbOptions & { jsonl?:
   return problems.length > 0 ? 2 : 0;
 }
 
-async function runFind(
-  ctx: Context,
-  file: string | undefined,
-  opts: DbOptions & { json?: boolean; limit?: number },
-): Promise<number> {
+type FindCommandOptions = DbOptions & { json?: boolean; limit?: number } & Pick<CommonOptions, 'format'>;
+
+async function runFind(ctx: Context, file: string | undefined, opts: FindCommandOptions): Promise<number> {
   const name = file ?? '-';
   if (name === '-' && ctx.stdin.isTTY)
     throw new UsageError('no input: give a file to trace, or pipe text in.');
-  const input = await loadInput(name, { stdin: ctx.stdin });
+  const input = await loadInput(name, { format: opts.format, stdin: ctx.stdin });
   const result = await withIndex(ctx, opts, (index) =>
     index.find(input.text, { limit: opts.limit, format: input.format === 'markdown' ? 'markdown' : 'text' }),
   );
@@ -129,7 +128,9 @@ Examples:
   $ unspin find suspicious.txt
   $ unspin find --json suspicious.txt
   $ cat page.html | unspin find
+  $ cat post.md | unspin find --format markdown
 
+Markdown is searched by its prose: link targets and code are no evidence of copying.
 Exit status: 0 a source was found, 1 none, 2 error.`;
 
 export function registerSourceCommands(program: Command, ctx: Context): void {
@@ -171,12 +172,13 @@ export function registerSourceCommands(program: Command, ctx: Context): void {
   program
     .command('find')
     .description('Trace a (possibly spun) text to its sources in the index, with evidence.')
-    .argument('[file]', "text or HTML file; '-' or none reads standard input")
+    .argument('[file]', "text, markdown or HTML file; '-' or none reads standard input")
     .option('--json', 'print {"matches": [...]} as one JSON document')
     .option('--limit <n>', 'report at most this many sources (default 5)', parseLimit)
+    .addOption(formatOption())
     .addOption(dbOption())
     .addHelpText('after', FIND_HELP)
-    .action(async (file: string | undefined, opts: DbOptions & { json?: boolean; limit?: number }) => {
+    .action(async (file: string | undefined, opts: FindCommandOptions) => {
       ctx.exitCode = await runFind(ctx, file, opts);
     });
 }

@@ -1,4 +1,5 @@
 /** Which inputs a command reads, and the options every command shares. */
+import { Option } from 'commander';
 import type { AnalyzeOptions } from '../api/index.js';
 import type { InputFormat } from '../input/index.js';
 import type { Context } from './context.js';
@@ -21,6 +22,16 @@ export function analyzeOptions(
     ...(opts.minConfidence !== undefined && { minConfidence: opts.minConfidence }),
     ...(input === 'markdown' && { format: 'markdown' as const }),
   };
+}
+
+/** `--format`, as every command that reads a document takes it. */
+export function formatOption(): Option {
+  return new Option(
+    '--format <format>',
+    'read the input as text, HTML or markdown; auto looks at the extension (.html, .md) and content',
+  )
+    .choices(['auto', 'text', 'html', 'markdown'])
+    .default('auto');
 }
 
 /** No FILE means stdin, unless stdin is a terminal: then waiting for typed input would look like a hang. */

@@ -89,6 +89,13 @@ export const FindRequest = Type.Object(
   {
     text: Type.String({ description: 'the suspicious text' }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 5 })),
+    format: Type.Optional(
+      Type.Union([Type.Literal('text'), Type.Literal('markdown')], {
+        default: 'text',
+        description:
+          'markdown: only its prose is searched (link targets and code are no evidence of copying); offsets still refer to the markdown as sent',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -12,7 +12,7 @@ import { extractHtmlText, type InputFormat } from '../input/index.js';
 export type EngineTask =
   | { op: 'warm-up' }
   | { op: 'check' | 'restore'; text: string; format: InputFormat; minConfidence?: number }
-  | { op: 'find'; db: string; text: string; limit?: number }
+  | { op: 'find'; db: string; text: string; limit?: number; format?: 'text' | 'markdown' }
   | {
       op: 'add';
       db: string;
@@ -71,7 +71,7 @@ async function perform(task: EngineTask): Promise<unknown> {
     case 'restore':
       return analyse(task);
     case 'find':
-      return (await indexAt(task.db)).find(task.text, task.limit === undefined ? {} : { limit: task.limit });
+      return (await indexAt(task.db)).find(task.text, { limit: task.limit, format: task.format });
     case 'add':
       return (await indexAt(task.db)).add(task.documents);
     case 'get':

@@ -1,13 +1,12 @@
 /**
  * Documents to index from the file system: text, Markdown and HTML files (HTML reduced to
- * its article text by the input layer, Markdown to its prose), directories walked recursively, and JSON Lines
+ * its article text by the input layer), directories walked recursively, and JSON Lines
  * files of {"id", "text", ["title", "url", "date"]}. A bad file or line is reported
  * through `onProblem` and skipped; the rest goes on.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { loadInput, openInputStream, splitLines } from '../input/index.js';
-import { markdownProse } from '../text/markdown.js';
 import type { SourceDocument } from './store.js';
 
 export interface IngestProblem {
@@ -81,9 +80,7 @@ async function* jsonlDocuments(path: string, opts: WalkOptions): AsyncGenerator<
 async function fileDocument(path: string, opts: WalkOptions): Promise<SourceDocument | undefined> {
   try {
     const input = await loadInput(path);
-    // Markdown is indexed by its prose, markup blanked in place, as `find` reads a markdown query.
-    const text = input.format === 'markdown' ? markdownProse(input.text).text : input.text;
-    return { id: path, text, ...(input.title && { title: input.title }) };
+    return { id: path, text: input.text, ...(input.title && { title: input.title }) };
   } catch (err) {
     opts.onProblem({ where: path, message: messageOf(err) });
     return undefined;

@@ -26,7 +26,8 @@ export interface FindOptions {
   limit?: number;
   /**
    * `markdown` searches with the prose the markdown renders to: link targets, code and other
-   * markup are no evidence of copying. Offsets still index the text as given.
+   * markup are no evidence of copying. Offsets index the text as given, and swaps are worded
+   * as it has them.
    */
   format?: 'text' | 'markdown';
 }
@@ -157,8 +158,8 @@ export class SourceIndex {
 
   async find(input: string, options: FindOptions = {}): Promise<FindResult> {
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const text = options.format === 'markdown' ? markdownProse(input).text : input;
-    const qWords = words(text);
+    // Words from the prose, same offsets; swaps are worded from the text as given.
+    const qWords = words(options.format === 'markdown' ? markdownProse(input).text : input);
     const originals = queryOriginals(qWords, this.lexicon);
     const fetched = new Map<number, { doc: StoredDocument; words: Word[] }>();
     const found = new Map<number, Passage[]>();
@@ -177,7 +178,7 @@ export class SourceIndex {
       for (const key of keys) {
         const source = fetched.get(key);
         if (!source) continue; // removed since its postings were read
-        const raw = alignSource(ws, text, source.words, source.doc.text, part);
+        const raw = alignSource(ws, input, source.words, source.doc.text, part);
         // The share is of this window, so a copy inside a long text counts as much as alone.
         if (raw.evidence.length === 0 || raw.score < MIN_SCORE) continue;
         found.set(key, [...(found.get(key) ?? []), ...raw.passages]);

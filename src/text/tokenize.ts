@@ -40,6 +40,8 @@ const INITIALISM = /(?:\p{L}\.){2,}/uy;
 // case: text from a PDF splits words there ("learn-\ning"). See `lineJoined`.
 const WORD =
   /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’‐-]|[‐-][ \t]*\r?\n[ \t]*(?=\p{Ll}))[\p{L}\p{M}\p{N}]+)*/uy;
+/** A line break as editors count them: \n, \r\n, or a lone \r (old Mac files). */
+export const LINE_BREAK = /\r\n?|\n/g;
 const LINE_END_HYPHEN = /([‐-])[ \t]*\r?\n[ \t]*/g;
 const SPACE = /\s+/y;
 const TERMINAL = new Set(['.', '!', '?', '…']);
@@ -81,7 +83,7 @@ export function tokenize(text: string): Token[] {
     if (space) {
       // A paragraph separator (U+2029) counts as a blank line: editors write it between
       // paragraphs, and the markdown reader puts it where markup alone separated two blocks.
-      const newlines = space.split('\n').length - 1;
+      const newlines = space.split(LINE_BREAK).length - 1;
       const blankLine = newlines > 1 || space.includes(PARAGRAPH_SEPARATOR);
       if (newlines > 0 || blankLine) {
         breakBefore = true;

@@ -38,10 +38,10 @@ export function registerSourceRoutes(app: FastifyInstance, { pool, options }: Se
       },
     },
     async (request, reply) => {
-      const { text, limit } = request.body;
+      const { text, limit, format } = request.body;
       refuseBinary(text);
       return pool.run<FindResult>(
-        { op: 'find', db, text, ...(limit === undefined ? {} : { limit }) },
+        { op: 'find', db, text, ...(limit === undefined ? {} : { limit }), ...(format && { format }) },
         clientGone(reply),
       );
     },
