@@ -271,6 +271,17 @@ describe('source routes', () => {
     expect(JSON.parse((await json('/v1/find', { text: fenced, format: 'markdown' })).body)).toEqual({
       matches: [],
     });
+    // Indexed as markdown, the same copy in a code block is not fingerprinted, and is kept as sent.
+    const note = { id: 'note-1', text: fenced, format: 'markdown' };
+    expect(JSON.parse((await json('/v1/documents', { documents: [note] }, auth)).body).added).toBe(1);
+    const ids = JSON.parse((await json('/v1/find', { text: spun })).body).matches.map(
+      (m: { id: string }) => m.id,
+    );
+    expect(ids).toEqual(['sotu-1']);
+    expect(JSON.parse((await app.inject({ method: 'GET', url: '/v1/documents/note-1' })).body).text).toBe(
+      fenced,
+    );
+    await app.inject({ method: 'DELETE', url: '/v1/documents/note-1', headers: auth });
 
     const removed = await app.inject({ method: 'DELETE', url: '/v1/documents/sotu-1', headers: auth });
     expect(JSON.parse(removed.body)).toEqual({ id: 'sotu-1', removed: true });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchDocument, loadDevDocuments, loadMeasureDocuments } from '../bench/corpora.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
 import type { FindResult } from '../src/api/index.js';
+import { parseRecord } from '../src/api/source.js';
 import { run } from '../src/cli/main.js';
 import { defaultDbPath } from '../src/cli/source-commands.js';
 import { freshSchema } from './pg-schema.js';
@@ -145,6 +146,42 @@ describe('unspin index and find', () => {
     expect(ids(piped)).toEqual([join(dir, 'prose.txt')]);
     const asText = await cli(['find', '--json', '--db', mdDb, '-'], { stdin: markdown });
     expect(ids(asText)).toContain(join(dir, 'code.txt'));
+  });
+
+  it('indexes a markdown file by its prose, keeping it as written', async () => {
+    const [prose, code] = [docs[58], docs[59]];
+    const mdDb = join(tmp, 'markdown-archive.db');
+    const dir = join(tmp, 'markdown-archive');
+    mkdirSync(dir, { recursive: true });
+    const note = join(dir, 'note.md');
+    const head = '---\ntitle: A note\n---\n\n# Note\n\n';
+    writeFileSync(note, `${head}${prose.text}\n\n\`\`\`text\n${code.text}\n\`\`\`\n`);
+    expect((await cli(['index', 'add', '--db', mdDb, dir])).stdout).toBe(
+      'added 1, replaced 0, unchanged 0\n',
+    );
+    // The text in its code block is no copy of anything.
+    expect((await cli(['find', '--json', '--db', mdDb, '-'], { stdin: code.text })).code).toBe(1);
+    const spun = spinDocument(createSpinner('A'), prose.text, 0.3, 8, 'md-archive').text;
+    const found = await cli(['find', '--json', '--db', mdDb, '-'], { stdin: spun });
+    const match = (JSON.parse(found.stdout) as FindResult).matches[0];
+    expect(match.id).toBe(note);
+    // Offsets into the note as written: the evidence lies in its prose paragraph.
+    for (const e of match.evidence) {
+      expect(e.sourceOffset).toBeGreaterThanOrEqual(head.length);
+      expect(e.sourceOffset + e.sourceLength).toBeLessThanOrEqual(head.length + prose.text.length);
+    }
+  });
+
+  it("takes a JSON Lines record's format, and names a wrong one", () => {
+    expect(parseRecord('{"id": 1, "text": "# Hi", "format": "markdown"}')).toEqual({
+      id: '1',
+      text: '# Hi',
+      format: 'markdown',
+    });
+    expect(parseRecord('{"id": 1, "text": "Hi", "format": "text"}')).toEqual({ id: '1', text: 'Hi' });
+    expect(parseRecord('{"id": 1, "text": "Hi", "format": "html"}')).toBe(
+      '"format" of 1 must be "text" or "markdown"',
+    );
   });
 
   it('removes a document by id', async () => {

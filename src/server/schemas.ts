@@ -85,16 +85,18 @@ export const RestoreReply = Type.Object({
   text: ExtractedText,
 });
 
+/** How a source text is read: as it is, or by the prose its markdown renders to. */
+const TextOrMarkdown = (description: string) =>
+  Type.Optional(
+    Type.Union([Type.Literal('text'), Type.Literal('markdown')], { default: 'text', description }),
+  );
+
 export const FindRequest = Type.Object(
   {
     text: Type.String({ description: 'the suspicious text' }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 5 })),
-    format: Type.Optional(
-      Type.Union([Type.Literal('text'), Type.Literal('markdown')], {
-        default: 'text',
-        description:
-          'markdown: only its prose is searched (link targets and code are no evidence of copying); offsets still refer to the markdown as sent',
-      }),
+    format: TextOrMarkdown(
+      'markdown: only its prose is searched (link targets and code are no evidence of copying); offsets still refer to the markdown as sent',
     ),
   },
   { additionalProperties: false },
@@ -135,10 +137,21 @@ export const SourceDocument = Type.Object(DocumentFields);
 
 export const AddRequest = Type.Object(
   {
-    documents: Type.Array(Type.Object(DocumentFields, { additionalProperties: false }), {
-      minItems: 1,
-      maxItems: 10_000,
-    }),
+    documents: Type.Array(
+      Type.Object(
+        {
+          ...DocumentFields,
+          format: TextOrMarkdown(
+            'markdown: fingerprinted by its prose (link targets and code are no evidence of copying); stored as sent',
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        minItems: 1,
+        maxItems: 10_000,
+      },
+    ),
   },
   { additionalProperties: false },
 );

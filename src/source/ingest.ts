@@ -1,8 +1,8 @@
 /**
  * Documents to index from the file system: text, Markdown and HTML files (HTML reduced to
- * its article text by the input layer), directories walked recursively, and JSON Lines
- * files of {"id", "text", ["title", "url", "date"]}. A bad file or line is reported
- * through `onProblem` and skipped; the rest goes on.
+ * its article text by the input layer, Markdown fingerprinted by its prose), directories
+ * walked recursively, and JSON Lines files of {"id", "text", ["title", "url", "date",
+ * "format"]}. A bad file or line is reported through `onProblem` and skipped; the rest goes on.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -50,6 +50,10 @@ export function parseRecord(line: string): SourceDocument | string {
     if (typeof v === 'string') doc[field] = v;
     else if (v !== undefined && v !== null) return `"${field}" of ${id} must be a string`;
   }
+  if (r.format === 'markdown') doc.format = 'markdown';
+  else if (r.format !== undefined && r.format !== null && r.format !== 'text') {
+    return `"format" of ${id} must be "text" or "markdown"`;
+  }
   return doc;
 }
 
@@ -80,7 +84,12 @@ async function* jsonlDocuments(path: string, opts: WalkOptions): AsyncGenerator<
 async function fileDocument(path: string, opts: WalkOptions): Promise<SourceDocument | undefined> {
   try {
     const input = await loadInput(path);
-    return { id: path, text: input.text, ...(input.title && { title: input.title }) };
+    return {
+      id: path,
+      text: input.text,
+      ...(input.title && { title: input.title }),
+      ...(input.format === 'markdown' && { format: 'markdown' as const }),
+    };
   } catch (err) {
     opts.onProblem({ where: path, message: messageOf(err) });
     return undefined;

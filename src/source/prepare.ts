@@ -7,17 +7,22 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { markdownProse } from '../text/markdown.js';
 import { fingerprints, words } from './fingerprint.js';
 import type { PreparedDocument, SourceDocument } from './store.js';
 
+/** The hash a re-add is compared by; the same as before `format` for a plain text, so its re-add changes nothing. */
 function textHash(doc: SourceDocument): string {
-  return createHash('sha256')
-    .update(JSON.stringify([doc.text, doc.title ?? null, doc.url ?? null, doc.date ?? null]))
-    .digest('base64url');
+  const fields = [doc.text, doc.title ?? null, doc.url ?? null, doc.date ?? null];
+  if (doc.format === 'markdown') fields.push('markdown');
+  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
 }
 
 export function prepareDocument(doc: SourceDocument): PreparedDocument {
-  return { ...doc, textHash: textHash(doc), fingerprints: fingerprints(words(doc.text)) };
+  const { format, ...kept } = doc;
+  // Same offsets either way: the prose is the markdown with its markup blanked in place.
+  const read = format === 'markdown' ? markdownProse(doc.text).text : doc.text;
+  return { ...kept, textHash: textHash(doc), fingerprints: fingerprints(words(read)) };
 }
 
 export interface Preparer {

@@ -11,6 +11,11 @@ export interface SourceDocument {
   title?: string;
   url?: string;
   date?: string;
+  /**
+   * `markdown`: fingerprinted by its prose (link targets, code and other markup are no
+   * evidence of copying); the text is kept as written. Not stored: a read document has none.
+   */
+  format?: 'text' | 'markdown';
 }
 
 /** A document ready to store: its fingerprints and a hash of its text (for idempotent re-adds). */
