@@ -155,20 +155,29 @@ describe('unspin index and find', () => {
     mkdirSync(dir, { recursive: true });
     const note = join(dir, 'note.md');
     const head = '---\ntitle: A note\n---\n\n# Note\n\n';
-    writeFileSync(note, `${head}${prose.text}\n\n\`\`\`text\n${code.text}\n\`\`\`\n`);
+    // A link every ten words inside the prose: its target is no text of the note.
+    const linked = prose.text
+      .split(' ')
+      .map((word, i) => (i % 10 === 4 ? `[${word}](https://example.org/${i})` : word))
+      .join(' ');
+    writeFileSync(note, `${head}${linked}\n\n\`\`\`text\n${code.text}\n\`\`\`\n`);
     expect((await cli(['index', 'add', '--db', mdDb, dir])).stdout).toBe(
       'added 1, replaced 0, unchanged 0\n',
     );
     // The text in its code block is no copy of anything.
     expect((await cli(['find', '--json', '--db', mdDb, '-'], { stdin: code.text })).code).toBe(1);
+    // A spun copy of the prose followed by the code's text: only the prose is evidence, read
+    // in the note as written.
     const spun = spinDocument(createSpinner('A'), prose.text, 0.3, 8, 'md-archive').text;
-    const found = await cli(['find', '--json', '--db', mdDb, '-'], { stdin: spun });
+    const found = await cli(['find', '--json', '--db', mdDb, '-'], { stdin: `${spun}\n\n${code.text}` });
     const match = (JSON.parse(found.stdout) as FindResult).matches[0];
     expect(match.id).toBe(note);
-    // Offsets into the note as written: the evidence lies in its prose paragraph.
+    expect(match.coverage).toBeLessThan(0.8);
     for (const e of match.evidence) {
       expect(e.sourceOffset).toBeGreaterThanOrEqual(head.length);
-      expect(e.sourceOffset + e.sourceLength).toBeLessThanOrEqual(head.length + prose.text.length);
+      expect(e.sourceOffset + e.sourceLength).toBeLessThanOrEqual(head.length + linked.length);
+      // A swap may span a link as written, but no link target is a swapped word.
+      for (const swap of e.swaps) expect(swap.source.replace(/\]\([^)]*\)/g, '')).not.toContain('https');
     }
   });
 

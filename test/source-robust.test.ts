@@ -3,6 +3,7 @@
  * rerun completes it), a search while another process ingests, and very long queries.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,4 +142,40 @@ describe('a very long query', () => {
       await index.close();
     }
   }, 60_000);
+});
+
+describe('an index made before documents had a format', () => {
+  it('opens, gains the column, and keeps the plain documents it holds as they were', async () => {
+    const path = join(tmp, 'before-format.db');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('schema', '1');
+      CREATE TABLE docs (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, text_hash TEXT NOT NULL,
+        text TEXT NOT NULL, title TEXT, url TEXT, date TEXT, fps BLOB NOT NULL);
+      CREATE TABLE postings (hash INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (hash, doc)) WITHOUT ROWID;`);
+    old.close();
+    const [plain, note] = docs.slice(0, 2);
+    let index = await openIndex(path);
+    await index.add([{ id: 'plain', text: plain.text }]);
+    await index.close();
+    // What an earlier version wrote: no format column, and a plain text's hash as it was then.
+    const db = new Database(path);
+    const earlierHash = createHash('sha256')
+      .update(JSON.stringify([plain.text, null, null, null]))
+      .digest('base64url');
+    expect(db.prepare("SELECT text_hash FROM docs WHERE id = 'plain'").pluck().get()).toBe(earlierHash);
+    db.exec('ALTER TABLE docs DROP COLUMN format');
+    db.close();
+    index = await openIndex(path);
+    try {
+      // The plain document's hash is the one it had: re-adding it changes nothing.
+      expect(await index.add([{ id: 'plain', text: plain.text }])).toMatchObject({ unchanged: 1 });
+      expect(await index.get('plain')).toEqual({ id: 'plain', text: plain.text });
+      await index.add([{ id: 'note', text: `# Note\n\n${note.text}`, format: 'markdown' }]);
+      expect((await index.get('note'))?.format).toBe('markdown');
+    } finally {
+      await index.close();
+    }
+  });
 });

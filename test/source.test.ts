@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchDocument, loadDevDocuments, loadMeasureDocuments } from '../bench/corpora.js';
 import { createSpinner, type Spinner, spinDocument } from '../bench/spinner.js';
-import { type FindResult, openIndex, type SourceIndex } from '../src/api/index.js';
+import { type AddResult, type FindResult, openIndex, type SourceIndex } from '../src/api/index.js';
 import { freshSchema } from './pg-schema.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'unspin-source-'));
@@ -200,6 +200,28 @@ describe.each(STORES)('%s store', (_kind, dbPath) => {
 
       await index.add([{ id: target.id, text: target.text, title: `Title of ${target.id}` }]);
       expect(await index.stats()).toEqual({ ...before, bytes: expect.any(Number) });
+    });
+
+    it('keeps a markdown document as written, with its format, and re-reads it when the format changes', async () => {
+      const id = 'format/note';
+      const text = `# Note\n\n${unrelated[20].text}\n\n\`\`\`\n${unrelated[21].text}\n\`\`\`\n`;
+      const steps: Array<['text' | 'markdown' | undefined, keyof AddResult]> = [
+        [undefined, 'added'],
+        ['text', 'unchanged'],
+        ['markdown', 'replaced'],
+        ['markdown', 'unchanged'],
+        [undefined, 'replaced'],
+        ['markdown', 'replaced'],
+      ];
+      for (const [format, outcome] of steps) {
+        const added = await index.add([{ id, text, ...(format && { format }) }]);
+        expect(added[outcome], `${format} → ${outcome}`).toBe(1);
+      }
+      expect(await index.get(id)).toEqual({ id, text, format: 'markdown' });
+      // Read by its prose: the text of its code block is no copy of it.
+      expect((await index.find(unrelated[21].text)).matches).toEqual([]);
+      expect((await index.find(unrelated[20].text)).matches[0]?.id).toBe(id);
+      await index.remove(id);
     });
 
     it('lets a second connection search while another writes', async () => {

@@ -19,3 +19,4 @@ export {
   readStdin,
   readStream,
 } from './read.js';
+export { hasHtmlExtension, hasMarkdownExtension } from './sniff.js';

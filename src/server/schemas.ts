@@ -85,11 +85,9 @@ export const RestoreReply = Type.Object({
   text: ExtractedText,
 });
 
-/** How a source text is read: as it is, or by the prose its markdown renders to. */
+/** How a source text is read (plain text when absent); no default, which a reply would then carry. */
 const TextOrMarkdown = (description: string) =>
-  Type.Optional(
-    Type.Union([Type.Literal('text'), Type.Literal('markdown')], { default: 'text', description }),
-  );
+  Type.Optional(Type.Union([Type.Literal('text'), Type.Literal('markdown')], { description }));
 
 export const FindRequest = Type.Object(
   {
@@ -109,6 +107,9 @@ const DocumentFields = {
   title: Type.Optional(Type.String()),
   url: Type.Optional(Type.String()),
   date: Type.Optional(Type.String()),
+  format: TextOrMarkdown(
+    'markdown: read by its prose for fingerprints and evidence (link targets and code are no evidence of copying); stored as sent',
+  ),
 };
 
 export const FindReply = Type.Object({
@@ -137,21 +138,10 @@ export const SourceDocument = Type.Object(DocumentFields);
 
 export const AddRequest = Type.Object(
   {
-    documents: Type.Array(
-      Type.Object(
-        {
-          ...DocumentFields,
-          format: TextOrMarkdown(
-            'markdown: fingerprinted by its prose (link targets and code are no evidence of copying); stored as sent',
-          ),
-        },
-        { additionalProperties: false },
-      ),
-      {
-        minItems: 1,
-        maxItems: 10_000,
-      },
-    ),
+    documents: Type.Array(Type.Object(DocumentFields, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 10_000,
+    }),
   },
   { additionalProperties: false },
 );

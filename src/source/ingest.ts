@@ -6,7 +6,13 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { loadInput, openInputStream, splitLines } from '../input/index.js';
+import {
+  hasHtmlExtension,
+  hasMarkdownExtension,
+  loadInput,
+  openInputStream,
+  splitLines,
+} from '../input/index.js';
 import type { SourceDocument } from './store.js';
 
 export interface IngestProblem {
@@ -23,7 +29,9 @@ export interface WalkOptions {
   onProblem: (problem: IngestProblem) => void;
 }
 
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+/** The files a directory walk indexes: the same extensions `loadInput` reads as markdown or HTML. */
+const isDocumentFile = (path: string) =>
+  extname(path).toLowerCase() === '.txt' || hasMarkdownExtension(path) || hasHtmlExtension(path);
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 const OPTIONAL_FIELDS = ['title', 'url', 'date'] as const;
 
@@ -112,7 +120,7 @@ async function* walk(dir: string, opts: WalkOptions): AsyncGenerator<string> {
     if (e.isDirectory()) yield* walk(path, opts);
     else if (e.isFile()) {
       const ext = extname(e.name).toLowerCase();
-      if (DOCUMENT_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext)) yield path;
+      if (isDocumentFile(path) || JSONL_EXTENSIONS.has(ext)) yield path;
     }
   }
 }

@@ -16,7 +16,7 @@ import type {
 } from './store.js';
 import { type DocRow, documentFromRow } from './store.js';
 
-/** Documents per INSERT: 7 parameters each, well under PostgreSQL's 65,535 per statement. */
+/** Documents per INSERT: 8 parameters each, well under PostgreSQL's 65,535 per statement. */
 const INSERT_ROWS = 1000;
 
 const SCHEMA = `
@@ -26,8 +26,11 @@ CREATE TABLE IF NOT EXISTS unspin_docs (
   text_hash TEXT NOT NULL,
   text TEXT NOT NULL,
   title TEXT, url TEXT, date TEXT,
+  format TEXT,
   fps BIGINT[] NOT NULL
 );
+-- An index made before documents had a format: the column is added, NULL (plain text).
+ALTER TABLE unspin_docs ADD COLUMN IF NOT EXISTS format TEXT;
 CREATE TABLE IF NOT EXISTS unspin_postings (
   hash BIGINT NOT NULL,
   doc BIGINT NOT NULL,
@@ -113,13 +116,14 @@ export class PgStore implements SourceStore {
             doc.title ?? null,
             doc.url ?? null,
             doc.date ?? null,
+            doc.format === 'markdown' ? 'markdown' : null,
             doc.fingerprints,
           );
           const n = params.length;
-          return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::bigint[])`;
+          return `($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::bigint[])`;
         });
         const inserted = await c.query<{ id: string; key: string }>(
-          `INSERT INTO unspin_docs (id, text_hash, text, title, url, date, fps) VALUES ${rows.join(', ')} RETURNING id, key`,
+          `INSERT INTO unspin_docs (id, text_hash, text, title, url, date, format, fps) VALUES ${rows.join(', ')} RETURNING id, key`,
           params,
         );
         const keyOf = new Map(inserted.rows.map((row) => [row.id, row.key]));
@@ -179,7 +183,7 @@ export class PgStore implements SourceStore {
   async documents(keys: readonly number[]): Promise<StoredDocument[]> {
     if (keys.length === 0) return [];
     const r = await this.pool.query<DocRow>(
-      'SELECT key, id, text, title, url, date FROM unspin_docs WHERE key = ANY($1::bigint[])',
+      'SELECT key, id, text, title, url, date, format FROM unspin_docs WHERE key = ANY($1::bigint[])',
       [keys],
     );
     return r.rows.map(documentFromRow);
@@ -187,7 +191,7 @@ export class PgStore implements SourceStore {
 
   async get(id: string): Promise<SourceDocument | undefined> {
     const r = await this.pool.query<DocRow>(
-      'SELECT key, id, text, title, url, date FROM unspin_docs WHERE id = $1',
+      'SELECT key, id, text, title, url, date, format FROM unspin_docs WHERE id = $1',
       [id],
     );
     if (r.rows.length === 0) return undefined;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { markdownProse } from '../text/markdown.js';
+import { proseOf } from '../text/markdown.js';
 import { fingerprints, words } from './fingerprint.js';
 import type { PreparedDocument, SourceDocument } from './store.js';
 
@@ -19,10 +19,11 @@ function textHash(doc: SourceDocument): string {
 }
 
 export function prepareDocument(doc: SourceDocument): PreparedDocument {
-  const { format, ...kept } = doc;
-  // Same offsets either way: the prose is the markdown with its markup blanked in place.
-  const read = format === 'markdown' ? markdownProse(doc.text).text : doc.text;
-  return { ...kept, textHash: textHash(doc), fingerprints: fingerprints(words(read)) };
+  return {
+    ...doc,
+    textHash: textHash(doc),
+    fingerprints: fingerprints(words(proseOf(doc.text, doc.format))),
+  };
 }
 
 export interface Preparer {

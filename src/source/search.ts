@@ -6,7 +6,7 @@
  * with nothing in common with the archive returns no match.
  */
 
-import { markdownProse } from '../text/markdown.js';
+import { proseOf } from '../text/markdown.js';
 import { roundProbability } from '../util/round.js';
 import { alignSource, type Passage, queryOriginals, type SwapLexicon, summarize } from './align.js';
 import { fingerprints, type Word, words } from './fingerprint.js';
@@ -159,7 +159,7 @@ export class SourceIndex {
   async find(input: string, options: FindOptions = {}): Promise<FindResult> {
     const limit = options.limit ?? DEFAULT_LIMIT;
     // Words from the prose, same offsets; swaps are worded from the text as given.
-    const qWords = words(options.format === 'markdown' ? markdownProse(input).text : input);
+    const qWords = words(proseOf(input, options.format));
     const originals = queryOriginals(qWords, this.lexicon);
     const fetched = new Map<number, { doc: StoredDocument; words: Word[] }>();
     const found = new Map<number, Passage[]>();
@@ -172,7 +172,7 @@ export class SourceIndex {
       );
       const missing = keys.filter((k) => !fetched.has(k));
       for (const doc of await this.store.documents(missing)) {
-        fetched.set(doc.key, { doc, words: words(doc.text) });
+        fetched.set(doc.key, { doc, words: words(proseOf(doc.text, doc.format)) });
       }
       const part = { one: originals.one.slice(from, to), two: originals.two.slice(from, to) };
       for (const key of keys) {

@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS docs (
   text_hash TEXT NOT NULL,
   text TEXT NOT NULL,
   title TEXT, url TEXT, date TEXT,
+  -- 'markdown', or NULL for plain text (src/source/store.ts SourceDocument.format).
+  format TEXT,
   -- The document's fingerprint hashes (float64 array), so removal deletes exactly its
   -- postings without a second index on postings(doc).
   fps BLOB NOT NULL
@@ -76,11 +78,14 @@ export class SqliteStore implements SourceStore {
         `${path} is an index of schema ${version}; this version of unspin reads ${SCHEMA_VERSION}`,
       );
     }
+    // An index made before documents had a format: the column is added, NULL (plain text).
+    const columns = this.db.prepare('PRAGMA table_info(docs)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'format')) this.db.exec('ALTER TABLE docs ADD COLUMN format TEXT');
     const db = this.db;
     this.stmts = {
       existing: db.prepare('SELECT key, text_hash AS textHash, fps FROM docs WHERE id = ?'),
       insertDoc: db.prepare(
-        'INSERT INTO docs (id, text_hash, text, title, url, date, fps) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO docs (id, text_hash, text, title, url, date, format, fps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteDoc: db.prepare('DELETE FROM docs WHERE key = ?'),
       // Many rows per call instead of one: the JS-to-SQLite crossing costs more than the insert.
@@ -111,6 +116,7 @@ export class SqliteStore implements SourceStore {
       doc.title ?? null,
       doc.url ?? null,
       doc.date ?? null,
+      doc.format === 'markdown' ? 'markdown' : null,
       packHashes(doc.fingerprints),
     );
     return Number(lastInsertRowid);
@@ -188,16 +194,16 @@ export class SqliteStore implements SourceStore {
     if (keys.length === 0) return [];
     const rows = this.db
       .prepare(
-        'SELECT key, id, text, title, url, date FROM docs WHERE key IN (SELECT value FROM json_each(?))',
+        'SELECT key, id, text, title, url, date, format FROM docs WHERE key IN (SELECT value FROM json_each(?))',
       )
       .all(JSON.stringify(keys)) as DocRow[];
     return rows.map(documentFromRow);
   }
 
   async get(id: string): Promise<SourceDocument | undefined> {
-    const row = this.db.prepare('SELECT key, id, text, title, url, date FROM docs WHERE id = ?').get(id) as
-      | DocRow
-      | undefined;
+    const row = this.db
+      .prepare('SELECT key, id, text, title, url, date, format FROM docs WHERE id = ?')
+      .get(id) as DocRow | undefined;
     if (!row) return undefined;
     const { key: _key, ...doc } = documentFromRow(row);
     return doc;

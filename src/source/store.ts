@@ -12,8 +12,9 @@ export interface SourceDocument {
   url?: string;
   date?: string;
   /**
-   * `markdown`: fingerprinted by its prose (link targets, code and other markup are no
-   * evidence of copying); the text is kept as written. Not stored: a read document has none.
+   * `markdown`: read by its prose, for fingerprints and for the alignment that gives the
+   * evidence (link targets, code and other markup are no evidence of copying); the text is
+   * kept as written. A read document has it only when it is markdown.
    */
   format?: 'text' | 'markdown';
 }
@@ -74,6 +75,7 @@ export interface DocRow {
   title: string | null;
   url: string | null;
   date: string | null;
+  format: string | null;
 }
 
 export function documentFromRow(row: DocRow): StoredDocument {
@@ -84,5 +86,6 @@ export function documentFromRow(row: DocRow): StoredDocument {
     ...(row.title !== null && { title: row.title }),
     ...(row.url !== null && { url: row.url }),
     ...(row.date !== null && { date: row.date }),
+    ...(row.format === 'markdown' && { format: 'markdown' as const }),
   };
 }

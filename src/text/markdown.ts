@@ -276,3 +276,8 @@ function separate(out: string[], start: number, end: number): void {
     // separator, which the tokenizer reads as one, takes its place.
   } else if (first - gapStart === 1) out[first - 1] = PARAGRAPH_SEPARATOR;
 }
+
+/** The text as read for its words: itself, or for markdown its prose (same length, same offsets). */
+export function proseOf(text: string, format?: 'text' | 'markdown'): string {
+  return format === 'markdown' ? markdownProse(text).text : text;
+}

@@ -40,7 +40,7 @@ const INITIALISM = /(?:\p{L}\.){2,}/uy;
 // case: text from a PDF splits words there ("learn-\ning"). See `lineJoined`.
 const WORD =
   /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’‐-]|[‐-][ \t]*\r?\n[ \t]*(?=\p{Ll}))[\p{L}\p{M}\p{N}]+)*/uy;
-/** A line break as editors count them: \n, \r\n, or a lone \r (old Mac files). */
+/** A line break as editors count them: \n, \r\n, or a lone \r (old Mac files). Global: for split and matchAll. */
 export const LINE_BREAK = /\r\n?|\n/g;
 const LINE_END_HYPHEN = /([‐-])[ \t]*\r?\n[ \t]*/g;
 const SPACE = /\s+/y;

@@ -41,7 +41,7 @@ export function registerSourceRoutes(app: FastifyInstance, { pool, options }: Se
       const { text, limit, format } = request.body;
       refuseBinary(text);
       return pool.run<FindResult>(
-        { op: 'find', db, text, ...(limit === undefined ? {} : { limit }), ...(format && { format }) },
+        { op: 'find', db, text, format, ...(limit === undefined ? {} : { limit }) },
         clientGone(reply),
       );
     },
