@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchDocument, loadDevDocuments, loadMeasureDocuments } from '../bench/corpora.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
 import { openIndex } from '../src/api/index.js';
+import { freshSchema } from './pg-schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'unspin-source-robust-'));
@@ -176,6 +178,29 @@ describe('an index made before documents had a format', () => {
       expect((await index.get('note'))?.format).toBe('markdown');
     } finally {
       await index.close();
+    }
+  });
+});
+
+describe.runIf(process.env.UNSPIN_TEST_PG_URL)('a PostgreSQL index opened during an ingest', () => {
+  it('opens at once, not after the ingest commits', async () => {
+    const url = await freshSchema(process.env.UNSPIN_TEST_PG_URL as string, 'unspin_test_open');
+    await (await openIndex(url)).close();
+    const writer = new pg.Client({ connectionString: url });
+    await writer.connect();
+    await writer.query('BEGIN');
+    await writer.query("INSERT INTO unspin_docs (id, text_hash, text, fps) VALUES ('w', 'h', 't', '{}')");
+    const opening = openIndex(url);
+    try {
+      const first = await Promise.race([
+        opening.then(() => 'opened'),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 3000)),
+      ]);
+      expect(first).toBe('opened');
+    } finally {
+      await writer.query('ROLLBACK');
+      await writer.end();
+      await (await opening).close();
     }
   });
 });

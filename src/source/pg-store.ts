@@ -29,8 +29,18 @@ CREATE TABLE IF NOT EXISTS unspin_docs (
   format TEXT,
   fps BIGINT[] NOT NULL
 );
--- An index made before documents had a format: the column is added, NULL (plain text).
-ALTER TABLE unspin_docs ADD COLUMN IF NOT EXISTS format TEXT;
+-- An index made before documents had a format: the column is added, NULL (plain text). Only
+-- then: ALTER TABLE takes the table's strongest lock even when it changes nothing, and every
+-- open would wait for an ingest's batch to commit, and every reader behind it.
+DO $$
+BEGIN
+  IF NOT EXISTS (
+    SELECT 1 FROM pg_attribute
+    WHERE attrelid = to_regclass('unspin_docs') AND attname = 'format' AND NOT attisdropped
+  ) THEN
+    ALTER TABLE unspin_docs ADD COLUMN format TEXT;
+  END IF;
+END $$;
 CREATE TABLE IF NOT EXISTS unspin_postings (
   hash BIGINT NOT NULL,
   doc BIGINT NOT NULL,
@@ -54,9 +64,14 @@ export class PgStore implements SourceStore {
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
       await client.query(SCHEMA);
       await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
-    } finally {
-      client.release();
+    } catch (err) {
+      // Destroyed, not pooled: the connection takes the session's advisory lock with it, which
+      // an idle pooled one would hold until its timeout, stalling the next open.
+      client.release(true);
+      await pool.end();
+      throw err;
     }
+    client.release();
     return new PgStore(pool);
   }
 

@@ -123,7 +123,7 @@ export class SourceIndex {
     return this.store.remove(id);
   }
 
-  /** The stored document with this id (text, title, url, date), or undefined. */
+  /** The stored document with this id (text, title, url, date, format), or undefined. */
   get(id: string): Promise<SourceDocument | undefined> {
     return this.store.get(id);
   }

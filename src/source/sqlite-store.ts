@@ -78,9 +78,19 @@ export class SqliteStore implements SourceStore {
         `${path} is an index of schema ${version}; this version of unspin reads ${SCHEMA_VERSION}`,
       );
     }
-    // An index made before documents had a format: the column is added, NULL (plain text).
-    const columns = this.db.prepare('PRAGMA table_info(docs)').all() as { name: string }[];
-    if (!columns.some((c) => c.name === 'format')) this.db.exec('ALTER TABLE docs ADD COLUMN format TEXT');
+    // An index made before documents had a format: the column is added, NULL (plain text);
+    // checked again under the write lock, as another process may be opening it too.
+    const hasFormat = () =>
+      (this.db.prepare('PRAGMA table_info(docs)').all() as { name: string }[]).some(
+        (c) => c.name === 'format',
+      );
+    if (!hasFormat()) {
+      this.db
+        .transaction(() => {
+          if (!hasFormat()) this.db.exec('ALTER TABLE docs ADD COLUMN format TEXT');
+        })
+        .immediate();
+    }
     const db = this.db;
     this.stmts = {
       existing: db.prepare('SELECT key, text_hash AS textHash, fps FROM docs WHERE id = ?'),
