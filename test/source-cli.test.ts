@@ -181,6 +181,21 @@ describe('unspin index and find', () => {
     }
   });
 
+  it('indexes files as the format given, whatever their extension', async () => {
+    const [prose, code] = [docs[40], docs[41]];
+    const notes = join(tmp, 'notes.txt');
+    writeFileSync(notes, `${prose.text}\n\n\`\`\`\n${code.text}\n\`\`\`\n`);
+    for (const [format, codeFound] of [
+      ['markdown', false],
+      ['auto', true],
+    ] as const) {
+      const formatDb = join(tmp, `format-${format}.db`);
+      expect((await cli(['index', 'add', '--format', format, '--db', formatDb, notes])).code).toBe(0);
+      const found = await cli(['find', '--json', '--db', formatDb, '-'], { stdin: code.text });
+      expect(found.code, format).toBe(codeFound ? 0 : 1);
+    }
+  });
+
   it("takes a JSON Lines record's format, and names a wrong one", () => {
     expect(parseRecord('{"id": 1, "text": "# Hi", "format": "markdown"}')).toEqual({
       id: '1',

@@ -71,7 +71,9 @@ const dbOption = () =>
     'the index: an SQLite file or a postgres:// URL (default: $UNSPIN_DB or ~/.local/share/unspin/index.db)',
   );
 
-async function runAdd(ctx: Context, paths: string[], opts: DbOptions & { jsonl?: boolean }): Promise<number> {
+type AddCommandOptions = DbOptions & { jsonl?: boolean } & Pick<CommonOptions, 'format'>;
+
+async function runAdd(ctx: Context, paths: string[], opts: AddCommandOptions): Promise<number> {
   if (paths.length === 0) throw new UsageError('give files or directories to index (or --jsonl FILE).');
   const problems: IngestProblem[] = [];
   const onProblem = (p: IngestProblem) => {
@@ -79,7 +81,7 @@ async function runAdd(ctx: Context, paths: string[], opts: DbOptions & { jsonl?:
     ctx.err.writeNow(`${ctx.err.isTTY ? '\r\x1b[K' : ''}unspin: skipped ${p.where}: ${p.message}\n`);
   };
   const started = Date.now();
-  const docs = documentsFrom(paths, { jsonl: opts.jsonl, stdin: ctx.stdin, onProblem });
+  const docs = documentsFrom(paths, { jsonl: opts.jsonl, stdin: ctx.stdin, format: opts.format, onProblem });
   const total = await withIndex(ctx, opts, (index) =>
     index.add(docs, {
       onProgress: (r) => {
@@ -116,6 +118,7 @@ async function runFind(ctx: Context, file: string | undefined, opts: FindCommand
 const INDEX_HELP = `
 Examples:
   $ unspin index add archive/                 text, Markdown and HTML files, recursively
+  $ unspin index add --format markdown notes/ every file read as markdown (by its prose)
   $ unspin index add --jsonl articles.jsonl   {"id", "text", ["title", "url", "date"]} per line
   $ unspin index stats
   $ unspin index remove <id>
@@ -142,9 +145,13 @@ export function registerSourceCommands(program: Command, ctx: Context): void {
     .command('add')
     .description('Add documents: files, directories (.txt, .md, .html), JSON Lines files.')
     .argument('[paths...]', "files or directories; with --jsonl, JSON Lines files ('-' reads standard input)")
-    .option('--jsonl', 'read the files as JSON Lines ({"id", "text", ["title", "url", "date"]} per line)')
+    .option(
+      '--jsonl',
+      'read the files as JSON Lines ({"id", "text", ["title", "url", "date", "format"]} per line)',
+    )
+    .addOption(formatOption())
     .addOption(dbOption())
-    .action(async (paths: string[], opts: DbOptions & { jsonl?: boolean }) => {
+    .action(async (paths: string[], opts: AddCommandOptions) => {
       ctx.exitCode = await runAdd(ctx, paths, opts);
     });
   index

@@ -9,6 +9,7 @@ import { extname, join } from 'node:path';
 import {
   hasHtmlExtension,
   hasMarkdownExtension,
+  type InputFormat,
   loadInput,
   openInputStream,
   splitLines,
@@ -26,6 +27,8 @@ export interface WalkOptions {
   jsonl?: boolean;
   /** Where '-' reads JSON Lines from. */
   stdin?: AsyncIterable<unknown>;
+  /** How files are read (default 'auto', by extension and content); records say their own. */
+  format?: InputFormat | 'auto';
   onProblem: (problem: IngestProblem) => void;
 }
 
@@ -91,7 +94,7 @@ async function* jsonlDocuments(path: string, opts: WalkOptions): AsyncGenerator<
 
 async function fileDocument(path: string, opts: WalkOptions): Promise<SourceDocument | undefined> {
   try {
-    const input = await loadInput(path);
+    const input = await loadInput(path, { format: opts.format });
     return {
       id: path,
       text: input.text,
