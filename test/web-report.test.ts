@@ -148,6 +148,21 @@ describe('batch input', () => {
     ]);
   });
 
+  it("reads a JSON Lines record's format, and names a wrong one", () => {
+    const parsed = parseJsonl(
+      '{"id": 1, "text": "# Notes", "format": "markdown"}\n{"id": 2, "text": "<p>x</p>", "format": "html"}\n' +
+        '{"id": 3, "text": "plain", "format": null}\n{"id": 4, "text": "x", "format": "pdf"}\n',
+    );
+    expect(parsed.items).toEqual([
+      { id: '1', text: '# Notes', format: 'markdown' },
+      { id: '2', text: '<p>x</p>', format: 'html' },
+      { id: '3', text: 'plain', format: 'text' },
+    ]);
+    expect(parsed.problems).toEqual([
+      { where: 'input.jsonl, line 4', message: '"format" must be "text", "html" or "markdown"' },
+    ]);
+  });
+
   it('takes files one document each, HTML as HTML, markdown as markdown, and refuses other kinds', () => {
     const parsed = itemsFromFiles([
       { name: 'a.txt', content: 'plain' },

@@ -36,6 +36,9 @@ export function formatOf(name: string): InputFormat {
   return hasMarkdownExtension(name) ? 'markdown' : 'text';
 }
 
+/** What a JSON Lines record's "format" may say; without one its text is plain text. */
+const INPUT_FORMATS: readonly InputFormat[] = ['text', 'html', 'markdown'];
+
 export function parseJsonl(content: string, file = 'input.jsonl'): ParsedInput {
   const items: BatchItem[] = [];
   const problems: BatchProblem[] = [];
@@ -54,13 +57,17 @@ export function parseJsonl(content: string, file = 'input.jsonl'): ParsedInput {
       problems.push({ where, message: 'expected an object like {"id": "…", "text": "…"}' });
       return;
     }
-    const { id, text } = record as Record<string, unknown>;
+    const { id, text, format } = record as Record<string, unknown>;
     if (typeof text !== 'string' || !text.trim()) {
       problems.push({ where, message: 'has no "text" string' });
       return;
     }
+    if (format !== undefined && format !== null && !INPUT_FORMATS.includes(format as InputFormat)) {
+      problems.push({ where, message: '"format" must be "text", "html" or "markdown"' });
+      return;
+    }
     const name = typeof id === 'string' || typeof id === 'number' ? String(id) : `line ${i + 1}`;
-    items.push({ id: name, text, format: 'text' });
+    items.push({ id: name, text, format: (format as InputFormat | null | undefined) ?? 'text' });
   });
   return { items, problems };
 }
