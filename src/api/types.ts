@@ -2,6 +2,7 @@
  * The public shapes of Unspin's results. These are the JSON contracts of the CLI
  * (`--json`, `--jsonl`) and of the HTTP API: change them only by adding fields.
  */
+import type { TextFormat } from '../input/sniff.js';
 
 /** One swapped word or phrase found in the input. */
 export interface Finding {
@@ -81,5 +82,4 @@ export interface AnalyzeOptions {
   format?: TextFormat;
 }
 
-/** How the string handed to `check` or `restore` is written. */
-export type TextFormat = 'text' | 'markdown';
+export type { TextFormat };

@@ -99,6 +99,8 @@ export function looksLikeHtml(text: string): boolean {
 
 /** How an input is written; the extension tests below tell it from a file's name. */
 export type InputFormat = 'text' | 'html' | 'markdown';
+/** A string as the engine reads it, once HTML is reduced to its text: prose, or markdown read by its prose. */
+export type TextFormat = Exclude<InputFormat, 'html'>;
 
 export function hasMarkdownExtension(name: string | undefined): boolean {
   return name !== undefined && /\.(?:md|markdown|mdown|mkdn|mkd)$/i.test(name);

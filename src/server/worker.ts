@@ -3,7 +3,7 @@
  * 5 MB document never blocks the event loop that answers other requests. Each thread
  * loads the resources once, at start-up, and keeps one open index per database.
  */
-import { check, loadResources, openIndex, restore, type SourceIndex } from '../api/index.js';
+import { check, loadResources, openIndex, restore, type SourceIndex, type TextFormat } from '../api/index.js';
 import { describeError } from '../cli/errors.js';
 import { shownLocation } from '../cli/source-commands.js';
 import { analyzeOptions } from '../cli/sources.js';
@@ -12,7 +12,7 @@ import { extractHtmlText, type InputFormat } from '../input/index.js';
 export type EngineTask =
   | { op: 'warm-up' }
   | { op: 'check' | 'restore'; text: string; format: InputFormat; minConfidence?: number }
-  | { op: 'find'; db: string; text: string; limit?: number; format?: 'text' | 'markdown' }
+  | { op: 'find'; db: string; text: string; limit?: number; format?: TextFormat }
   | {
       op: 'add';
       db: string;

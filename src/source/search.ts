@@ -6,6 +6,7 @@
  * with nothing in common with the archive returns no match.
  */
 
+import type { TextFormat } from '../input/sniff.js';
 import { proseOf } from '../text/markdown.js';
 import { roundProbability } from '../util/round.js';
 import { alignSource, type Passage, queryOriginals, type SwapLexicon, summarize } from './align.js';
@@ -29,7 +30,7 @@ export interface FindOptions {
    * markup are no evidence of copying. Offsets index the text as given, and swaps are worded
    * as it has them.
    */
-  format?: 'text' | 'markdown';
+  format?: TextFormat;
 }
 
 export interface AddOptions {

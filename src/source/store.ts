@@ -4,6 +4,7 @@
  * (fingerprinting, ranking, verification) lives above this interface, so every store
  * behaves the same. Methods are async because a server store is.
  */
+import type { TextFormat } from '../input/sniff.js';
 
 export interface SourceDocument {
   id: string;
@@ -16,7 +17,7 @@ export interface SourceDocument {
    * evidence (link targets, code and other markup are no evidence of copying); the text is
    * kept as written. A read document has it only when it is markdown.
    */
-  format?: 'text' | 'markdown';
+  format?: TextFormat;
 }
 
 /** A document ready to store: its fingerprints and a hash of its text (for idempotent re-adds). */

@@ -16,6 +16,7 @@ import type { Nodes, Parents } from 'mdast';
 import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-markdown';
 import type { gfmFromMarkdown as GfmFromMarkdown } from 'mdast-util-gfm';
 import type { gfm as Gfm } from 'micromark-extension-gfm';
+import type { TextFormat } from '../input/sniff.js';
 import { markdownParts, parserInput } from './markdown-parts.js';
 import { PARAGRAPH_SEPARATOR } from './tokenize.js';
 
@@ -278,6 +279,6 @@ function separate(out: string[], start: number, end: number): void {
 }
 
 /** The text as read for its words: itself, or for markdown its prose (same length, same offsets). */
-export function proseOf(text: string, format?: 'text' | 'markdown'): string {
+export function proseOf(text: string, format?: TextFormat): string {
   return format === 'markdown' ? markdownProse(text).text : text;
 }

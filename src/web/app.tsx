@@ -66,7 +66,9 @@ export function App() {
       );
       const stats = await indexStats;
       if (stats && stats.documents > 0) {
-        const { matches } = await api.find(analysed, 5, input.format === 'markdown' ? 'markdown' : 'text');
+        const { matches } = await api.find(analysed, {
+          format: input.format === 'markdown' ? 'markdown' : 'text',
+        });
         setReview((r) => (r && r.initial === doc ? { ...r, sources: matches } : r));
         setStatus((s) => `${s} ${matches.length} likely source${matches.length === 1 ? '' : 's'} found.`);
       }
