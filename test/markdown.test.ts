@@ -111,6 +111,22 @@ describe('markdown read as prose', () => {
     expect(text).not.toContain('```');
   });
 
+  it('ends lines at a lone CR too, so a long text with old Mac line breaks is cut outside its code', () => {
+    const unit = 'A paragraph before the code.\r\r```\rcode line\r\rmore code\r```\r\r';
+    const source = unit.repeat(Math.ceil((WHOLE_TEXT + 1) / unit.length));
+    const parts = markdownParts(source);
+    expect(parts.length).toBeGreaterThan(10);
+    for (const [start] of parts.slice(1)) expect(source.slice(start, start + 12)).toBe('A paragraph ');
+    const { text } = markdownProse(source);
+    expect(text).not.toContain('code line');
+    expect(text).toContain('A paragraph before the code.');
+    // A quote's markers on its later lines are markup whatever ends the line before.
+    for (const lineBreak of ['\n', '\r\n', '\r']) {
+      const quote = ['> A quote that', '> continues here.', '', 'After it.', ''].join(lineBreak);
+      expect(markdownProse(quote).text).not.toContain('>');
+    }
+  });
+
   it('parses a short text whole, and a long paragraph in parts cut between words', () => {
     expect(markdownParts('# Title\n\nOne paragraph.\n'.repeat(1000))).toHaveLength(1);
     const long = 'The *quick* fox jumps over the lazy dog. '.repeat(2000);

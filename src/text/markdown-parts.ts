@@ -13,6 +13,7 @@
  * that its rows still read as table rows (`markdownProse` of a 3.9 MB table: 10.7 s and 1.1 GB
  * parsed whole, 7.7 s and 324 MB in parts).
  */
+import { LINE_BREAK } from './tokenize.js';
 
 /** Texts up to this length are parsed whole, except for paragraphs longer than `MAX_PART`. */
 export const WHOLE_TEXT = 256 * 1024;
@@ -121,6 +122,7 @@ export function markdownParts(source: string): MarkdownPart[] {
   const parts: MarkdownPart[] = [];
   const byBlankLines = source.length > WHOLE_TEXT;
   let start = 0;
+  const lineBreak = new RegExp(LINE_BREAK.source, 'g');
   /** Ends the current part at `end`: the next one starts there, inside `nextHead`'s table if given. */
   const closePart = (end: number, nextHead?: string) => {
     parts.push(partHead === undefined ? [start, end] : [start, end, partHead]);
@@ -144,9 +146,11 @@ export function markdownParts(source: string): MarkdownPart[] {
   // Where the current run of lines with no blank line between them starts.
   let runStart = 0;
   for (let lineStart = 0; lineStart < source.length; ) {
-    const newline = source.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? source.length : newline + 1;
-    const line = source.slice(lineStart, lineEnd).replace(/\r?\n$/, '');
+    // CR, LF and CRLF all end a line, to the parser as to the tokenizer.
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(source);
+    const lineEnd = found ? found.index + found[0].length : source.length;
+    const line = source.slice(lineStart, found ? found.index : source.length);
     const blank = !/\S/.test(line);
     let paragraphLine = false;
     if (fence !== undefined) {

@@ -126,7 +126,7 @@ class ProseReader {
     // first ("> " of a quote, a list item's indent): they are markup. A line of the text itself
     // cannot start with ">", which would begin a quote.
     for (let i = start; i < end; i++) {
-      if (source[i] !== '\n') continue;
+      if (source[i] !== '\n' && source[i] !== '\r') continue;
       for (let k = i + 1; k < end && (source[k] === '>' || source[k] === ' ' || source[k] === '\t'); k++)
         out[k] = ' ';
     }
@@ -269,7 +269,7 @@ function separate(out: string[], start: number, end: number): void {
   while (gapStart > 0 && /\s/.test(out[gapStart - 1])) gapStart--;
   if (gapStart === 0) return;
   const gap = out.slice(gapStart, first).join('');
-  if (/\n[ \t]*\r?\n/.test(gap)) return;
+  if (/(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/.test(gap)) return;
   if (first - gapStart >= 2) {
     out[first - 2] = '\n';
     out[first - 1] = '\n';
