@@ -13,6 +13,7 @@ import { alignSource, type Passage, queryOriginals, type SwapLexicon, summarize 
 import { fingerprints, type Word, words } from './fingerprint.js';
 import type { FindResult, SourceMatch } from './match.js';
 import { inlinePreparer, type Preparer, workerPreparer } from './prepare.js';
+import { ProseWords } from './prose-words.js';
 import type {
   AddResult,
   PreparedDocument,
@@ -73,6 +74,8 @@ const WINDOW_CANDIDATES = 5;
 const DEFAULT_BATCH = 2000;
 
 export class SourceIndex {
+  private readonly proseWords = new ProseWords();
+
   constructor(
     private readonly store: SourceStore,
     private readonly lexicon: SwapLexicon,
@@ -173,7 +176,7 @@ export class SourceIndex {
       );
       const missing = keys.filter((k) => !fetched.has(k));
       for (const doc of await this.store.documents(missing)) {
-        fetched.set(doc.key, { doc, words: words(proseOf(doc.text, doc.format)) });
+        fetched.set(doc.key, { doc, words: this.proseWords.of(doc) });
       }
       const part = { one: originals.one.slice(from, to), two: originals.two.slice(from, to) };
       for (const key of keys) {
