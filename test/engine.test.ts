@@ -9,6 +9,7 @@ import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
 import { termCandidates } from '../src/channel/term-readings.js';
 import { analyzeText } from '../src/decode/analyze.js';
 import type { SpanFinding } from '../src/decode/findings.js';
+import { articleChooser } from '../src/text/articles.js';
 import { copyCase, isShouting, isWrittenInTitleCase } from '../src/text/case.js';
 import { ordinalToWords, spokenNumber } from '../src/text/numbers.js';
 import { tokenize } from '../src/text/tokenize.js';
@@ -34,6 +35,29 @@ describe('check', () => {
     }
     const home = result.findings.find((f) => f.text === 'Home');
     expect(home?.suggestions[0]).toBe('House');
+  });
+
+  it('gives the article each suggestion takes where an "a" or "an" stands right before a finding', () => {
+    const text =
+      'The officers stated it was a tremendous blow to the town, and a gigantic apology was due. Officials said a colossal fire had destroyed a big residence in the region of the capital after an unpleasant day.';
+    const takesAn = articleChooser(loadResources().lm);
+    const findings = check(text, { minConfidence: 0.05 }).findings;
+    expect(findings.some((f) => f.articles)).toBe(true);
+    for (const f of findings) {
+      const before = /\b(an?)\s+$/i.exec(text.slice(0, f.offset));
+      if (!before) {
+        expect(f.articles).toBeUndefined();
+        continue;
+      }
+      expect(f.articles).toEqual(f.suggestions.map((s) => (takesAn(s.split(' ')[0]) ? 'an' : 'a')));
+    }
+    // As the language model hears them, not by their first letter.
+    expect([takesAn('honest'), takesAn('hour'), takesAn('university'), takesAn('enormous')]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('leaves ordinary clean sentences alone', () => {

@@ -63,6 +63,8 @@ describe('analysis routes', () => {
     const body = JSON.parse(res.body);
     expect(body).toEqual(check(spun));
     expect(body.verdict).toBe('spun');
+    // Optional fields pass the reply's schema too.
+    expect(body.findings.some((f: { articles?: string[] }) => f.articles?.length)).toBe(true);
     for (const f of body.findings) expect(spun.slice(f.offset, f.offset + f.length)).toBe(f.text);
   });
 

@@ -90,28 +90,43 @@ describe('restored view', () => {
 
   it('makes the article before a restored word agree with it, as restore does', () => {
     const text = 'It was an enormous bill and an honorable act, An enormous one.';
+    // The articles the engine heard for each suggestion (check's `articles`).
     const findings = [
-      finding(text, 'enormous', ['large', 'immense']),
-      finding(text, 'honorable', ['honest']),
-      { ...finding(text, 'enormous one', ['large one']), offset: text.lastIndexOf('enormous') },
-    ];
+      {
+        ...finding(text, 'enormous', ['large', 'immense', 'hourlong']),
+        articles: ['a', 'an', 'an'] as const,
+      },
+      { ...finding(text, 'honorable', ['decent', 'honest']), articles: ['a', 'an'] as const },
+      {
+        ...finding(text, 'enormous one', ['large one']),
+        offset: text.lastIndexOf('enormous'),
+        articles: ['a'] as const,
+      },
+    ].map((f) => ({ ...f, articles: [...f.articles] }));
     // restore's changes: each finding, and the article it chose before the first and last.
     const at = (from: number) => text.indexOf('an', from);
     const changes = [
       { ...findings[0], replacement: 'large' },
       { offset: at(0), length: 2, text: 'an', replacement: 'a', confidence: 0.9 },
-      { ...findings[1], replacement: 'honest' },
+      { ...findings[1], replacement: 'decent' },
+      { offset: text.indexOf('an honorable'), length: 2, text: 'an', replacement: 'a', confidence: 0.9 },
       { ...findings[2], replacement: 'large one' },
       { offset: text.lastIndexOf('An'), length: 2, text: 'An', replacement: 'A', confidence: 0.9 },
     ];
     const all = restoredView(createDoc(text, findings, changes));
-    // "an honest" stays: restore heard it and left the article.
-    expect(all.text).toBe('It was a large bill and an honest act, A large one.');
+    expect(all.text).toBe('It was a large bill and a decent act, A large one.');
     expect(all.edits.map((e) => [e.from, e.to])).toContainEqual(['an enormous', 'a large']);
-    // Another suggestion takes the article its first letter asks for.
+    // Another suggestion takes the article the engine heard for it, which its first letter
+    // would not say ("an honest", "an hourlong").
     const other = accept(createDoc(text, findings, changes), 0, 'immense');
     expect(other.text.startsWith('It was an immense bill')).toBe(true);
     consistent(other);
+    expect(accept(createDoc(text, findings, changes), 1, 'honest').text).toContain('and an honest act');
+    expect(accept(createDoc(text, findings, changes), 0, 'hourlong').text).toContain('was an hourlong bill');
+    // A suggestion the engine gave no article for (an older server) goes by its first letter.
+    const bare = findings.map(({ articles: _articles, ...f }) => f);
+    expect(accept(createDoc(text, bare, changes), 0, 'immense').text).toContain('was an immense bill');
+    expect(accept(createDoc(text, bare, changes), 1, 'decent').text).toContain('and a decent act');
     // An article inside a finding restore applies is left to it; inside one it would not
     // apply, it agrees as restore makes it, and that finding is gone.
     const wasAn = finding(text, 'was an', ['had a']);

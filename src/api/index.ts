@@ -4,10 +4,11 @@
  * once, on first use (or explicitly with `loadResources`).
  */
 import { loadResources } from '../resources/index.js';
+import { articleChooser, articleEndingAt, articleFor } from '../text/articles.js';
 import { markdownProse } from '../text/markdown.js';
 import { roundProbability } from '../util/round.js';
 import { applyChanges, DEFAULT_MIN_CONFIDENCE, restorationChanges, runPipeline } from './pipeline.js';
-import type { AnalyzeOptions, CheckResult, Finding, RestoreResult } from './types.js';
+import type { AnalyzeOptions, CheckResult, Finding, IndefiniteArticle, RestoreResult } from './types.js';
 
 export { ResourceError } from '../resources/errors.js';
 export { type Token, tokenize } from '../text/tokenize.js';
@@ -59,21 +60,29 @@ function analyze(text: string, options: AnalyzeOptions) {
 }
 
 export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
-  const { findings, evidence, verdict: judged } = analyze(text, options);
+  const { findings, evidence, verdict: judged, prose } = analyze(text, options);
   const { spinProbability, verdict } = judged;
+  const takesAn = articleChooser(loadResources().lm);
   return {
     spinProbability,
     verdict,
     words: evidence.words,
-    findings: findings.map(
-      (f): Finding => ({
+    findings: findings.map((f, i): Finding => {
+      // An article inside the finding before is that finding's own text, as `restore` sees it.
+      const article = articleEndingAt(prose, f.offset, i > 0 ? findings[i - 1].end : 0);
+      return {
         offset: f.offset,
         length: f.end - f.offset,
         text: text.slice(f.offset, f.end),
         suggestions: f.suggestions,
         confidence: roundProbability(f.confidence),
-      }),
-    ),
+        ...(article && {
+          articles: f.suggestions.map(
+            (s) => articleFor(s, takesAn) ?? (article.article.toLowerCase() as IndefiniteArticle),
+          ),
+        }),
+      };
+    }),
     knownTorturedPhrases: evidence.knownPhrases,
     listedTermReadings: judged.termReadings,
     spunAt: judged.spunAt,

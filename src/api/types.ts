@@ -16,7 +16,16 @@ export interface Finding {
   suggestions: string[];
   /** Posterior probability that this span was changed by a spinner (0..1). */
   confidence: number;
+  /**
+   * Given when an "a" or "an" stands right before the span: the article each suggestion takes,
+   * in the order of `suggestions`, as the language model hears it ("an hour", "a university").
+   * `restore` makes the article agree with the first; a client applying another suggestion
+   * ("an enormous" → "a large") uses its own.
+   */
+  articles?: IndefiniteArticle[];
 }
+
+export type IndefiniteArticle = 'a' | 'an';
 
 export type Verdict = 'spun' | 'clean' | 'uncertain';
 

@@ -46,6 +46,12 @@ export const Finding = Type.Object({
   text: Type.String(),
   suggestions: Type.Array(Type.String(), { description: 'likely originals, most probable first' }),
   confidence: Probability,
+  articles: Type.Optional(
+    Type.Array(Type.Union([Type.Literal('a'), Type.Literal('an')]), {
+      description:
+        'given when "a" or "an" stands right before the span: the article each suggestion takes, in order',
+    }),
+  ),
 });
 
 export const CheckReply = Type.Object({

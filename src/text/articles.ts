@@ -48,6 +48,13 @@ export function articleChooser(lm: Pick<LanguageModel, 'id' | 'score'>): TakesAn
   return takesAn;
 }
 
+/** The article a replacement takes before it, by its first word; undefined when it starts with no word. */
+export function articleFor(replacement: string, takesAn: TakesAn): 'a' | 'an' | undefined {
+  const first = /^[\p{L}\p{N}]+/u.exec(replacement)?.[0];
+  if (first === undefined) return undefined;
+  return takesAn(first) ? 'an' : 'a';
+}
+
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’-]/u.test(ch);
 
 /** The "a" or "an" that ends at `end` but for spaces or a line break, not before `from`: its offset and text. */
@@ -95,9 +102,8 @@ export function withAgreeingArticles(
   let previousEnd = 0;
   for (const change of changes) {
     const found = articleEndingAt(text, change.offset, previousEnd);
-    const first = /^[\p{L}\p{N}]+/u.exec(change.replacement)?.[0];
-    if (found && first) {
-      const wanted = takesAn(first) ? 'an' : 'a';
+    const wanted = articleFor(change.replacement, takesAn);
+    if (found && wanted) {
       if (found.article.toLowerCase() !== wanted) {
         if (!changeable(found.offset, found.offset + found.article.length)) continue;
         out.push({

@@ -9,14 +9,9 @@ import { articleEndingAt, casedLike } from '../text/articles.js';
 import { withLineBreaksOf } from '../text/layout.js';
 import type { Change, Finding } from './types.js';
 
-/**
- * A finding still waiting for the reader; `restorable` when `restore` would apply it, and
- * `firstArticle` the "a" or "an" that `restore` puts before its first suggestion in place of
- * the one written ("an enormous" → "a large").
- */
+/** A finding still waiting for the reader; `restorable` when `restore` would apply it. */
 export interface Pending extends Finding {
   restorable: boolean;
-  firstArticle?: 'a' | 'an';
 }
 
 /** A replacement standing in the text: `to` starts at `at`; `from` is what it replaced. */
@@ -46,18 +41,9 @@ export type Piece =
 
 export function createDoc(text: string, findings: readonly Finding[], changes: readonly Change[] = []): Doc {
   const restorable = new Set(changes.map((c) => `${c.offset}:${c.length}`));
-  // restore's replacements by where they start: for the article before a finding, the one
-  // restore chose for its first suggestion.
-  const replacedAt = new Map(changes.map((c) => [c.offset, c.replacement.toLowerCase()]));
   const pending = [...findings]
     .sort((a, b) => a.offset - b.offset)
-    .map((f): Pending => {
-      const before = articleEndingAt(text, f.offset, 0);
-      const article = before && replacedAt.get(before.offset);
-      const pending: Pending = { ...f, restorable: restorable.has(`${f.offset}:${f.length}`) };
-      if (article === 'a' || article === 'an') pending.firstArticle = article;
-      return pending;
-    });
+    .map((f): Pending => ({ ...f, restorable: restorable.has(`${f.offset}:${f.length}`) }));
   return { original: text, text, pending, accepted: [] };
 }
 
@@ -75,15 +61,15 @@ function articleBefore(doc: Doc, offset: number): { at: number; text: string } |
 }
 
 /**
- * The article a suggestion takes: for the first suggestion of a finding `restore` applies, the
- * one `restore` chose (which hears "an hour", "a university"); for any other, by its first letter.
+ * The article written before a finding, made to agree with the suggestion taken: the one the
+ * engine heard for it ("an hour", "a university"; the finding's `articles`), or, for a finding
+ * from an older server or a suggestion of the reader's own, the one its first letter asks for.
  */
-function articleFor(f: Pending, suggestion: string, written: string): string {
+function agreeingArticle(f: Pending, suggestion: string, written: string): string {
   const current = written.toLowerCase() as 'a' | 'an';
+  const heard = f.articles?.[f.suggestions.indexOf(suggestion)];
   const first = /^[\p{L}\p{N}]+/u.exec(suggestion)?.[0];
-  let wanted = current;
-  if (f.restorable && suggestion === f.suggestions[0]) wanted = f.firstArticle ?? current;
-  else if (first !== undefined) wanted = /^[aeiou]/i.test(first) ? 'an' : 'a';
+  const wanted = heard ?? (first === undefined ? current : /^[aeiou]/i.test(first) ? 'an' : 'a');
   return wanted === current ? written : casedLike(written, wanted);
 }
 
@@ -101,7 +87,7 @@ export function accept(doc: Doc, index: number, suggestion: string): Doc {
   const end = f.offset + f.length;
   const article = articleBefore(doc, f.offset);
   if (article) {
-    const agreeing = articleFor(f, suggestion, article.text);
+    const agreeing = agreeingArticle(f, suggestion, article.text);
     if (agreeing !== article.text) {
       start = article.at;
       replacement = agreeing + doc.text.slice(article.at + article.text.length, f.offset) + replacement;
