@@ -13,7 +13,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchDocument, loadDevDocuments, loadMeasureDocuments } from '../bench/corpora.js';
 import { createSpinner, spinDocument } from '../bench/spinner.js';
-import { openIndex } from '../src/api/index.js';
+import { openIndex, type SourceDocument } from '../src/api/index.js';
+import { prepareDocument } from '../src/source/prepare.js';
 import { freshSchema } from './pg-schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,6 +37,12 @@ function ensureBuilt(): void {
   });
 }
 
+/** A code block of a markdown record: words of its own, which no other record has. */
+function fencedCode(i: number): string {
+  const words = Array.from({ length: 40 }, (_, k) => `token${(i * 31 + k * 7) % 997}x${k}`);
+  return `\`\`\`\n${words.join(' ')}\n\`\`\`\n`;
+}
+
 /** `count` documents of about 1 kB: sentences of Brown recombined, each id distinct. */
 function archiveLines(count: number): string {
   const sentences = docs.flatMap((d) => d.text.split(/(?<=[.?!])\s+/));
@@ -43,7 +50,18 @@ function archiveLines(count: number): string {
   for (let i = 0; i < count; i++) {
     const parts: string[] = [];
     for (let k = 0; k < 7; k++) parts.push(sentences[(i * 7919 + k * 104_729) % sentences.length]);
-    lines.push(JSON.stringify({ id: `doc/${i}`, text: `Record ${i}. ${parts.join(' ')}` }));
+    // Every tenth a markdown note, whose code block is no prose (read so by the worker too).
+    lines.push(
+      JSON.stringify(
+        i % 10 === 9
+          ? {
+              id: `doc/${i}`,
+              text: `# Record ${i}\n\n${parts.join(' ')}\n\n${fencedCode(i)}`,
+              format: 'markdown',
+            }
+          : { id: `doc/${i}`, text: `Record ${i}. ${parts.join(' ')}` },
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -111,6 +129,36 @@ describe('an ingest killed mid-way', () => {
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(rerun.stdout).toBe(`added ${total - stored}, replaced 0, unchanged ${stored}\n`);
     check(total);
+    // The last batch was fingerprinted on the worker thread: as inline, its markdown by its prose.
+    const records = archiveLines(total)
+      .trimEnd()
+      .split('\n')
+      .slice(-2)
+      .map((line) => JSON.parse(line) as SourceDocument);
+    expect(records.map((r) => r.format)).toEqual([undefined, 'markdown']);
+    const sql = new Database(db, { readonly: true });
+    try {
+      for (const record of records) {
+        const row = sql.prepare('SELECT fps, format FROM docs WHERE id = ?').get(record.id) as {
+          fps: Buffer;
+          format: string | null;
+        };
+        expect(row.format).toBe(record.format ?? null);
+        const stored = [...new Float64Array(Uint8Array.from(row.fps).buffer)];
+        expect(stored.sort()).toEqual([...prepareDocument(record).fingerprints].sort());
+      }
+    } finally {
+      sql.close();
+    }
+    const index = await openIndex(db);
+    try {
+      const markdown = records[1];
+      expect((await index.find(markdown.text, { format: 'markdown' })).matches[0]?.id).toBe(markdown.id);
+      const byCode = await index.find(fencedCode(total - 1));
+      expect(byCode.matches.map((m) => m.id)).not.toContain(markdown.id);
+    } finally {
+      await index.close();
+    }
   }, 120_000);
 });
 
