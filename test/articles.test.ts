@@ -54,6 +54,12 @@ describe('the article before a restored word', () => {
     expect(applyChanges(wrapped, withAgreeingArticles(wrapped, both, takesAn))).toBe(
       'It was a\r\nlarge bill. It was an\n\nlarge bill.',
     );
+    // Lines ended by a lone CR (old Mac files) likewise.
+    const oldMac = 'It was an\renormous bill. It was an\r\renormous bill.';
+    const inOldMac = [change(oldMac, 'enormous', 'large'), change(oldMac, 'enormous', 'large', 20)];
+    expect(applyChanges(oldMac, withAgreeingArticles(oldMac, inOldMac, takesAn))).toBe(
+      'It was a\rlarge bill. It was an\r\rlarge bill.',
+    );
     // An article inside the previous change is that change's business.
     const text2 = 'the bill an enormous';
     const chained = [change(text2, 'bill an', 'invoice a'), change(text2, 'enormous', 'large')];

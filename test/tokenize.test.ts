@@ -138,6 +138,9 @@ describe('withLineBreaksOf', () => {
       'artificial\nintelligence',
     );
     expect(withLineBreaksOf('one two\r\n  three four', 'x y z')).toBe('x y\r\n  z');
+    expect(withLineBreaksOf('man-made\rconsciousness', 'artificial intelligence')).toBe(
+      'artificial\rintelligence',
+    );
     expect(withLineBreaksOf('one\ntwo', 'single')).toBe('single');
     expect(withLineBreaksOf('one two', 'x y')).toBe('x y');
   });

@@ -68,7 +68,9 @@ export function articleEndingAt(
   // article on the line before; a blank line is a paragraph's end.
   let lineBreaks = 0;
   while (stop > from && /[ \t\r\n]/.test(text[stop - 1])) {
-    if (text[stop - 1] === '\n' && ++lineBreaks > 1) return undefined;
+    // A line ends at LF, CR LF or a lone CR (old Mac files), as the tokenizer reads it.
+    const endsLine = text[stop - 1] === '\n' || (text[stop - 1] === '\r' && text[stop] !== '\n');
+    if (endsLine && ++lineBreaks > 1) return undefined;
     stop--;
   }
   if (stop === end) return undefined;

@@ -1,5 +1,8 @@
-/** A line feed, or a Unicode line separator (U+2028), which some editors and exports write. */
-const LINE_BREAK = /[\n\u2028]/;
+/**
+ * Holds a line break: LF, CR (alone, as old Mac files have it, or before LF), or a Unicode line
+ * separator (U+2028), which some editors and exports write.
+ */
+const LINE_BREAK = /[\r\n\u2028]/;
 
 /**
  * A replacement laid out like the span it replaces: where the span's words were broken over

@@ -18,7 +18,7 @@ import type { gfmFromMarkdown as GfmFromMarkdown } from 'mdast-util-gfm';
 import type { gfm as Gfm } from 'micromark-extension-gfm';
 import type { TextFormat } from '../input/sniff.js';
 import { markdownParts, parserInput } from './markdown-parts.js';
-import { PARAGRAPH_SEPARATOR } from './tokenize.js';
+import { LINE_BREAK, PARAGRAPH_SEPARATOR } from './tokenize.js';
 
 // The parser and its extensions take a tenth of a second to load: only markdown pays for it,
 // not every start of the command. (ES modules loaded with require: Node.js 20.19 or later.)
@@ -48,13 +48,13 @@ function markdownParser() {
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 // A link reference definition: "[label]: destination", with an optional title.
-const DEFINITION = /^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*\S[^\n]*$/gm;
+const DEFINITION = /^ {0,3}\[([^\]\r\n^][^\]\r\n]*)\]:[ \t]*\S[^\r\n]*$/gm;
 
 // Front matter: YAML (or TOML) settings at the very start, which no renderer shows as text.
 // It opens with a setting ("title: …", "title = …"), so a rule followed by prose is not taken
 // for it.
 const FRONT_MATTER =
-  /^(?:---[ \t]*\r?\n(?=[\w-]+[ \t]*:)[\s\S]*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n(?=[\w-]+[ \t]*=)[\s\S]*?\r?\n\+\+\+)[ \t]*(?:\r?\n|$)/;
+  /^(?:---[ \t]*(?:\r\n?|\n)(?=[\w-]+[ \t]*:)[\s\S]*?(?:\r\n?|\n)(?:---|\.\.\.)|\+\+\+[ \t]*(?:\r\n?|\n)(?=[\w-]+[ \t]*=)[\s\S]*?(?:\r\n?|\n)\+\+\+)[ \t]*(?:\r\n?|\n|$)/;
 
 // A backslash escape, or a character reference, in the source of a text node.
 const ESCAPE_OR_REFERENCE =
@@ -269,7 +269,8 @@ function separate(out: string[], start: number, end: number): void {
   while (gapStart > 0 && /\s/.test(out[gapStart - 1])) gapStart--;
   if (gapStart === 0) return;
   const gap = out.slice(gapStart, first).join('');
-  if (/(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/.test(gap)) return;
+  // A blank line between them already: two line breaks, however written.
+  if (gap.split(LINE_BREAK).length > 2) return;
   if (first - gapStart >= 2) {
     out[first - 2] = '\n';
     out[first - 1] = '\n';
