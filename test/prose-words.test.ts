@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProseWords } from '../src/source/prose-words.js';
 import type { StoredDocument } from '../src/source/store.js';
+import { proseOf } from '../src/text/markdown.js';
 
 const note = (key: number, text: string): StoredDocument => ({
   key,
@@ -10,36 +11,60 @@ const note = (key: number, text: string): StoredDocument => ({
 });
 const norms = (ws: readonly { norm: string }[]) => ws.map((w) => w.norm);
 
+/** A cache whose markdown reads are counted, by text. */
+function counted(budget?: number) {
+  const reads: string[] = [];
+  const cache = new ProseWords(budget, (text) => {
+    reads.push(text);
+    return proseOf(text, 'markdown');
+  });
+  return { cache, reads };
+}
+
 describe('prose words of stored documents', () => {
   it('reads markdown by its prose once, and afresh when the text under a key changes', () => {
-    const cache = new ProseWords();
+    const { cache, reads } = counted();
     const doc = note(1, 'The [residence](https://example.com/house) is `big`.\n');
-    const first = cache.of(doc);
-    expect(norms(first)).toEqual(['the', 'residence', 'is', 'big']);
-    expect(cache.of({ ...doc })).toBe(first);
+    expect(norms(cache.of(doc))).toEqual(['the', 'residence', 'is', 'big']);
+    expect(norms(cache.of({ ...doc }))).toEqual(['the', 'residence', 'is', 'big']);
+    expect(reads).toHaveLength(1);
     const replaced = cache.of(note(1, 'A *new* text.\n'));
     expect(norms(replaced)).toEqual(['a', 'new', 'text']);
     expect(replaced[1].offset).toBe(3);
+    expect(reads).toHaveLength(2);
+    // The replaced text's characters are no longer counted.
+    expect(cache.keptChars).toBe('A *new* text.\n'.length);
   });
 
   it('keeps no more than its budget, dropping the least recently used', () => {
-    const cache = new ProseWords(100);
-    const a = note(1, `${'word '.repeat(4)}a\n`);
-    const b = note(2, `${'word '.repeat(4)}b\n`);
-    const big = note(3, `${'word '.repeat(10)}\n`);
-    const wordsOfA = cache.of(a);
-    cache.of(b);
-    expect(cache.of(a)).toBe(wordsOfA);
-    // Over a quarter of the budget: read, never kept.
-    expect(cache.of(big)).not.toBe(cache.of(big));
-    for (let key = 4; key < 8; key++) cache.of(note(key, `${'word '.repeat(4)}${key}\n`));
-    expect(cache.of(a)).not.toBe(wordsOfA);
+    const { cache, reads } = counted(100);
+    // Five notes of 25 characters: four fill the budget.
+    const notes = [1, 2, 3, 4, 5].map((key) => note(key, `Note ${key} of *some* words.\n`.padEnd(25, '.')));
+    expect(notes.every((n) => n.text.length === 25)).toBe(true);
+    for (const n of notes.slice(0, 4)) cache.of(n);
+    expect(cache.keptChars).toBe(100);
+    cache.of(notes[0]); // used again: now the most recent
+    cache.of(notes[4]); // over budget: note 2, the least recently used, goes
+    expect(cache.keptChars).toBe(100);
+    expect(reads.length).toBe(5);
+    cache.of(notes[0]);
+    cache.of(notes[4]);
+    expect(reads.length).toBe(5);
+    cache.of(notes[1]);
+    expect(reads.length).toBe(6);
+    // Over a quarter of the budget: read every time, never kept.
+    const big = note(9, `${'word '.repeat(10)}\n`);
+    cache.of(big);
+    cache.of(big);
+    expect(reads.length).toBe(8);
+    expect(cache.keptChars).toBeLessThanOrEqual(100);
   });
 
-  it('tokenizes plain text as it is, and keeps none of it', () => {
-    const cache = new ProseWords();
+  it('tokenizes plain text as it is, and never reads it as markdown', () => {
+    const { cache, reads } = counted();
     const doc: StoredDocument = { key: 1, id: 'p', text: 'The [residence](x) is big.' };
     expect(norms(cache.of(doc))).toContain('x');
-    expect(cache.of(doc)).not.toBe(cache.of(doc));
+    expect(reads).toHaveLength(0);
+    expect(cache.keptChars).toBe(0);
   });
 });
