@@ -12,10 +12,11 @@ import { build as annotate } from 'annotatedtext-rehype';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServeProcess } from '../bench/serve-process.js';
-import { check, MAX_TEXT_LENGTH, restore } from '../src/api/index.js';
+import { type CheckResult, check, MAX_TEXT_LENGTH, restore } from '../src/api/index.js';
 import { buildServer } from '../src/server/app.js';
 import { EnginePool } from '../src/server/engine-pool.js';
 import { toApiError } from '../src/server/errors.js';
+import { languageToolReply, plainFromAnnotation, plainFromText } from '../src/server/languagetool.js';
 import { freshSchema } from './pg-schema.js';
 
 const root = join(import.meta.dirname, '..');
@@ -442,6 +443,52 @@ describe('LanguageTool-compatible POST /v2/check', () => {
       expect(inHtml).not.toMatch(/[<>]/);
       expect(m.context.text).toContain(inHtml);
     }
+  });
+
+  it('takes the article into a match whose suggestions take another, unless markup stands between', () => {
+    const text = 'It was an enormous bill and a huge one.';
+    const at = (phrase: string) => text.indexOf(phrase);
+    const result: CheckResult = {
+      ...check('Hello.'),
+      findings: [
+        {
+          offset: at('enormous'),
+          length: 8,
+          text: 'enormous',
+          suggestions: ['large', 'immense'],
+          confidence: 0.9,
+          articles: ['a', 'an'],
+        },
+        {
+          offset: at('huge'),
+          length: 4,
+          text: 'huge',
+          suggestions: ['big'],
+          confidence: 0.9,
+          articles: ['a'],
+        },
+      ],
+    };
+    const [widened, kept] = languageToolReply(result, plainFromText(text), 'test').matches;
+    expect(text.slice(widened.offset, widened.offset + widened.length)).toBe('an enormous');
+    expect(widened.replacements.map((r) => r.value)).toEqual(['a large', 'an immense']);
+    expect(
+      widened.context.text.slice(widened.context.offset, widened.context.offset + widened.context.length),
+    ).toBe('an enormous');
+    expect([kept.offset, kept.length, kept.replacements[0].value]).toEqual([at('huge'), 4, 'big']);
+    // "an <b>enormous</b>": a replacement from the article on would delete the tag.
+    const data = JSON.stringify({
+      annotation: [
+        { text: 'It was an ' },
+        { markup: '<b>' },
+        { text: 'enormous' },
+        { markup: '</b>' },
+        { text: ' bill and a huge one.' },
+      ],
+    });
+    const [inMarkup] = languageToolReply(result, plainFromAnnotation(data), 'test').matches;
+    expect([inMarkup.offset, inMarkup.length]).toEqual([at('enormous') + 3, 8]);
+    expect(inMarkup.replacements.map((r) => r.value)).toEqual(['large', 'immense']);
   });
 
   it('lists its languages and answers in the variant asked for, as LanguageTool does', async () => {

@@ -67,9 +67,10 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
     spinProbability,
     verdict,
     words: evidence.words,
-    findings: findings.map((f, i): Finding => {
-      // An article inside the finding before is that finding's own text, as `restore` sees it.
-      const article = articleEndingAt(prose, f.offset, i > 0 ? findings[i - 1].end : 0);
+    findings: findings.map((f): Finding => {
+      // Even an article inside the finding before: whether it is this finding's to change
+      // depends on whether that one is applied, which is the client's choice.
+      const article = articleEndingAt(prose, f.offset, 0);
       return {
         offset: f.offset,
         length: f.end - f.offset,

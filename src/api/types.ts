@@ -3,6 +3,7 @@
  * (`--json`, `--jsonl`) and of the HTTP API: change them only by adding fields.
  */
 import type { TextFormat } from '../input/sniff.js';
+import type { IndefiniteArticle } from '../text/articles.js';
 
 /** One swapped word or phrase found in the input. */
 export interface Finding {
@@ -19,13 +20,13 @@ export interface Finding {
   /**
    * Given when an "a" or "an" stands right before the span: the article each suggestion takes,
    * in the order of `suggestions`, as the language model hears it ("an hour", "a university").
-   * `restore` makes the article agree with the first; a client applying another suggestion
-   * ("an enormous" → "a large") uses its own.
+   * `restore` makes the article agree with the first ("an enormous" → "a large"); a client
+   * applying another suggestion ("an immense") uses its own.
    */
   articles?: IndefiniteArticle[];
 }
 
-export type IndefiniteArticle = 'a' | 'an';
+export type { IndefiniteArticle } from '../text/articles.js';
 
 export type Verdict = 'spun' | 'clean' | 'uncertain';
 

@@ -6,7 +6,7 @@
  */
 import type { Resources } from '../resources/index.js';
 import type { LexiconCandidate } from '../resources/lexicon.js';
-import { articleChooser } from '../text/articles.js';
+import { articleChooser, type IndefiniteArticle } from '../text/articles.js';
 import { joinsPrevious, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 import {
@@ -185,7 +185,7 @@ function articleBefore(
     h2,
     h1,
     keepCost: logKeep(options.testRate, params.reluctance[written.wordClass], written.propensity),
-    agreeing(original: string): 'a' | 'an' | undefined {
+    agreeing(original: string): IndefiniteArticle | undefined {
       const wanted = takesAn(original.split(' ')[0]) ? 'an' : 'a';
       return wanted === written.key ? undefined : wanted;
     },

@@ -7,6 +7,7 @@
  */
 import { percent } from '../api/explain.js';
 import type { CheckResult, Finding } from '../api/index.js';
+import { articleEndingAt, casedLike } from '../text/articles.js';
 import { ApiError } from './errors.js';
 
 export interface PlainText {
@@ -123,20 +124,42 @@ export const RULE = {
   category: { id: 'UNSPIN', name: 'Spun text (Unspin)' },
 } as const;
 
+/**
+ * Where a match starts, and what each replacement puts there: a client applies a replacement
+ * as it is, so where a suggestion takes another article than the one written ("an enormous" →
+ * a large), the match takes the article in too, and every replacement says its own. Not where
+ * markup stands between them, which a replacement would delete.
+ */
+function replacementsOf(finding: Finding, plain: PlainText): { from: number; values: string[] } {
+  const unchanged = { from: finding.offset, values: finding.suggestions };
+  const { articles } = finding;
+  const article = articles && articleEndingAt(plain.text, finding.offset, 0);
+  if (!article || articles.every((a) => a === article.article.toLowerCase())) return unchanged;
+  const inOriginal = plain.toOriginal(finding.offset, false) - plain.toOriginal(article.offset, false);
+  if (inOriginal !== finding.offset - article.offset) return unchanged;
+  const between = plain.text.slice(article.offset + article.article.length, finding.offset);
+  return {
+    from: article.offset,
+    values: finding.suggestions.map((s, i) => casedLike(article.article, articles[i]) + between + s),
+  };
+}
+
 function toMatch(finding: Finding, plain: PlainText) {
-  const start = plain.toOriginal(finding.offset, false);
-  const end = plain.toOriginal(finding.offset + finding.length, true);
+  const { from, values } = replacementsOf(finding, plain);
+  const to = finding.offset + finding.length;
+  const start = plain.toOriginal(from, false);
+  const end = plain.toOriginal(to, true);
   const best = finding.suggestions[0];
   return {
     message: best
       ? `"${finding.text}" looks like a spinner's swap for "${best}" (${percent(finding.confidence)} sure).`
       : `"${finding.text}" looks like a spinner's swap (${percent(finding.confidence)} sure).`,
     shortMessage: 'Spun wording',
-    replacements: finding.suggestions.map((value) => ({ value })),
+    replacements: values.map((value) => ({ value })),
     offset: start,
     length: end - start,
-    context: contextAround(plain.text, finding.offset, finding.length),
-    sentence: sentenceAround(plain.text, finding.offset, finding.length),
+    context: contextAround(plain.text, from, to - from),
+    sentence: sentenceAround(plain.text, from, to - from),
     type: { typeName: 'Other' },
     rule: RULE,
     ignoreForIncompleteSentence: false,

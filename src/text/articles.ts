@@ -13,8 +13,13 @@ interface TextChange {
   confidence: number;
 }
 
+export type IndefiniteArticle = 'a' | 'an';
+
 /** Whether a word takes "an" (else "a"). */
 export type TakesAn = (word: string) => boolean;
+
+/** "an" before a vowel letter: what the spelling says, where nothing has heard the word. */
+export const byFirstLetter: TakesAn = (word) => /^[aeiou]/i.test(word);
 
 /**
  * log10 margin by which the language model must prefer one article before a word (the
@@ -42,14 +47,14 @@ export function articleChooser(lm: Pick<LanguageModel, 'id' | 'score'>): TakesAn
       const preference = lm.score(id, an, -1) - lm.score(id, a, -1);
       if (Math.abs(preference) > ARTICLE_MARGIN) return preference > 0;
     }
-    return /^[aeiou]/.test(lower);
+    return byFirstLetter(lower);
   };
   choosers.set(lm, takesAn);
   return takesAn;
 }
 
 /** The article a replacement takes before it, by its first word; undefined when it starts with no word. */
-export function articleFor(replacement: string, takesAn: TakesAn): 'a' | 'an' | undefined {
+export function articleFor(replacement: string, takesAn: TakesAn): IndefiniteArticle | undefined {
   const first = /^[\p{L}\p{N}]+/u.exec(replacement)?.[0];
   if (first === undefined) return undefined;
   return takesAn(first) ? 'an' : 'a';
@@ -82,7 +87,7 @@ export function articleEndingAt(
 }
 
 /** `article` written in the case of `model` ("An", "AN", "an"). */
-export function casedLike(model: string, article: 'a' | 'an'): string {
+export function casedLike(model: string, article: IndefiniteArticle): string {
   if (model.length > 1 && model === model.toUpperCase()) return article.toUpperCase();
   return /^\p{Lu}/u.test(model) ? article.charAt(0).toUpperCase() + article.slice(1) : article;
 }

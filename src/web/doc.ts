@@ -5,9 +5,9 @@
  * the restored text and the diff never have to translate between versions.
  */
 // Pure text helpers with no imports of their own: the only engine-side code in the bundle.
-import { articleEndingAt, casedLike } from '../text/articles.js';
+import { articleEndingAt, articleFor, byFirstLetter, casedLike } from '../text/articles.js';
 import { withLineBreaksOf } from '../text/layout.js';
-import type { Change, Finding } from './types.js';
+import type { Change, Finding, IndefiniteArticle } from './types.js';
 
 /** A finding still waiting for the reader; `restorable` when `restore` would apply it. */
 export interface Pending extends Finding {
@@ -62,14 +62,13 @@ function articleBefore(doc: Doc, offset: number): { at: number; text: string } |
 
 /**
  * The article written before a finding, made to agree with the suggestion taken: the one the
- * engine heard for it ("an hour", "a university"; the finding's `articles`), or, for a finding
- * from an older server or a suggestion of the reader's own, the one its first letter asks for.
+ * engine heard for it ("an hour", "a university"; the finding's `articles`), or, from a server
+ * that does not send them, the one its first letter asks for.
  */
 function agreeingArticle(f: Pending, suggestion: string, written: string): string {
-  const current = written.toLowerCase() as 'a' | 'an';
-  const heard = f.articles?.[f.suggestions.indexOf(suggestion)];
-  const first = /^[\p{L}\p{N}]+/u.exec(suggestion)?.[0];
-  const wanted = heard ?? (first === undefined ? current : /^[aeiou]/i.test(first) ? 'an' : 'a');
+  const current = written.toLowerCase() as IndefiniteArticle;
+  const wanted =
+    f.articles?.[f.suggestions.indexOf(suggestion)] ?? articleFor(suggestion, byFirstLetter) ?? current;
   return wanted === current ? written : casedLike(written, wanted);
 }
 
