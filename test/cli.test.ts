@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -16,6 +16,7 @@ import { LineIndex } from '../src/cli/positions.js';
 import { Progress } from '../src/cli/progress.js';
 import { makeStyle } from '../src/cli/style.js';
 import { decodeText } from '../src/input/index.js';
+import { BUILT_MAIN, ensureBuilt } from './built.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'unspin-cli-'));
@@ -538,24 +539,10 @@ describe('formatters', () => {
   });
 });
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    if (name.endsWith('.ts')) newest = Math.max(newest, statSync(join(dir, name)).mtimeMs);
-  }
-  return newest;
-}
-
 describe('bin/unspin.js', () => {
-  const main = join(root, 'dist/src/cli/main.js');
+  const main = BUILT_MAIN;
 
-  beforeAll(() => {
-    if (existsSync(main) && statSync(main).mtimeMs >= newestSource(join(root, 'src'))) return;
-    // Type errors elsewhere must not block this test: tsc still emits, and typecheck is its own step.
-    spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-      cwd: root,
-    });
-  });
+  beforeAll(ensureBuilt);
 
   it('runs the built CLI', () => {
     expect(existsSync(main)).toBe(true);

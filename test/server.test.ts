@@ -489,6 +489,28 @@ describe('LanguageTool-compatible POST /v2/check', () => {
     const [inMarkup] = languageToolReply(result, plainFromAnnotation(data), 'test').matches;
     expect([inMarkup.offset, inMarkup.length]).toEqual([at('enormous') + 3, 8]);
     expect(inMarkup.replacements.map((r) => r.value)).toEqual(['large', 'immense']);
+    // Markup read as text of its own length ("<x>" as three spaces) is markup all the same.
+    const sameLength = JSON.stringify({
+      annotation: [
+        { text: 'It was an' },
+        { markup: '<x>', interpretAs: ' ' },
+        { text: 'enormous bill and a huge one.' },
+      ],
+    });
+    const [readAsSpace] = languageToolReply(result, plainFromAnnotation(sameLength), 'test').matches;
+    expect(readAsSpace.replacements.map((r) => r.value)).toEqual(['large', 'immense']);
+    // An article that ends the match before is that match's: the two must not overlap.
+    const chained = 'The bill an enormous one.';
+    const afterMatch: CheckResult = {
+      ...result,
+      findings: [
+        { offset: 4, length: 7, text: 'bill an', suggestions: ['invoice a'], confidence: 0.9 },
+        { ...result.findings[0], offset: chained.indexOf('enormous') },
+      ],
+    };
+    const [first, second] = languageToolReply(afterMatch, plainFromText(chained), 'test').matches;
+    expect(second.offset).toBeGreaterThanOrEqual(first.offset + first.length);
+    expect(second.replacements.map((r) => r.value)).toEqual(['large', 'immense']);
   });
 
   it('lists its languages and answers in the variant asked for, as LanguageTool does', async () => {

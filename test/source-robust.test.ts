@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { type BenchDocument, loadDevDocuments, loadMeasureDocuments } from '../b
 import { createSpinner, spinDocument } from '../bench/spinner.js';
 import { openIndex, type SourceDocument } from '../src/api/index.js';
 import { prepareDocument } from '../src/source/prepare.js';
+import { ensureBuilt } from './built.js';
 import { freshSchema } from './pg-schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,17 +26,6 @@ let docs: BenchDocument[];
 beforeAll(() => {
   docs = loadDevDocuments({ sources: ['brown'], maxDocuments: 300 });
 });
-
-/** Builds the CLI when dist is missing or older than the source index code it runs. */
-function ensureBuilt(): void {
-  const main = join(root, 'dist/src/cli/main.js');
-  const dir = join(root, 'src/source');
-  const newest = Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
-  if (existsSync(main) && statSync(main).mtimeMs >= newest) return;
-  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-    cwd: root,
-  });
-}
 
 /** A code block of a markdown record: words of its own, which no other record has. */
 function fencedCode(i: number): string {

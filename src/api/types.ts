@@ -20,8 +20,9 @@ export interface Finding {
   /**
    * Given when an "a" or "an" stands right before the span: the article each suggestion takes,
    * in the order of `suggestions`, as the language model hears it ("an hour", "a university").
-   * `restore` makes the article agree with the first ("an enormous" → "a large"); a client
-   * applying another suggestion ("an immense") uses its own.
+   * Given too where the article ends the finding before. `restore` makes the article agree
+   * with the first ("an enormous" → "a large") unless the article is part of another change; a
+   * client applying another suggestion ("an immense") uses its own.
    */
   articles?: IndefiniteArticle[];
 }

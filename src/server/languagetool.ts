@@ -15,6 +15,8 @@ export interface PlainText {
   text: string;
   /** Maps a position in `text` back to the client's document. */
   toOriginal(position: number, isEnd: boolean): number;
+  /** Whether `text` from `from` to `to` is the client's own text, no markup in it or replaced. */
+  verbatim(from: number, to: number): boolean;
 }
 
 interface Segment {
@@ -26,7 +28,7 @@ interface Segment {
 }
 
 export function plainFromText(text: string): PlainText {
-  return { text, toOriginal: (p) => p };
+  return { text, toOriginal: (p) => p, verbatim: () => true };
 }
 
 /** Reads LanguageTool's `data` parameter: {"annotation": [{"text"} | {"markup", "interpretAs"?}]}. */
@@ -86,7 +88,18 @@ export function plainFromAnnotation(data: string): PlainText {
     if (s.isMarkup) return isEnd ? s.originalEnd : s.originalStart;
     return s.originalStart + (position - s.plainStart);
   };
-  return { text, toOriginal };
+  // Markup within the stretch, or markup read as nothing inside it or at its end (where the
+  // client's text of the stretch ends after it): a replacement of the stretch would delete
+  // it, whatever it is read as.
+  const verbatim = (from: number, to: number) =>
+    !segments.some(
+      (s) =>
+        s.isMarkup &&
+        (s.plainStart === s.plainEnd
+          ? from < s.plainStart && s.plainStart <= to
+          : s.plainStart < to && s.plainEnd > from),
+    );
+  return { text, toOriginal, verbatim };
 }
 
 const CONTEXT_CHARS = 40;
@@ -128,15 +141,19 @@ export const RULE = {
  * Where a match starts, and what each replacement puts there: a client applies a replacement
  * as it is, so where a suggestion takes another article than the one written ("an enormous" →
  * a large), the match takes the article in too, and every replacement says its own. Not where
- * markup stands between them, which a replacement would delete.
+ * markup stands between them, which a replacement would delete, nor into the match before
+ * (`previousEnd`): matches must not overlap.
  */
-function replacementsOf(finding: Finding, plain: PlainText): { from: number; values: string[] } {
+function replacementsOf(
+  finding: Finding,
+  plain: PlainText,
+  previousEnd: number,
+): { from: number; values: string[] } {
   const unchanged = { from: finding.offset, values: finding.suggestions };
   const { articles } = finding;
-  const article = articles && articleEndingAt(plain.text, finding.offset, 0);
+  const article = articles && articleEndingAt(plain.text, finding.offset, previousEnd);
   if (!article || articles.every((a) => a === article.article.toLowerCase())) return unchanged;
-  const inOriginal = plain.toOriginal(finding.offset, false) - plain.toOriginal(article.offset, false);
-  if (inOriginal !== finding.offset - article.offset) return unchanged;
+  if (!plain.verbatim(article.offset, finding.offset)) return unchanged;
   const between = plain.text.slice(article.offset + article.article.length, finding.offset);
   return {
     from: article.offset,
@@ -144,8 +161,8 @@ function replacementsOf(finding: Finding, plain: PlainText): { from: number; val
   };
 }
 
-function toMatch(finding: Finding, plain: PlainText) {
-  const { from, values } = replacementsOf(finding, plain);
+function toMatch(finding: Finding, plain: PlainText, previousEnd: number) {
+  const { from, values } = replacementsOf(finding, plain, previousEnd);
   const to = finding.offset + finding.length;
   const start = plain.toOriginal(from, false);
   const end = plain.toOriginal(to, true);
@@ -219,7 +236,9 @@ export function languageToolReply(
     },
     warnings: { incompleteResults: false },
     language: { ...language, detectedLanguage: { ...language, confidence: 1 } },
-    matches: result.findings.map((f) => toMatch(f, plain)),
+    matches: result.findings.map((f, i) =>
+      toMatch(f, plain, i > 0 ? result.findings[i - 1].offset + result.findings[i - 1].length : 0),
+    ),
     // Not in LanguageTool's reply; clients ignore fields they do not know.
     unspin: {
       spinProbability: result.spinProbability,
