@@ -260,7 +260,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const terms = establishedTerms(sources, table);
   // Words of listed terms are originals even where the language model does not know them
   // ("convective neural network" → convolutional neural network): the term vouches for them.
-  const termWords = new Set([...terms].flatMap((term) => term.split(' ')));
+  const termWords = new Set([...terms.keys()].flatMap((term) => term.split(' ')));
   const knownPhrase = (phrase: string) =>
     phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^\d/.test(w) || termWords.has(w));
 
@@ -330,11 +330,13 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const propensities = new Float32Array(strings.length);
   for (const [o, value] of spinnable) propensities[stringIds.get(o)!] = value;
 
-  const termIds = Uint32Array.from([...terms].map(intern));
+  const termIds = Uint32Array.from([...terms.keys()].map(intern));
+  const termGroupIds = Uint32Array.from([...terms.values()].map(intern));
   const knownPhrases = [...knownTorturedPhrases(sources, terms)];
   const knownPhraseIds = Uint32Array.from(knownPhrases.map(intern));
   const tables: LexiconTables = {
     terms: termIds,
+    termGroups: termGroupIds,
     knownPhrases: knownPhraseIds,
     strings,
     keyIds,

@@ -556,6 +556,27 @@ describe('readings as listed terms', () => {
         finding('told', 0.99, false),
       ]),
     ).toBe(2);
+    // A term counts once for all its forms, and whole where its reading keeps some words.
+    const res = loadResources();
+    const [singular, plural] = ['spectral feature', 'spectral features'].map((t) => res.lexicon.termGroup(t));
+    expect(singular).toBeDefined();
+    expect(plural).toBe(singular);
+    expect(res.lexicon.termGroup('spectral')).toBeUndefined();
+    expect(
+      countTermReadings([
+        { ...finding('spectral feature', 0.9, true), term: singular },
+        { ...finding('spectral features', 0.9, true), term: plural },
+        { ...finding('classification', 0.9, true), term: 'data classification' },
+        { ...finding('classification', 0.9, true), term: 'image classification' },
+      ]),
+    ).toBe(3);
+    // In a text: "type" read as classification in "data type" counts as data classification.
+    const text = 'We store each value in a data type of its own.';
+    const read = analyzeText(text, res, 0.05).findings.filter((f) => f.listedTerm);
+    expect(read.map((f) => [text.slice(f.offset, f.end), f.term])).toContainEqual([
+      'type',
+      res.lexicon.termGroup('data classification'),
+    ]);
     const rate = 1e-4;
     expect(termReadingSpinProbability(2, 2000, rate)).toBe(0);
     // 1 / (1 + P(N ≥ 3)) with N Poisson of mean μ = 0.2.

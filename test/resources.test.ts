@@ -25,6 +25,7 @@ describe('lexicon', () => {
       pairLogQ: Float32Array.from([-0.5, -1]),
       propensity: Float32Array.from([0, 0.8, 0.4, 0, 0]),
       terms: Uint32Array.from([3]),
+      termGroups: Uint32Array.from([3]),
       knownPhrases: Uint32Array.from([4]),
     };
     const lexicon = lexiconFromTables(decodeLexicon(encodeLexicon(tables, { version: 1 })).tables);

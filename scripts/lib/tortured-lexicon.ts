@@ -128,19 +128,35 @@ export function torturedSwapCounts(
 
 /**
  * Established multi-word terms: the correct side of the tortured-phrase training rows,
- * made of words the language model knows. (WordNet's multi-word nouns were tried too:
- * on news they mostly added false readings.) A spinner
- * swapping the words of a term one by one leaves a phrase whose restoration is a term.
+ * made of words the language model knows, each with the term it counts as (its group: a
+ * term and its other number are one term, whichever the rows list). (WordNet's multi-word
+ * nouns were tried too: on news they mostly added false readings.) A spinner swapping the
+ * words of a term one by one leaves a phrase whose restoration is a term.
  */
-export function establishedTerms(sources: LexiconSources, table: FormTable): Set<string> {
-  const terms = new Set<string>();
+export function establishedTerms(sources: LexiconSources, table: FormTable): Map<string, string> {
+  // Union–find over the terms: a term and its other number join one group, and a form listed
+  // by a row of its own joins its other number's group too.
+  const parent = new Map<string, string>();
+  const find = (term: string): string => {
+    let root = term;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(term, root);
+    return root;
+  };
   // A term's words need not be known to the language model ("convolutional neural
   // network"): a word kept as written scores as an unseen word either way.
   const known = (phrase: string) =>
     phrase.split(' ').every((w) => sources.vocabulary.has(w) || /^[a-z][a-z'-]*[a-z]$/.test(w));
-  const consider = (phrase: string) => {
+  const consider = (phrase: string, groupWith?: string) => {
     const words = wordCount(phrase);
-    if (words >= 2 && words <= MAX_TERM_WORDS && known(phrase)) terms.add(phrase);
+    if (words < 2 || words > MAX_TERM_WORDS || !known(phrase)) return;
+    if (!parent.has(phrase)) parent.set(phrase, phrase);
+    if (groupWith !== undefined && parent.has(groupWith)) {
+      const [a, b] = [find(groupWith), find(phrase)];
+      // The earlier root stays, so that the groups do not depend on which form comes first
+      // within a row.
+      if (a !== b) parent.set(b, a);
+    }
   };
   for (const { correct: term } of torturedRows(sources)) {
     consider(term);
@@ -154,11 +170,11 @@ export function establishedTerms(sources: LexiconSources, table: FormTable): Set
       if (a.pos !== 'n') continue;
       for (const form of table.forms(a.lemma, 'n').values()) {
         if (sources.phraseLogProb(form) < headLogProb - RARER_FORM_LOG10) continue;
-        consider([...words.slice(0, -1), form].join(' '));
+        consider([...words.slice(0, -1), form].join(' '), term);
       }
     }
   }
-  return terms;
+  return new Map([...parent.keys()].map((term) => [term, find(term)]));
 }
 
 /**
@@ -171,7 +187,10 @@ export function establishedTerms(sources: LexiconSources, table: FormTable): Set
  * language model finds at least as likely as a term it disguises ("international
  * organizations" for multinational corporations): ordinary prose says those.
  */
-export function knownTorturedPhrases(sources: LexiconSources, terms: Set<string>): Set<string> {
+export function knownTorturedPhrases(
+  sources: LexiconSources,
+  terms: ReadonlyMap<string, string>,
+): Set<string> {
   const correctsOf = new Map<string, string[]>();
   for (const row of torturedRows(sources)) {
     const keys = phraseKeys(row.tortured);

@@ -51,7 +51,7 @@ export interface CheckResult {
    * How many different established terms (the correct side of the list's rows) the findings
    * read the text as with a confidence of at least 0.5, whatever `minConfidence`, weighed
    * before this count: unseen tortured phrases read back. Three or more make a text of up to
-   * about 7,000 words spun (clean text seldom holds one), and then raise the confidence of
+   * about 6,700 words spun (clean text seldom holds one), and then raise the confidence of
    * every reading as an established term; a longer text needs more.
    */
   listedTermReadings: number;

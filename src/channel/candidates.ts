@@ -132,6 +132,7 @@ export function sentenceCandidates(
                 changes: 1,
                 termFloor: floor,
                 listedTerm: listed,
+                term: listed ? lexicon.termGroup(candidate.original) : undefined,
               },
             ]);
           }
@@ -151,6 +152,7 @@ export function sentenceCandidates(
             changes: 1,
             termFloor: floor,
             listedTerm: listed,
+            term: listed ? lexicon.termGroup(candidate.original) : undefined,
           },
         ]);
       }

@@ -33,6 +33,12 @@ export interface Substitution {
    * the substitution is cut down to its changed words ("boondocks" → forest in random forest).
    */
   listedTerm?: boolean;
+  /**
+   * For a listed term: the term it counts as (`Lexicon.termGroup`: one for all its forms), whole
+   * even where the substitution is cut down to its changed words ("data classification" for
+   * "type" → classification in "data type").
+   */
+  term?: string;
 }
 
 export interface CandidateOptions {

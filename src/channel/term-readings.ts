@@ -373,6 +373,7 @@ export function termCandidates(
           termFloor: floor,
           keepsWords: true,
           listedTerm: listed,
+          term: listed ? lexicon.termGroup(original) : undefined,
         });
       }
     }

@@ -23,6 +23,8 @@ export interface SpanFinding {
    * rest of the document looks: a paper with a few tortured terms is otherwise clean.
    */
   listedTerm?: boolean;
+  /** With `listedTerm`: the term the words read as, as it counts (`Substitution.term`). */
+  term?: string;
 }
 
 /** Posterior that the substitution's span was changed: the least of its changed words'. */
@@ -36,13 +38,14 @@ function suggestionsFor(
   sentence: Sentence,
   decoding: SentenceDecoding,
   chosen: Substitution,
-): { suggestions: string[]; first: number; listedTerm: boolean } {
+): { suggestions: string[]; first: number; listedTerm: boolean; term?: string } {
   const byOriginal = new Map<string, number>();
-  const listed = new Set<string>();
+  // Originals read as listed terms, with the term each reads as.
+  const listed = new Map<string, string | undefined>();
   for (const [s, posterior] of decoding.edgePosterior) {
     if (s.start !== chosen.start || s.end !== chosen.end) continue;
     byOriginal.set(s.original, (byOriginal.get(s.original) ?? 0) + posterior);
-    if (s.listedTerm) listed.add(s.original);
+    if (s.listedTerm && !listed.get(s.original)) listed.set(s.original, s.term);
   }
   const ranked = [...byOriginal.entries()].sort((a, b) => b[1] - a[1]).map(([o]) => o);
   // Most probable original of this span first (the single best path may disagree when
@@ -67,6 +70,11 @@ function suggestionsFor(
     ),
     first: byOriginal.get(ordered[0]) ?? 0,
     listedTerm: listed.has(ordered[0]) || (ordered[0] === chosen.original && chosen.listedTerm === true),
+    term: listed.has(ordered[0])
+      ? listed.get(ordered[0])
+      : ordered[0] === chosen.original
+        ? chosen.term
+        : undefined,
   };
 }
 
@@ -102,7 +110,7 @@ export function sentenceFindings(
   return chosen
     .sort((a, b) => a.start - b.start)
     .map((s) => {
-      const { suggestions, first, listedTerm } = suggestionsFor(sentence, decoding, s);
+      const { suggestions, first, listedTerm, term } = suggestionsFor(sentence, decoding, s);
       const confidence = spanConfidence(sentence, decoding, s);
       return {
         offset: sentence[s.start].token.offset,
@@ -111,6 +119,7 @@ export function sentenceFindings(
         confidence,
         suggestionConfidence: Math.min(confidence, first),
         listedTerm,
+        ...(term !== undefined && { term }),
       };
     });
 }

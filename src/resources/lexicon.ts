@@ -8,7 +8,7 @@ import { getOrCreate } from '../util/maps.js';
 import { ResourceError, SETUP_HINT } from './errors.js';
 import { buildTermModel, type TermModel } from './term-model.js';
 
-const MAGIC = 'UNSPINLEX5\n';
+const MAGIC = 'UNSPINLEX6\n';
 
 /** An established term (the correct side of the tortured-phrase rows), split into words once. */
 export interface ListedTerm {
@@ -37,6 +37,12 @@ export interface Lexicon {
   /** Established terms whose word at `position` (0 = first) is `word`. */
   termsWith(word: string, position: number): readonly ListedTerm[];
   /**
+   * The term an established term counts as: one for all its forms ("spectral feature" and
+   * "spectral features"), so that reading both is reading one term; undefined for a phrase
+   * that is no established term.
+   */
+  termGroup(phrase: string): string | undefined;
+  /**
    * Whether these lower-case words (possessive 's split off, as in word positions) are a
    * tortured phrase of the training list, as written: a known fingerprint of a paper mill.
    */
@@ -61,6 +67,7 @@ interface Sections {
   pairLogQ: [number, number];
   propensity: [number, number];
   terms: [number, number];
+  termGroups: [number, number];
   knownPhrases: [number, number];
 }
 
@@ -75,6 +82,8 @@ export interface LexiconTables {
   propensity: Float32Array;
   /** String ids of established multi-word terms. */
   terms: Uint32Array;
+  /** For each of `terms`, the string id of the term it counts as (`Lexicon.termGroup`). */
+  termGroups: Uint32Array;
   /** String ids of the known tortured phrases (words as in `isKnownPhrase`, joined by spaces). */
   knownPhrases: Uint32Array;
 }
@@ -93,6 +102,7 @@ export function encodeLexicon(tables: LexiconTables, meta: Record<string, unknow
     ['pairLogQ', new Uint8Array(tables.pairLogQ.buffer)],
     ['propensity', new Uint8Array(tables.propensity.buffer)],
     ['terms', new Uint8Array(tables.terms.buffer)],
+    ['termGroups', new Uint8Array(tables.termGroups.buffer)],
     ['knownPhrases', new Uint8Array(tables.knownPhrases.buffer)],
   ];
   const sections = {} as Sections;
@@ -151,13 +161,15 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
       pairLogQ: new Float32Array(body.buffer, po, pl / 4),
       propensity: new Float32Array(body.buffer, fo, fl / 4),
       terms: u32('terms'),
+      termGroups: u32('termGroups'),
       knownPhrases: u32('knownPhrases'),
     },
   };
 }
 
 export function lexiconFromTables(tables: LexiconTables): Lexicon {
-  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, propensity, terms, knownPhrases } = tables;
+  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, propensity, terms, termGroups, knownPhrases } =
+    tables;
   const stringId = new Map<string, number>();
   for (let i = 0; i < strings.length; i++) stringId.set(strings[i], i);
   const keyOf = new Int32Array(strings.length).fill(-1);
@@ -173,16 +185,18 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     }
   }
   const termSet = new Set<string>();
+  const groupOf = new Map<string, string>();
   // By position, then word: looked up for every word of every sentence.
   const termsByWordAt: Map<string, ListedTerm[]>[] = [];
-  for (const id of terms) {
+  terms.forEach((id, i) => {
     const term: ListedTerm = { text: strings[id], words: strings[id].split(' ') };
     termSet.add(term.text);
+    groupOf.set(term.text, strings[termGroups[i]]);
     term.words.forEach((word, position) => {
       termsByWordAt[position] ??= new Map();
       getOrCreate(termsByWordAt[position], word, () => []).push(term);
     });
-  }
+  });
   const knownPhraseSet = new Set<string>();
   const knownPhraseStarts = new Set<string>();
   let maxKnownPhraseWords = 0;
@@ -219,6 +233,7 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     startsPhrase: (word) => phraseStarts.has(word),
     isTerm: (phrase) => termSet.has(phrase),
     termsWith: (word, position) => termsByWordAt[position]?.get(word) ?? none,
+    termGroup: (phrase) => groupOf.get(phrase),
     isKnownPhrase: (words) => knownPhraseSet.has(words.join(' ')),
     startsKnownPhrase: (word) => knownPhraseStarts.has(word),
     maxKnownPhraseWords,

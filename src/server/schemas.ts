@@ -66,7 +66,7 @@ export const CheckReply = Type.Object({
   listedTermReadings: Type.Integer({
     minimum: 0,
     description:
-      'different established terms the findings read the text as with confidence >= 0.5, weighed before this count: unseen tortured phrases read back (three or more make a text of up to about 7,000 words spun, a longer one needs more, and then raise the confidence of every such reading, so the findings may show more)',
+      'different established terms the findings read the text as with confidence >= 0.5, weighed before this count: unseen tortured phrases read back (three or more make a text of up to about 6,700 words spun, a longer one needs more, and then raise the confidence of every such reading, so the findings may show more)',
   }),
   spunAt: Type.Number({
     minimum: 0,
