@@ -18,14 +18,21 @@ import {
 describe('lexicon', () => {
   it('round-trips through its binary form', () => {
     const tables = {
-      strings: ['informed', 'told', 'advised', 'feature extraction', 'profound learning'],
+      strings: [
+        'informed',
+        'told',
+        'advised',
+        'feature extraction',
+        'profound learning',
+        'feature extractions',
+      ],
       keyIds: Uint32Array.from([0]),
       keyStarts: Uint32Array.from([0, 2]),
       pairOriginal: Uint32Array.from([1, 2]),
       pairLogQ: Float32Array.from([-0.5, -1]),
-      propensity: Float32Array.from([0, 0.8, 0.4, 0, 0]),
-      terms: Uint32Array.from([3]),
-      termGroups: Uint32Array.from([3]),
+      propensity: Float32Array.from([0, 0.8, 0.4, 0, 0, 0]),
+      terms: Uint32Array.from([3, 5]),
+      termGroups: Uint32Array.from([5, 5]),
       knownPhrases: Uint32Array.from([4]),
     };
     const lexicon = lexiconFromTables(decodeLexicon(encodeLexicon(tables, { version: 1 })).tables);
@@ -37,9 +44,15 @@ describe('lexicon', () => {
     expect(lexicon.propensity('told')).toBeCloseTo(0.8);
     expect(lexicon.isTerm('feature extraction')).toBe(true);
     const featureExtraction = { text: 'feature extraction', words: ['feature', 'extraction'] };
-    expect(lexicon.termsWith('feature', 0)).toEqual([featureExtraction]);
+    expect(lexicon.termsWith('feature', 0)).toEqual([
+      featureExtraction,
+      { text: 'feature extractions', words: ['feature', 'extractions'] },
+    ]);
     expect(lexicon.termsWith('extraction', 1)).toEqual([featureExtraction]);
     expect(lexicon.termsWith('extraction', 0)).toEqual([]);
+    expect(lexicon.termGroup('feature extraction')).toBe('feature extractions');
+    expect(lexicon.termGroup('feature extractions')).toBe('feature extractions');
+    expect(lexicon.termGroup('feature')).toBeUndefined();
     expect(lexicon.isKnownPhrase(['profound', 'learning'])).toBe(true);
     expect(lexicon.isKnownPhrase(['feature', 'extraction'])).toBe(false);
     expect(lexicon.startsKnownPhrase('profound')).toBe(true);
@@ -151,6 +164,13 @@ describe('resource errors', () => {
     writeFileSync(join(dir, 'lexicon.bin'), 'garbage');
     expect(() => decodeLexicon(readFileSync(join(dir, 'lexicon.bin')))).toThrow(
       /lexicon is corrupt.*npm run setup/,
+    );
+    // One an earlier version built is out of date, not damaged.
+    const current = readFileSync(join(compiledDir(), 'lexicon.bin'));
+    const older = Buffer.from(current);
+    older.write('UNSPINLEX5\n', 0, 'latin1');
+    expect(() => decodeLexicon(older)).toThrow(
+      /another version of Unspin \(format 5; this version reads 6\).*npm run setup/,
     );
   });
 });

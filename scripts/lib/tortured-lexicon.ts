@@ -152,9 +152,9 @@ export function establishedTerms(sources: LexiconSources, table: FormTable): Map
     if (words < 2 || words > MAX_TERM_WORDS || !known(phrase)) return;
     if (!parent.has(phrase)) parent.set(phrase, phrase);
     if (groupWith !== undefined && parent.has(groupWith)) {
+      // Which terms share a group does not depend on the order of the rows; which member
+      // names it does, and it is only a key for counting.
       const [a, b] = [find(groupWith), find(phrase)];
-      // The earlier root stays, so that the groups do not depend on which form comes first
-      // within a row.
       if (a !== b) parent.set(b, a);
     }
   };

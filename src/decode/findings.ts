@@ -5,6 +5,7 @@
 import type { Sentence } from '../channel/positions.js';
 import { changesWord, type Substitution } from '../channel/substitution.js';
 import { copyCase, isAllCaps, isShouting, isWrittenInTitleCase } from '../text/case.js';
+import { getOrCreate } from '../util/maps.js';
 import type { SentenceDecoding } from './lattice.js';
 
 export interface SpanFinding {
@@ -40,12 +41,15 @@ function suggestionsFor(
   chosen: Substitution,
 ): { suggestions: string[]; first: number; listedTerm: boolean; term?: string } {
   const byOriginal = new Map<string, number>();
-  // Originals read as listed terms, with the term each reads as.
-  const listed = new Map<string, string | undefined>();
+  // Originals read as listed terms, with the probability of each term they read as: a cut-down
+  // reading ("backing" → support) may belong to several ("support vector", "support vector machine").
+  const listed = new Map<string, Map<string | undefined, number>>();
   for (const [s, posterior] of decoding.edgePosterior) {
     if (s.start !== chosen.start || s.end !== chosen.end) continue;
     byOriginal.set(s.original, (byOriginal.get(s.original) ?? 0) + posterior);
-    if (s.listedTerm && !listed.get(s.original)) listed.set(s.original, s.term);
+    if (!s.listedTerm) continue;
+    const terms = getOrCreate(listed, s.original, () => new Map<string | undefined, number>());
+    terms.set(s.term, (terms.get(s.term) ?? 0) + posterior);
   }
   const ranked = [...byOriginal.entries()].sort((a, b) => b[1] - a[1]).map(([o]) => o);
   // Most probable original of this span first (the single best path may disagree when
@@ -70,12 +74,26 @@ function suggestionsFor(
     ),
     first: byOriginal.get(ordered[0]) ?? 0,
     listedTerm: listed.has(ordered[0]) || (ordered[0] === chosen.original && chosen.listedTerm === true),
-    term: listed.has(ordered[0])
-      ? listed.get(ordered[0])
-      : ordered[0] === chosen.original
-        ? chosen.term
-        : undefined,
+    term: termOf(ordered[0], chosen, listed.get(ordered[0])),
   };
+}
+
+/**
+ * The listed term a finding's first original reads as: the chosen reading's own, when it is
+ * that original as a listed term, else the likeliest term among the readings of that original.
+ */
+function termOf(
+  original: string,
+  chosen: Substitution,
+  terms: Map<string | undefined, number> | undefined,
+): string | undefined {
+  if (original === chosen.original && chosen.listedTerm) return chosen.term;
+  let best: string | undefined;
+  let bestPosterior = -1;
+  for (const [term, posterior] of terms ?? []) {
+    if (posterior > bestPosterior) [best, bestPosterior] = [term, posterior];
+  }
+  return best;
 }
 
 export function sentenceFindings(

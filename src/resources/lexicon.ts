@@ -124,7 +124,17 @@ export function encodeLexicon(tables: LexiconTables, meta: Record<string, unknow
 export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta: Record<string, unknown> } {
   const corrupt = (why: string) =>
     new ResourceError(`The substitution lexicon is corrupt (${why}). ${SETUP_HINT}`, 'resource-corrupt');
-  if (new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw corrupt('bad header');
+  const magic = new TextDecoder().decode(bytes.subarray(0, MAGIC.length));
+  if (magic !== MAGIC) {
+    // An earlier version's lexicon, left behind by an upgrade: out of date, not damaged.
+    if (/^UNSPINLEX\d+\n$/.test(magic)) {
+      throw new ResourceError(
+        `The substitution lexicon was built by another version of Unspin (format ${magic.slice(9, -1)}; this version reads ${MAGIC.slice(9, -1)}). ${SETUP_HINT}`,
+        'resource-corrupt',
+      );
+    }
+    throw corrupt('bad header');
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(MAGIC.length, true);
   let meta: Record<string, unknown> & { sections: Sections };
@@ -151,6 +161,9 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
   const [so, sl] = section('strings');
   const [po, pl] = section('pairLogQ');
   const [fo, fl] = section('propensity');
+  const terms = u32('terms');
+  const termGroups = u32('termGroups');
+  if (termGroups.length !== terms.length) throw corrupt('term groups do not match the terms');
   return {
     meta,
     tables: {
@@ -160,8 +173,8 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
       pairOriginal: u32('pairOriginal'),
       pairLogQ: new Float32Array(body.buffer, po, pl / 4),
       propensity: new Float32Array(body.buffer, fo, fl / 4),
-      terms: u32('terms'),
-      termGroups: u32('termGroups'),
+      terms,
+      termGroups,
       knownPhrases: u32('knownPhrases'),
     },
   };
