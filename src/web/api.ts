@@ -10,6 +10,7 @@ import type {
   InputFormat,
   RestoreResponse,
   SourceDocument,
+  TextFormat,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -73,10 +74,8 @@ export const api = {
   check: (req: AnalyzeRequest, signal?: AbortSignal) => call<CheckResponse>('POST', 'v1/check', req, signal),
   restore: (req: AnalyzeRequest, signal?: AbortSignal) =>
     call<RestoreResponse>('POST', 'v1/restore', req, signal),
-  find: (
-    text: string,
-    { limit = 5, format = 'text' }: { limit?: number; format?: 'text' | 'markdown' } = {},
-  ) => call<FindResponse>('POST', 'v1/find', { text, limit, format }),
+  find: (text: string, { limit = 5, format = 'text' }: { limit?: number; format?: TextFormat } = {}) =>
+    call<FindResponse>('POST', 'v1/find', { text, limit, format }),
   document: (id: string) => call<SourceDocument>('GET', `v1/documents/${encodeURIComponent(id)}`),
   index: () => call<IndexStats>('GET', 'v1/index'),
 };

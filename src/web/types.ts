@@ -8,6 +8,7 @@ import type {
   Finding,
   IndefiniteArticle,
   RestoreResult,
+  TextFormat,
   Verdict,
 } from '../api/types.js';
 import type { Evidence, Swap } from '../source/align.js';
@@ -23,6 +24,7 @@ export type {
   RestoreResult,
   SourceDocument,
   Swap,
+  TextFormat,
   Verdict,
 };
 
