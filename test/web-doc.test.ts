@@ -145,6 +145,30 @@ describe('restored view', () => {
     ];
     expect(restoredView(createDoc(wrapped, [word], wrappedChanges)).text).toBe('It was a\nlarge bill.');
   });
+
+  it('reaches the article across markdown emphasis or a link, where the engine heard it', () => {
+    // Markdown source: the engine reads "an  enormous" in its prose and gives `articles`;
+    // the reader's accept works on the source, where the marks stand between them.
+    const text = 'It was an *enormous* bill, an **enormous** sum and an [enormous](https://x.test) loss.';
+    const heard = ['*enormous', '**enormous', '[enormous'].map((marked) => {
+      const offset = text.indexOf(marked) + marked.indexOf('e');
+      return {
+        offset,
+        length: 8,
+        text: 'enormous',
+        suggestions: ['large'],
+        confidence: 0.9,
+        articles: ['a' as const],
+      };
+    });
+    let doc = createDoc(text, heard);
+    for (let i = heard.length - 1; i >= 0; i--) doc = accept(doc, i, 'large');
+    expect(doc.text).toBe('It was a *large* bill, a **large** sum and a [large](https://x.test) loss.');
+    consistent(doc);
+    // A server that gave no articles heard none: the marks are then taken as written.
+    const unheard = heard.map(({ articles: _articles, ...f }) => f);
+    expect(accept(createDoc(text, unheard), 0, 'large').text).toContain('an *large* bill');
+  });
 });
 
 describe('pieces', () => {

@@ -62,17 +62,24 @@ export function articleFor(replacement: string, takesAn: TakesAn): IndefiniteArt
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’-]/u.test(ch);
 
-/** The "a" or "an" that ends at `end` but for spaces or a line break, not before `from`: its offset and text. */
+/**
+ * The "a" or "an" that ends at `end` but for spaces or a line break, not before `from`: its
+ * offset and text. With `overMarkup`, the opening marks of markdown emphasis and links
+ * between them count as spaces too ("an *enormous*", "an [old](…) link"), as they do in the
+ * prose the engine reads from markdown.
+ */
 export function articleEndingAt(
   text: string,
   end: number,
   from: number,
+  overMarkup = false,
 ): { offset: number; article: string } | undefined {
   let stop = end;
   // Spaces, and at most one line break: text wrapped at a fixed width ("an⏎enormous") keeps the
   // article on the line before; a blank line is a paragraph's end.
   let lineBreaks = 0;
-  while (stop > from && /[ \t\r\n]/.test(text[stop - 1])) {
+  const between = overMarkup ? /[ \t\r\n*_~[]/ : /[ \t\r\n]/;
+  while (stop > from && between.test(text[stop - 1])) {
     // A line ends at LF, CR LF or a lone CR (old Mac files), as the tokenizer reads it.
     const endsLine = text[stop - 1] === '\n' || (text[stop - 1] === '\r' && text[stop] !== '\n');
     if (endsLine && ++lineBreaks > 1) return undefined;

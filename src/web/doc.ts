@@ -47,9 +47,14 @@ export function createDoc(text: string, findings: readonly Finding[], changes: r
   return { original: text, text, pending, accepted: [] };
 }
 
-/** The "a" or "an" right before `offset` (but for spaces or a line break), unless another finding or edit holds it. */
-function articleBefore(doc: Doc, offset: number): { at: number; text: string } | undefined {
-  const found = articleEndingAt(doc.text, offset, 0);
+/**
+ * The "a" or "an" right before finding `f` (but for spaces or a line break), unless another
+ * finding or edit holds it. Where the engine heard one before it (`articles`), the marks of
+ * markdown emphasis or a link may stand between them: the engine read the prose.
+ */
+function articleBefore(doc: Doc, f: Pending): { at: number; text: string } | undefined {
+  const offset = f.offset;
+  const found = articleEndingAt(doc.text, offset, 0, f.articles !== undefined);
   if (!found) return undefined;
   const at = found.offset;
   // An article inside an accepted edit, or a finding restore applies, is that one's business
@@ -84,7 +89,7 @@ export function accept(doc: Doc, index: number, suggestion: string): Doc {
   let replacement = withLineBreaksOf(f.text, suggestion);
   let start = f.offset;
   const end = f.offset + f.length;
-  const article = articleBefore(doc, f.offset);
+  const article = articleBefore(doc, f);
   if (article) {
     const agreeing = agreeingArticle(f, suggestion, article.text);
     if (agreeing !== article.text) {
