@@ -143,6 +143,8 @@ describe('withLineBreaksOf', () => {
     );
     expect(withLineBreaksOf('one\ntwo', 'single')).toBe('single');
     expect(withLineBreaksOf('one two', 'x y')).toBe('x y');
+    // A replacement already laid out (markup kept between its words) is not broken again.
+    expect(withLineBreaksOf('an\n*enormous bill', 'a\n*large sum')).toBe('a\n*large sum');
   });
 
   it('keeps every word of the replacement, in order, whatever the span', () => {

@@ -5,7 +5,7 @@
  */
 import { loadResources } from '../resources/index.js';
 import { articleChooser, articleEndingAt, articleFor } from '../text/articles.js';
-import { markdownProse } from '../text/markdown.js';
+import { keepingMarkup, markdownProse } from '../text/markdown.js';
 import { roundProbability } from '../util/round.js';
 import { applyChanges, DEFAULT_MIN_CONFIDENCE, restorationChanges, runPipeline } from './pipeline.js';
 import type { AnalyzeOptions, CheckResult, Finding, IndefiniteArticle, RestoreResult } from './types.js';
@@ -44,8 +44,10 @@ function validate(text: unknown): string {
 
 /**
  * The pipeline's result on the prose of `text`: the text itself, or for markdown the text with
- * its markup blanked, at the same offsets. Findings that would change markup (a phrase across
- * an emphasis mark or a link target) are left out, so restoring never touches it.
+ * its markup blanked, at the same offsets. Restoring never touches markup: a phrase across an
+ * emphasis mark or a link target has its suggestions written with that markup between their
+ * words ("an *individual" → "a *person"), and those that cannot be are left out; a finding whose
+ * first suggestion cannot be is left out.
  */
 function analyze(text: string, options: AnalyzeOptions) {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
@@ -55,7 +57,12 @@ function analyze(text: string, options: AnalyzeOptions) {
   }
   const markdown = markdownProse(source);
   const result = runPipeline(markdown.text, loadResources(), minConfidence);
-  const findings = result.findings.filter((f) => markdown.changeable(f.offset, f.end));
+  const findings = result.findings.flatMap((f) => {
+    if (markdown.changeable(f.offset, f.end)) return [f];
+    const [first, ...others] = f.suggestions.map((s) => keepingMarkup(markdown, source, f.offset, f.end, s));
+    if (first === undefined) return [];
+    return [{ ...f, suggestions: [first, ...others.filter((s) => s !== undefined)] }];
+  });
   return { ...result, findings, prose: markdown.text, changeable: markdown.changeable };
 }
 
@@ -92,7 +99,7 @@ export function check(text: string, options: AnalyzeOptions = {}): CheckResult {
 
 export function restore(text: string, options: AnalyzeOptions = {}): RestoreResult {
   const { findings, prose, changeable } = analyze(text, options);
-  const changes = restorationChanges(prose, findings, loadResources().lm, changeable);
+  const changes = restorationChanges(prose, findings, loadResources().lm, changeable, text);
   return { restored: applyChanges(text, changes), changes };
 }
 export type * from './source.js';

@@ -45,25 +45,26 @@ export function worthRestoring(f: SpanFinding): boolean {
 /**
  * The changes `restore` makes from reported findings: each one worth restoring, its first
  * suggestion laid out like the span it replaces, and an article right before it made to
- * agree with it ("an enormous bill" → "a large bill"). Only text that `changeable` allows is
- * changed; a change whose article may not change is left out with it.
+ * agree with it ("an enormous bill" → "a large bill"). The findings are read in `prose`, and
+ * their changes made to `source` (the markdown a prose was read from; a finding across its
+ * markup has its suggestions written with it). An article is changed only where `changeable`
+ * allows; a change whose article may not change is left out with it.
  */
 export function restorationChanges(
-  text: string,
+  prose: string,
   findings: readonly SpanFinding[],
   lm: LanguageModel,
   changeable: (start: number, end: number) => boolean = () => true,
+  source = prose,
 ): Change[] {
-  const changes = findings
-    .filter((f) => worthRestoring(f) && changeable(f.offset, f.end))
-    .map((f) => ({
-      offset: f.offset,
-      length: f.end - f.offset,
-      text: text.slice(f.offset, f.end),
-      replacement: withLineBreaksOf(text.slice(f.offset, f.end), f.suggestions[0]),
-      confidence: roundProbability(f.confidence),
-    }));
-  return withAgreeingArticles(text, changes, articleChooser(lm), changeable);
+  const changes = findings.filter(worthRestoring).map((f) => ({
+    offset: f.offset,
+    length: f.end - f.offset,
+    text: source.slice(f.offset, f.end),
+    replacement: withLineBreaksOf(source.slice(f.offset, f.end), f.suggestions[0]),
+    confidence: roundProbability(f.confidence),
+  }));
+  return withAgreeingArticles(prose, changes, articleChooser(lm), changeable);
 }
 
 /** The text with the changes (sorted by offset, not overlapping) applied. */

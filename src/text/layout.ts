@@ -11,7 +11,8 @@ const BREAKS_LINE = /[\r\n\u2028]/;
  * same relative places, so restoring a phrase does not join the lines it spans.
  */
 export function withLineBreaksOf(span: string, replacement: string): string {
-  if (!BREAKS_LINE.test(span)) return replacement;
+  // A replacement with line breaks of its own is laid out already (kept markup and all).
+  if (!BREAKS_LINE.test(span) || BREAKS_LINE.test(replacement)) return replacement;
   const gaps = span.trim().split(/\S+/).slice(1, -1);
   const words = replacement.split(' ');
   if (words.length < 2 || gaps.length === 0) return replacement;

@@ -279,6 +279,32 @@ function separate(out: string[], start: number, end: number): void {
   } else if (first - gapStart === 1) out[first - 1] = PARAGRAPH_SEPARATOR;
 }
 
+/**
+ * `replacement` for the span `[start, end)` of `source`, keeping the markup between its words as
+ * written: "an *individual" read as "an individual" takes "a person" as "a *person", and
+ * "Nationwide Climate](…) Service" takes "National Weather](…) Service". Undefined where that
+ * cannot be: the replacement has another number of words than the span's prose, or a word of
+ * the span may not change (inline code, markup inside it).
+ */
+export function keepingMarkup(
+  prose: MarkdownProse,
+  source: string,
+  start: number,
+  end: number,
+  replacement: string,
+): string | undefined {
+  const words = [...prose.text.slice(start, end).matchAll(/\S+/g)].map((m) => [
+    start + m.index,
+    start + m.index + m[0].length,
+  ]);
+  const replacing = replacement.split(' ');
+  if (words.length !== replacing.length || !words.every(([from, to]) => prose.changeable(from, to)))
+    return undefined;
+  return replacing
+    .map((word, i) => (i === 0 ? word : source.slice(words[i - 1][1], words[i][0]) + word))
+    .join('');
+}
+
 /** The text as read for its words: itself, or for markdown its prose (same length, same offsets). */
 export function proseOf(text: string, format?: TextFormat): string {
   return format === 'markdown' ? markdownProse(text).text : text;
