@@ -400,6 +400,28 @@ describe('check and restore on markdown', () => {
     expect(keepingMarkup(prose, source, ...span('a `', 'huge'), 'a big')).toBeUndefined();
   });
 
+  it('leaves a line nested as no document is unread, and reads the rest of the text', () => {
+    // One such line used to leave the whole part unread: a spun article after a long "* * *"
+    // rule was judged clean with no words.
+    const deepList = Array.from({ length: 40 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join(
+      '\n',
+    );
+    for (const line of [
+      Array(34).fill('*').join(' '),
+      Array(35).fill('-').join(' '),
+      '> '.repeat(34) + 'x',
+      deepList,
+    ]) {
+      const markdown = `${spunPlain}\n\n${line}\n\nThe end.\n`;
+      const result = check(markdown, { format: 'markdown' });
+      expect(result.verdict, line.slice(0, 20)).toBe('spun');
+      const inArticle = result.findings.filter((f) => f.offset < spunPlain.length);
+      expect(inArticle.length).toBe(check(spunPlain).findings.length);
+      const { restored } = restore(markdown, { format: 'markdown' });
+      expect(restored).toContain(`\n\n${line}\n\nThe end.`);
+    }
+  });
+
   it('never suggests a change inside inline code', () => {
     const text = 'The residence is huge.\n\nCall `residence` to get the house. The residence is huge.';
     const code = text.indexOf('`residence`') + 1;

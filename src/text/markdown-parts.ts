@@ -342,18 +342,22 @@ function scanLine(line: string, open: OpenInline, place?: (offset: number) => vo
 const DELIMITER_RUN = /(?<=\S)([*_[\]])\1{32,}|([*_[\]])\2{32,}(?=\S)/g;
 
 // A line that opens more than 32 quotes or list items, or a list item indented past 64 columns
-// (a list nested that deep line by line).
+// (a list nested that deep line by line), to its end.
 const DEEP_NESTING = new RegExp(
-  String.raw`^(?:(?:[ \t]*(?:>|${LIST_MARKER}[ \t])){33}|[ \t]{64,}${LIST_MARKER}(?=[ \t]|$))`,
-  'm',
+  String.raw`^(?:(?:[ \t]*(?:>|${LIST_MARKER}[ \t])){33}|[ \t]{64,}${LIST_MARKER}(?=[ \t]|$))[^\r\n]*`,
+  'gm',
 );
 
 /**
- * A part as the parser is given it, with runs of delimiters next to text blanked (offsets
- * unchanged; the line keeps its kind), or undefined for a part nested as no document is: the
- * parser takes minutes on it or overflows the stack, and it is left unread.
+ * A part as the parser is given it (offsets unchanged): runs of delimiters next to text are
+ * blanked, keeping the line's kind, and a line nested as no document is (the parser takes
+ * minutes on it or overflows the stack) becomes an HTML comment of its length, markup that
+ * nothing else depends on: the line is left unread, and the text around it reads as it would.
+ * (Blanked, it would be a blank line, which ends the list or paragraph around it; unread as a
+ * part, a single line such as "* * * …" with 34 stars hid a whole spun article.)
  */
-export function parserInput(part: string): string | undefined {
-  if (DEEP_NESTING.test(part)) return undefined;
-  return part.replace(DELIMITER_RUN, (run) => ' '.repeat(run.length));
+export function parserInput(part: string): string {
+  return part
+    .replace(DEEP_NESTING, (line) => `<!--${' '.repeat(Math.max(0, line.length - 7))}-->`)
+    .replace(DELIMITER_RUN, (run) => ' '.repeat(run.length));
 }

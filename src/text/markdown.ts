@@ -189,7 +189,6 @@ export function markdownProse(source: string): MarkdownProse {
   const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
   const parsePart = (text: string): Nodes | undefined => {
     const input = parserInput(text);
-    if (input === undefined) return undefined;
     try {
       return parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
     } catch (error) {
