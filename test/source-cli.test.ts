@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -227,8 +227,22 @@ describe('unspin index and find', () => {
     expect(defaultDbPath({ HOME: '/home/u' })).toBe('/home/u/.local/share/unspin/index.db');
     const viaEnv = await cli(['index', 'stats'], { env: { UNSPIN_DB: db } });
     expect(viaEnv.stdout).toMatch(/^41 documents/);
-    const xdg = await cli(['index', 'stats'], { env: { XDG_DATA_HOME: join(tmp, 'xdg') } });
-    expect(xdg.stdout).toMatch(/^0 documents/);
+    // Only add creates an index: reading one that is not there (a mistyped --db) is an error,
+    // and leaves nothing behind.
+    const xdgHome = join(tmp, 'xdg');
+    const xdg = await cli(['index', 'stats'], { env: { XDG_DATA_HOME: xdgHome } });
+    expect(xdg.code).toBe(2);
+    expect(xdg.stderr).toContain(`there is no index at ${join(xdgHome, 'unspin', 'index.db')}`);
+    for (const args of [
+      ['find', spunPath],
+      ['index', 'remove', 'x'],
+      ['index', 'stats'],
+    ]) {
+      const typo = await cli([...args, '--db', join(tmp, 'typo', 'x.db')]);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toMatch(/^unspin: there is no index at .*typo.*add documents/);
+    }
+    expect(existsSync(xdgHome) || existsSync(join(tmp, 'typo'))).toBe(false);
     const notDb = await cli(['index', 'stats', '--db', unrelatedPath]);
     expect(notDb.code).toBe(2);
     expect(notDb.stderr).toMatch(/^unspin: cannot open the index/);

@@ -2,6 +2,7 @@
  * `unspin index add|stats|remove` and `unspin find`: the CLI over the source index
  * (src/api/source.ts). Registered on the program by main.ts.
  */
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -34,8 +35,17 @@ export function shownLocation(location: string): string {
   return isServerUrl(location) ? location.replace(/:[^:@/]*@/, ':***@') : location;
 }
 
-async function open(ctx: Context, opts: DbOptions): Promise<SourceIndex> {
+/**
+ * Opens the index; `add` creates it where there is none. The other commands only read or
+ * remove, and a mistyped --db must not leave an empty index (and its directories) behind.
+ */
+async function open(ctx: Context, opts: DbOptions, creating: boolean): Promise<SourceIndex> {
   const location = opts.db ?? defaultDbPath(ctx.env);
+  if (!creating && !isServerUrl(location) && location !== ':memory:' && !existsSync(location)) {
+    throw new UsageError(
+      `there is no index at ${location}: give --db the index to use, or add documents to this one first (unspin index add${opts.db ? ` --db ${location}` : ''} FILE...).`,
+    );
+  }
   try {
     return await openIndex(location);
   } catch (err) {
@@ -50,8 +60,9 @@ async function withIndex<T>(
   ctx: Context,
   opts: DbOptions,
   fn: (index: SourceIndex) => Promise<T>,
+  creating = false,
 ): Promise<T> {
-  const index = await open(ctx, opts);
+  const index = await open(ctx, opts, creating);
   try {
     return await fn(index);
   } finally {
@@ -82,15 +93,19 @@ async function runAdd(ctx: Context, paths: string[], opts: AddCommandOptions): P
   };
   const started = Date.now();
   const docs = documentsFrom(paths, { jsonl: opts.jsonl, stdin: ctx.stdin, format: opts.format, onProblem });
-  const total = await withIndex(ctx, opts, (index) =>
-    index.add(docs, {
-      onProgress: (r) => {
-        if (!ctx.err.isTTY) return;
-        const n = r.added + r.replaced + r.unchanged;
-        const rate = Math.round((n * 1000) / Math.max(1, Date.now() - started));
-        ctx.err.writeNow(`\r\x1b[Kindexed ${n} documents, ${rate}/s`);
-      },
-    }),
+  const total = await withIndex(
+    ctx,
+    opts,
+    (index) =>
+      index.add(docs, {
+        onProgress: (r) => {
+          if (!ctx.err.isTTY) return;
+          const n = r.added + r.replaced + r.unchanged;
+          const rate = Math.round((n * 1000) / Math.max(1, Date.now() - started));
+          ctx.err.writeNow(`\r\x1b[Kindexed ${n} documents, ${rate}/s`);
+        },
+      }),
+    true,
   );
   if (ctx.err.isTTY) ctx.err.writeNow('\r\x1b[K');
   const skipped = problems.length ? `; ${problems.length} skipped` : '';
