@@ -183,9 +183,11 @@ describe('check', () => {
     const html = `<!doctype html><html><body><nav>Home | About | Contact</nav><article><p>${SPUN}</p></article></body></html>`;
     const path = file('page.html', html);
     const r = await cli(['check', '--json', path]);
-    const result = JSON.parse(r.stdout) as CheckResult & { source: string };
+    const result = JSON.parse(r.stdout) as CheckResult & { source: string; text: string };
     expect(result.source).toBe('html');
-    expectCheckContract(decodeText(Buffer.from(html), { name: path }).text, result);
+    // The article text the offsets refer to is given, as the HTTP API gives it.
+    expect(result.text).toBe(decodeText(Buffer.from(html), { name: path }).text);
+    expectCheckContract(result.text, result);
     expect((await cli(['check', path])).stdout).toMatch(/extracted from HTML/);
   });
 
@@ -311,6 +313,35 @@ describe('--jsonl', () => {
       error: { code: 'invalid-record', message: /nested too deeply/ },
     });
     expect(out[7]).toHaveProperty('verdict');
+  });
+
+  it('reads a line as HTML by --format, its own "format" or its look, giving the text offsets are into', async () => {
+    const page = `<!doctype html><html><body><nav>Home | About</nav><article><p>${SPUN}</p></article></body></html>`;
+    const records = [
+      { id: 'page', text: page },
+      { id: 'own', text: '<p>a <b>short</b> one</p>', format: 'html' },
+      { id: 'plain', text: '<p>a <b>short</b> one</p>', format: 'text' },
+      { id: 'bad', text: 'x', format: 'pdf' },
+    ];
+    const r = await cli(['check', '--jsonl'], {
+      stdin: `${records.map((x) => JSON.stringify(x)).join('\n')}\n`,
+    });
+    const [fromPage, own, plain, bad] = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The page's article text, its line break collapsed as a browser shows it.
+    const article = SPUN.replace('\n', ' ');
+    expect(fromPage).toMatchObject({ source: 'html', text: article, verdict: 'spun' });
+    expectCheckContract(article, fromPage as unknown as CheckResult);
+    expect(own).toMatchObject({ source: 'html', text: 'a short one', words: 3 });
+    expect(plain).not.toHaveProperty('source');
+    expect(plain.words).toBeGreaterThan(3);
+    expect(bad).toMatchObject({ line: 4, error: { code: 'invalid-record', message: /"format" must be/ } });
+    const forced = await cli(['restore', '--jsonl', '--format', 'html'], {
+      stdin: `${JSON.stringify({ id: 1, text: '<p>a <b>short</b> one</p>' })}\n`,
+    });
+    expect(JSON.parse(forced.stdout)).toMatchObject({ id: 1, source: 'html', text: 'a short one' });
   });
 
   it('answers every line whatever the depth of its id, right where echoing it starts to fail', async () => {

@@ -17,7 +17,8 @@ import { makeStyle, wantsColor } from './style.js';
 export async function runCheck(ctx: Context, files: string[], opts: CommonOptions): Promise<number> {
   const style = makeStyle(wantsColor(ctx.out.isTTY, ctx.env, opts.color));
   const sources = resolveSources(ctx, files, 'check');
-  if (opts.jsonl) return runJsonl(ctx, sources, { mode: 'check', ...analyzeOptions(opts, opts.format) });
+  if (opts.jsonl)
+    return runJsonl(ctx, sources, { mode: 'check', ...analyzeOptions(opts), format: opts.format });
 
   // One input prints one object; several print one array, so the output is always a single JSON value.
   const many = sources.length > 1;
@@ -31,7 +32,7 @@ export async function runCheck(ctx: Context, files: string[], opts: CommonOption
       const result = engine.check(input.text, analyzeOptions(opts, input.format));
       tally[result.verdict] += 1;
       if (opts.json) {
-        const body = checkJson(result, input.format);
+        const body = checkJson(result, input);
         if (many) records.push({ file: name, ...body });
         else await ctx.out.write(`${JSON.stringify(body, null, 2)}\n`);
       } else {

@@ -4,19 +4,26 @@
  * and processing goes on; only errors that would hit every line stop the run.
  */
 import type { AnalyzeOptions } from '../api/index.js';
-import { isInputError, openInputStream, splitLines } from '../input/index.js';
+import { extractHtmlText } from '../input/html.js';
+import { type InputFormat, isInputError, openInputStream, splitLines } from '../input/index.js';
+import { looksLikeHtml } from '../input/sniff.js';
 import type { Context } from './context.js';
 import { getEngine } from './engine.js';
 import { describeError, type ErrorInfo } from './errors.js';
-import { checkJson, errorJson, restoreJson } from './format-json.js';
+import { checkJson, errorJson, type ReadInput, restoreJson } from './format-json.js';
 import { Progress } from './progress.js';
+import { analyzeOptions } from './sources.js';
 
 export type Mode = 'check' | 'restore';
 
 /** A single line may be as large as a whole input file. */
 const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-type Parsed = { id: unknown; text: string } | { id: unknown; error: Pick<ErrorInfo, 'code' | 'message'> };
+type Parsed =
+  | { id: unknown; text: string; format?: InputFormat }
+  | { id: unknown; error: Pick<ErrorInfo, 'code' | 'message'> };
+
+const FORMATS: readonly string[] = ['text', 'html', 'markdown'] satisfies InputFormat[];
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,18 +51,35 @@ export function parseRecord(line: string, number: number): Parsed {
   if (typeof value.text !== 'string') {
     return { id, error: { code: 'invalid-record', message: `line ${number}: "text" must be a string` } };
   }
-  return { id, text: value.text };
+  const format = value.format ?? undefined;
+  if (format === undefined) return { id, text: value.text };
+  if (typeof format !== 'string' || !FORMATS.includes(format)) {
+    const message = `line ${number}: "format" must be "text", "html" or "markdown"`;
+    return { id, error: { code: 'invalid-record', message } };
+  }
+  return { id, text: value.text, format: format as InputFormat };
 }
 
-/** `format: 'markdown'` reads every line's text as markdown (`--format markdown`). */
-export interface JsonlOptions extends AnalyzeOptions {
+/**
+ * `format` (`--format`) is how every line's text is read, unless its record gives its own
+ * `"format"`; `auto` reads a text that looks like an HTML page as one, as it does a file.
+ */
+export interface JsonlOptions extends Pick<AnalyzeOptions, 'minConfidence'> {
   mode: Mode;
+  format?: InputFormat | 'auto';
+}
+
+/** A record's text as analysed: an HTML page is reduced to its article text. */
+function readRecord(text: string, format: InputFormat | 'auto' | undefined): ReadInput {
+  const html = format === 'html' || ((format ?? 'auto') === 'auto' && looksLikeHtml(text));
+  if (html) return { format: 'html', text: extractHtmlText(text).text };
+  return { format: format === 'markdown' ? 'markdown' : 'text', text };
 }
 
 /** Returns the exit code: 0, or 2 when any line failed. */
 export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptions): Promise<number> {
   const progress = new Progress(ctx.err, ctx.err.isTTY);
-  const { mode: _mode, ...options } = opts;
+  const { mode: _mode, format: _format, ...options } = opts;
   let failed = false;
   const processSource = async (name: string, file: Record<string, string>): Promise<void> => {
     const emit = (record: Record<string, unknown>, lineNumber: number) => {
@@ -82,10 +106,14 @@ export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptio
       if ('text' in parsed) {
         try {
           const engine = await getEngine();
+          const input = readRecord(parsed.text, parsed.format ?? opts.format);
+          const analysed = analyzeOptions(options, input.format);
+          // Only an HTML page's output says what was read: its offsets are into `text`.
+          const shown = input.format === 'html' ? input : undefined;
           body =
             opts.mode === 'check'
-              ? checkJson(engine.check(parsed.text, options))
-              : restoreJson(engine.restore(parsed.text, options));
+              ? checkJson(engine.check(input.text, analysed), shown)
+              : restoreJson(engine.restore(input.text, analysed), shown);
         } catch (err) {
           const info = describeError(err);
           if (info.fatal) throw err;

@@ -29,7 +29,7 @@ function addCommonOptions(cmd: Command): Command {
     .addOption(new Option('--json', 'print the result as one JSON document').conflicts('jsonl'))
     .option(
       '--jsonl',
-      'read JSON Lines ({"id": ..., "text": "..."} per line), write one JSON result per line',
+      'read JSON Lines ({"id": ..., "text": "...", ["format": "html"]} per line), write one JSON result per line',
     )
     .option(
       '--min-confidence <p>',

@@ -31,7 +31,8 @@ export function encodeLike(
 
 export async function runRestore(ctx: Context, files: string[], opts: RestoreOptions): Promise<number> {
   const sources = resolveSources(ctx, files, 'restore');
-  if (opts.jsonl) return runJsonl(ctx, sources, { mode: 'restore', ...analyzeOptions(opts, opts.format) });
+  if (opts.jsonl)
+    return runJsonl(ctx, sources, { mode: 'restore', ...analyzeOptions(opts), format: opts.format });
   if (sources.length > 1) {
     throw new UsageError('restore takes one input at a time; use --jsonl to restore many texts in one run');
   }
@@ -42,7 +43,7 @@ export async function runRestore(ctx: Context, files: string[], opts: RestoreOpt
   const result = engine.restore(input.text, analyzeOptions(opts, input.format));
 
   if (opts.json) {
-    await ctx.out.write(`${JSON.stringify(restoreJson(result, input.format), null, 2)}\n`);
+    await ctx.out.write(`${JSON.stringify(restoreJson(result, input), null, 2)}\n`);
     return 0;
   }
   if (opts.diff) {
