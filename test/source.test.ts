@@ -202,6 +202,19 @@ describe.each(STORES)('%s store', (_kind, dbPath) => {
       expect(await index.stats()).toEqual({ ...before, bytes: expect.any(Number) });
     });
 
+    it('counts an id given again in one add as it would be across adds, and keeps its last text', async () => {
+      const [first, second] = [unrelated[1], unrelated[2]];
+      const before = await index.stats();
+      const versions = [first, second, second].map((d) => ({ id: 'given-twice', text: d.text }));
+      expect(await index.add(versions)).toEqual({ added: 1, replaced: 1, unchanged: 1 });
+      expect(await index.get('given-twice')).toEqual({ id: 'given-twice', text: second.text });
+      expect(rankOf(await index.find(first.text), 'given-twice')).toBe(-1);
+      expect(rankOf(await index.find(second.text), 'given-twice')).toBe(0);
+      expect(await index.remove('given-twice')).toBe(true);
+      // No posting of the first version is left behind.
+      expect(await index.stats()).toEqual({ ...before, bytes: expect.any(Number) });
+    });
+
     it('keeps a markdown document as written, with its format, and re-reads it when the format changes', async () => {
       const id = 'format/note';
       const text = `# Note\n\n${unrelated[20].text}\n\n\`\`\`\n${unrelated[21].text}\n\`\`\`\n`;

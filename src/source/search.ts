@@ -91,13 +91,28 @@ export class SourceIndex {
   ): Promise<AddResult> {
     const size = options.batchSize ?? DEFAULT_BATCH;
     const total: AddResult = { added: 0, replaced: 0, unchanged: 0 };
-    const write = async (batch: PreparedDocument[]) => {
-      // The last version of an id in a batch wins, as it would across batches.
-      const byId = new Map(batch.map((d) => [d.id, d]));
-      const r = await this.store.addBatch([...byId.values()]);
+    const store = async (unique: PreparedDocument[]) => {
+      if (unique.length === 0) return;
+      const r = await this.store.addBatch(unique);
       total.added += r.added;
       total.replaced += r.replaced;
-      total.unchanged += r.unchanged + (batch.length - byId.size);
+      total.unchanged += r.unchanged;
+    };
+    const write = async (batch: PreparedDocument[]) => {
+      // A store takes each id once per batch: an id given again is written after the versions
+      // before it, so that it replaces them and is counted as it would be across batches.
+      let part: PreparedDocument[] = [];
+      const ids = new Set<string>();
+      for (const doc of batch) {
+        if (ids.has(doc.id)) {
+          await store(part);
+          part = [];
+          ids.clear();
+        }
+        ids.add(doc.id);
+        part.push(doc);
+      }
+      await store(part);
       options.onProgress?.({ ...total });
     };
     let preparer: Preparer = inlinePreparer;

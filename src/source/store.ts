@@ -53,6 +53,7 @@ export interface SourceStore {
   /**
    * Stores a batch in one transaction: a new id is added, an id with the same text is left
    * alone, an id with different text is replaced. Either the whole batch lands or nothing.
+   * Each id comes at most once in a batch (`SourceIndex.add` sees to it).
    */
   addBatch(docs: readonly PreparedDocument[]): Promise<AddResult>;
   /** Removes a document by id; false when there was none. */
