@@ -22,8 +22,55 @@ function decodeLine(parts: Buffer[], number: number, first: boolean): Line {
 }
 
 /**
- * Yields every line (1-based numbers). A line longer than `maxLineBytes` is
- * skipped up to its end and reported as a 'too-large' error line.
+ * The stream as UTF-8: as it is, or re-encoded when it opens with a UTF-16 byte order mark
+ * (as a file saved as "Unicode" by Windows tools is). UTF-16 that does not decode stops the
+ * stream with an error naming it: its lines cannot be told apart.
+ */
+async function* asUtf8(stream: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
+  let head: Buffer | undefined = Buffer.alloc(0);
+  let decoder: TextDecoder | undefined;
+  for await (const chunk of stream) {
+    let buf = toBuffer(chunk);
+    if (head) {
+      // The byte order mark needs the first two bytes, which may come in two chunks.
+      buf = Buffer.concat([head, buf]);
+      if (buf.length < 2) {
+        head = buf;
+        continue;
+      }
+      head = undefined;
+      const bom =
+        buf[0] === 0xff && buf[1] === 0xfe
+          ? 'utf-16le'
+          : buf[0] === 0xfe && buf[1] === 0xff
+            ? 'utf-16be'
+            : undefined;
+      if (bom) {
+        decoder = new TextDecoder(bom, { fatal: true });
+        buf = buf.subarray(2);
+      }
+    }
+    yield decoder ? Buffer.from(decodeUtf16(decoder, buf, true), 'utf8') : buf;
+  }
+  if (head && head.length > 0) yield head;
+  if (decoder) yield Buffer.from(decodeUtf16(decoder, new Uint8Array(0), false), 'utf8');
+}
+
+function decodeUtf16(decoder: TextDecoder, bytes: Uint8Array, more: boolean): string {
+  try {
+    return decoder.decode(bytes, { stream: more });
+  } catch {
+    throw new InputError(
+      'invalid-encoding',
+      'the JSON Lines input starts with a UTF-16 byte order mark but is not valid UTF-16: re-save it as UTF-8',
+    );
+  }
+}
+
+/**
+ * Yields every line (1-based numbers) of UTF-8 or UTF-16 (with its byte order mark) JSON
+ * Lines. A line longer than `maxLineBytes` (of UTF-8) is skipped up to its end and reported as
+ * a 'too-large' error line.
  */
 export async function* splitLines(
   stream: AsyncIterable<unknown>,
@@ -44,8 +91,7 @@ export async function* splitLines(
     overflow = false;
     return line;
   };
-  for await (const chunk of stream) {
-    const buf = toBuffer(chunk);
+  for await (const buf of asUtf8(stream)) {
     let start = 0;
     for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
       if (!overflow) parts.push(buf.subarray(start, nl));
