@@ -206,6 +206,9 @@ describe('unspin index and find', () => {
     expect(parseRecord('{"id": 1, "text": "Hi", "format": "html"}')).toBe(
       '"format" of 1 must be "text" or "markdown"',
     );
+    // An id no URL of the API could name again.
+    expect(parseRecord('{"id": "a\\ud800", "text": "Hi"}')).toMatch(/half of a surrogate pair/);
+    expect(parseRecord('{"id": "\\ud83d\\ude00", "text": "Hi"}')).toMatchObject({ id: '😀' });
   });
 
   it('removes a document by id', async () => {

@@ -4,6 +4,7 @@
  * walked recursively, and JSON Lines files of {"id", "text", ["title", "url", "date",
  * "format"]}. A bad file or line is reported through `onProblem` and skipped; the rest goes on.
  */
+
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import {
@@ -14,6 +15,7 @@ import {
   openInputStream,
   splitLines,
 } from '../input/index.js';
+import { isWellFormed } from '../util/unicode.js';
 import type { SourceDocument } from './store.js';
 
 export interface IngestProblem {
@@ -54,6 +56,9 @@ export function parseRecord(line: string): SourceDocument | string {
   const r = value as Record<string, unknown>;
   const id = typeof r.id === 'number' && Number.isFinite(r.id) ? String(r.id) : r.id;
   if (typeof id !== 'string' || id === '') return 'needs an "id" (a non-empty string or a number)';
+  // Half a surrogate pair can be stored, but no URL can name it to read or remove it.
+  if (!isWellFormed(id))
+    return `"id" ${JSON.stringify(id)} has half of a surrogate pair: an id must be valid Unicode`;
   if (typeof r.text !== 'string' || r.text.trim() === '') return `"text" of ${id} must be a non-empty string`;
   const doc: SourceDocument = { id, text: r.text };
   for (const field of OPTIONAL_FIELDS) {

@@ -1,6 +1,8 @@
 /** The source index over HTTP: find, read, add and remove documents. */
+
 import type { FastifyInstance } from 'fastify';
 import type { AddResult, FindResult, SourceDocument, StoreStats } from '../../api/index.js';
+import { isWellFormed } from '../../util/unicode.js';
 import type { ServerContext } from '../app.js';
 import { ApiError } from '../errors.js';
 import {
@@ -92,7 +94,14 @@ export function registerSourceRoutes(app: FastifyInstance, { pool, options }: Se
     },
     async (request) => {
       const { documents } = request.body;
-      for (const [i, doc] of documents.entries()) refuseBinary(doc.text, `documents[${i}].text`);
+      for (const [i, doc] of documents.entries()) {
+        refuseBinary(doc.text, `documents[${i}].text`);
+        // Half a surrogate pair could be stored, but no URL can name it to read or remove it.
+        if (!isWellFormed(doc.id)) {
+          const message = `documents[${i}].id has half of a surrogate pair: an id must be valid Unicode, as URLs name it`;
+          throw new ApiError(400, 'invalid-request', message);
+        }
+      }
       return pool.run<AddResult>({ op: 'add', db, documents });
     },
   );
