@@ -273,6 +273,20 @@ describe('restore', () => {
     expect(r.stderr).toMatch(new RegExp(`unspin: (${result.changes.length} changes?|no changes) in`));
   });
 
+  it('shows control characters of the input in caret notation, never raw, in the diff and the report', async () => {
+    // An escape sequence in a file could recolour or retitle the reader's terminal.
+    const hostile = `${SPUN.replace('loudly', 'loudly \x1b[2J\x1b]0;owned\x07\x9b')}`;
+    const diff = await cli(['restore', '--diff', file('escapes.txt', hostile)]);
+    expect(diff.stdout).toContain('^[[2J^[]0;owned^G\\u009b');
+    const report = await cli(['check', file('name\x1b[31m.txt', SPUN)]);
+    expect(report.stdout).toContain('name^[[31m.txt');
+    for (const out of [diff.stdout, report.stdout]) {
+      for (const raw of ['\x1b', '\x07', '\x9b']) expect(out).not.toContain(raw);
+    }
+    // restore itself writes the text as it is: it is data, not a report.
+    expect((await cli(['restore', file('escapes2.txt', hostile)])).stdout).toContain('\x1b[2J');
+  });
+
   it('takes one input unless --jsonl', async () => {
     const r = await cli(['restore', file('r1.txt', 'x y'), file('r2.txt', 'x y')]);
     expect(r.code).toBe(2);

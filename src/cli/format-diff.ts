@@ -7,6 +7,7 @@ import type { Change } from '../api/index.js';
 import { LINE_BREAK } from '../text/tokenize.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
+import { visible } from './terminal.js';
 
 interface Block {
   firstLine: number;
@@ -32,11 +33,11 @@ function markUp(text: string, start: number, end: number, changes: Change[], sty
   let out = '';
   let at = start;
   for (const c of changes) {
-    out += text.slice(at, c.offset);
-    out += style.red(`[-${c.text}-]`) + style.green(`{+${c.replacement}+}`);
+    out += visible(text.slice(at, c.offset));
+    out += style.red(`[-${visible(c.text)}-]`) + style.green(`{+${visible(c.replacement)}+}`);
     at = c.offset + c.length;
   }
-  return out + text.slice(at, end);
+  return out + visible(text.slice(at, end));
 }
 
 export function formatDiff(text: string, changes: Change[], style: Style): string {

@@ -2,26 +2,27 @@
 
 import { percent } from '../api/explain.js';
 import type { FindResult } from '../api/source.js';
+import { visible } from './terminal.js';
 
 const MAX_SWAPS_SHOWN = 12;
 const MAX_COLUMN = 32;
 
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ');
+  return visible(s.replace(/\s+/g, ' '));
 }
 
 export function formatFindText(name: string, text: string, result: FindResult): string {
-  const where = name === '-' ? 'standard input' : name;
+  const where = name === '-' ? 'standard input' : visible(name);
   if (result.matches.length === 0) return `${where}: no source found in the index\n`;
   const n = result.matches.length;
   const lines = [`${where}: ${n} source${n === 1 ? '' : 's'} found`];
   result.matches.forEach((m, rank) => {
     lines.push('');
     lines.push(
-      `${rank + 1}. ${m.id}  score ${percent(m.score)}, explains ${percent(m.coverage)} of the text`,
+      `${rank + 1}. ${oneLine(m.id)}  score ${percent(m.score)}, explains ${percent(m.coverage)} of the text`,
     );
     if (m.title) lines.push(`   title: ${oneLine(m.title)}`);
-    if (m.url) lines.push(`   url:   ${m.url}`);
+    if (m.url) lines.push(`   url:   ${oneLine(m.url)}`);
     m.evidence.forEach((e, k) => {
       const excerpt = oneLine(text.slice(e.queryOffset, e.queryOffset + e.queryLength));
       const shown = excerpt.length > 70 ? `${excerpt.slice(0, 67)}...` : excerpt;

@@ -4,6 +4,7 @@ import { type CheckResult, termReadingSpinProbability, type Verdict } from '../a
 import type { InputFormat } from '../input/index.js';
 import { LineIndex } from './positions.js';
 import type { Style } from './style.js';
+import { visible } from './terminal.js';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -11,7 +12,7 @@ const MAX_SUGGESTIONS = 3;
 function showText(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return JSON.stringify(s);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return JSON.stringify(s);
   }
   return s;
 }
@@ -33,7 +34,7 @@ export function formatCheckText(
   style: Style,
   source: InputFormat = 'text',
 ): string {
-  const label = name === '-' ? '<stdin>' : name;
+  const label = name === '-' ? '<stdin>' : visible(name);
   const note =
     source === 'html' ? style.dim(' (article text extracted from HTML; positions refer to it)') : '';
   const lines = [style.bold(label) + note];
