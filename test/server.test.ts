@@ -16,6 +16,7 @@ import { type CheckResult, check, MAX_TEXT_LENGTH, restore } from '../src/api/in
 import { buildServer } from '../src/server/app.js';
 import { EnginePool } from '../src/server/engine-pool.js';
 import { toApiError } from '../src/server/errors.js';
+import { parseForm } from '../src/server/form-body.js';
 import { languageToolReply, plainFromAnnotation, plainFromText } from '../src/server/languagetool.js';
 import { freshSchema } from './pg-schema.js';
 
@@ -559,7 +560,40 @@ describe('LanguageTool-compatible POST /v2/check', () => {
     expectError(await form({ data: '{"annotation": 5}', language: 'en' }), 400, 'invalid-request');
     // JSON is accepted too (LanguageTool itself takes only forms).
     expect((await json('/v2/check', { text: 'Hello.', language: 'en' })).statusCode).toBe(200);
-    expectError(await raw('/v2/check', 'Hello.', 'text/plain'), 415, 'unsupported-media-type');
+    expect(
+      expectError(await raw('/v2/check', 'Hello.', 'text/plain'), 415, 'unsupported-media-type'),
+    ).toMatch(/takes a form/);
+    const multipart = '--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nHello.\r\n--b--\r\n';
+    const refused = await raw('/v2/check', multipart, 'multipart/form-data; boundary=b');
+    expect(expectError(refused, 415, 'unsupported-media-type')).toMatch(/x-www-form-urlencoded/);
+  });
+
+  it('decodes a form in the charset it declares, raw or percent-encoded, and refuses what does not decode', async () => {
+    const formType = 'application/x-www-form-urlencoded';
+    const latin1 = Buffer.from('text=caf\xe9+au+lait&language=en', 'latin1');
+    expect(parseForm(latin1, `${formType}; charset=iso-8859-1`)).toEqual({
+      text: 'café au lait',
+      language: 'en',
+    });
+    expect(parseForm(Buffer.from('text=caf%C3%A9'), formType)).toEqual({ text: 'café' });
+    expect(parseForm(Buffer.from('text=caf%C3%A9'), `${formType}; charset=iso-8859-1`)).toEqual({
+      text: 'cafÃ©',
+    });
+    expect(parseForm(Buffer.from('a=1&a=2&b&=c&&x=%zz'), formType)).toEqual({
+      a: ['1', '2'],
+      b: '',
+      '': 'c',
+      x: '%zz',
+    });
+    for (const body of [latin1, Buffer.from('text=caf%E9&language=en')]) {
+      const res = await raw('/v2/check', body, formType);
+      expect(expectError(res, 400, 'invalid-encoding')).toMatch(/"text"/);
+    }
+    expectError(
+      await raw('/v2/check', latin1, `${formType}; charset=klingon`),
+      415,
+      'unsupported-media-type',
+    );
   });
 
   it('answers GET with the fields in the query string, as LanguageTool does', async () => {

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
-import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,7 +14,7 @@ import { packageVersion } from '../cli/version.js';
 import { requireToken } from './auth.js';
 import { defaultThreads, EnginePool } from './engine-pool.js';
 import { ApiError, clientErrorResponse, errorBody, toApiError } from './errors.js';
-import { parseForm } from './form-body.js';
+import { formParser } from './form-body.js';
 import { strictUtf8JsonParser } from './json-body.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -176,9 +175,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSourceRoutes(app, ctx);
   // Form bodies only where LanguageTool clients send them; the /v1 routes take JSON alone.
   await app.register(async (scope) => {
-    await scope.register(formbody, {
-      bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
-      parser: parseForm,
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024 },
+      formParser,
+    );
+    // Any other body (multipart/form-data, text) is refused in this route's own words; JSON
+    // goes to the server's JSON parser.
+    scope.addContentTypeParser('*', (_request, _payload, done) => {
+      done(
+        new ApiError(
+          415,
+          'unsupported-media-type',
+          'this route takes a form: send the body with "Content-Type: application/x-www-form-urlencoded", as LanguageTool clients do, or as JSON',
+        ),
+      );
     });
     registerLanguageToolRoute(scope, ctx);
   });
