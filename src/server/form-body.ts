@@ -8,6 +8,7 @@
  * refused, where a lenient parser would hand the engine U+FFFD in place of the letters.
  */
 import type { FastifyRequest } from 'fastify';
+import { declaredDecoder } from './charset.js';
 import { ApiError } from './errors.js';
 
 export const MAX_FORM_FIELDS = 1000;
@@ -16,19 +17,6 @@ const AMPERSAND = 0x26;
 const EQUALS = 0x3d;
 const PLUS = 0x2b;
 const PERCENT = 0x25;
-
-function decoderFor(contentType: string | undefined): TextDecoder {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset, { fatal: true });
-  } catch {
-    throw new ApiError(
-      415,
-      'unsupported-media-type',
-      `the form's charset ${JSON.stringify(charset)} is not an encoding this server knows: send the form as UTF-8`,
-    );
-  }
-}
 
 const hexValue = (byte: number): number => {
   if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
@@ -58,7 +46,7 @@ function unescaped(bytes: Uint8Array): Uint8Array {
 
 /** Fields by name; a name sent twice has all its values, which the schema then refuses. */
 export function parseForm(body: Uint8Array, contentType?: string): Record<string, string | string[]> {
-  const decoder = decoderFor(contentType);
+  const decoder = declaredDecoder(contentType, 'the form');
   const pieces: Uint8Array[] = [];
   for (let start = 0; start <= body.length; ) {
     const end = body.indexOf(AMPERSAND, start);

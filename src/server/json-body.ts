@@ -6,20 +6,8 @@
  * (which also guards against prototype poisoning).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { declaredDecoder } from './charset.js';
 import { ApiError } from './errors.js';
-
-function decoderFor(contentType: string | undefined): TextDecoder {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset, { fatal: true, ignoreBOM: false });
-  } catch {
-    throw new ApiError(
-      415,
-      'unsupported-media-type',
-      `the body's charset ${JSON.stringify(charset)} is not an encoding this server knows: send JSON as UTF-8`,
-    );
-  }
-}
 
 /** Why a body is not JSON, in JavaScript's words (Fastify's own message names no place). */
 function jsonProblem(text: string): string {
@@ -41,7 +29,7 @@ export function strictUtf8JsonParser(app: FastifyInstance) {
     }
     let text: string;
     try {
-      const decoder = decoderFor(request.headers['content-type']);
+      const decoder = declaredDecoder(request.headers['content-type'], 'JSON');
       text = decoder.decode(body);
     } catch (err) {
       done(
