@@ -280,7 +280,12 @@ describe('restore', () => {
     expect(diff.stdout).toContain('^[[2J^[]0;owned^G\\u009b');
     const report = await cli(['check', file('name\x1b[31m.txt', SPUN)]);
     expect(report.stdout).toContain('name^[[31m.txt');
-    for (const out of [diff.stdout, report.stdout]) {
+    // Names in messages on stderr too: a summary, a file that is not there.
+    const named = await cli(['restore', '--diff', file('n\x1b[31mx.txt', SPUN)]);
+    expect(named.stderr).toMatch(/changes? in .*n\^\[\[31mx\.txt/);
+    const missing = await cli(['check', join(tmp, 'missing\x1b[31m.txt')]);
+    expect(missing.stderr).toContain('missing^[[31m.txt');
+    for (const out of [diff.stdout, report.stdout, named.stderr, missing.stderr]) {
       for (const raw of ['\x1b', '\x07', '\x9b']) expect(out).not.toContain(raw);
     }
     // restore itself writes the text as it is: it is data, not a report.

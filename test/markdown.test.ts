@@ -335,7 +335,12 @@ describe('check and restore on markdown', () => {
           ? `> ${p.replace(/ (\w+) /, ' [$1](https://example.com) ')}`
           : p.replace(/ (\w+) /, ' `$1` '),
     )
-    .join('\n\n')}\n\n\`\`\`\nconst house = 'residence';\n\`\`\`\n`;
+    .join('\n\n')
+    // A phrase found across an emphasis mark: its change writes the mark where it was.
+    .replace(
+      'nice accountability',
+      '*nice* accountability',
+    )}\n\n\`\`\`\nconst house = 'residence';\n\`\`\`\n`;
 
   it('finds the swaps of the prose, with offsets into the markdown', () => {
     const result = check(markdown, { format: 'markdown' });
@@ -350,9 +355,12 @@ describe('check and restore on markdown', () => {
     // A change across markup writes it between its words as it was ("a *person").
     const { changeable } = markdownProse(markdown);
     const markupOf = (s: string) => s.replace(/[\p{L}\p{N}\s'’-]/gu, '');
-    for (const c of changes) {
-      if (!changeable(c.offset, c.offset + c.length)) expect(markupOf(c.replacement)).toBe(markupOf(c.text));
-    }
+    const across = changes.filter((c) => !changeable(c.offset, c.offset + c.length));
+    for (const c of across) expect(markupOf(c.replacement)).toBe(markupOf(c.text));
+    expect(across.map((c) => [c.text, c.replacement])).toContainEqual([
+      'nice* accountability',
+      'great* responsibility',
+    ]);
     // Outside the changes, the output is the input byte for byte.
     let at = 0;
     let out = '';
@@ -398,6 +406,20 @@ describe('check and restore on markdown', () => {
     expect(keepingMarkup(prose, source, ...span('an', 'enormous'), 'large')).toBeUndefined();
     expect(keepingMarkup(prose, source, ...span('an', 'enormous'), 'a very large')).toBeUndefined();
     expect(keepingMarkup(prose, source, ...span('a `', 'huge'), 'a big')).toBeUndefined();
+    // Only emphasis and a link stand between the words of a phrase; an image, a comment or a
+    // footnote call is content of its own, and emphasis inside a word makes one word.
+    for (const [written, laidOut] of [
+      ['It was [an](https://x.test "t") enormous bill.', 'a](https://x.test "t") large'],
+      ['It was [an][ref] enormous bill.', 'a][ref] large'],
+      ['It was an ![hole](i.png) enormous bill.', undefined],
+      ['It was an <!-- c --> enormous bill.', undefined],
+      ['It was an[^1] enormous bill.', undefined],
+      ['It was an*enormous* bill.', undefined],
+    ] as const) {
+      const text = `${written}\n\n[ref]: https://x.test\n\n[^1]: A note.\n`;
+      const [from, to] = [text.indexOf('an'), text.indexOf('enormous') + 8];
+      expect(keepingMarkup(markdownProse(text), text, from, to, 'a large'), written).toBe(laidOut);
+    }
   });
 
   it('leaves a line nested as no document is unread, and reads the rest of the text', () => {
@@ -420,6 +442,18 @@ describe('check and restore on markdown', () => {
       const { restored } = restore(markdown, { format: 'markdown' });
       expect(restored).toContain(`\n\n${line}\n\nThe end.`);
     }
+    // Read block by block, a block the line stands in stays as its context makes it: a
+    // comment or a code block in a list item stays unread, and the text after it is read.
+    const deep = `${'> '.repeat(34)}x`;
+    const inComment = check(`Intro.\n\n<!--\n${deep}\n\n${spunPlain}\n-->\n\nThe end.\n`, {
+      format: 'markdown',
+    });
+    expect(inComment).toMatchObject({ verdict: 'clean', findings: [] });
+    const inListCode = `- item\n\n  \`\`\`\n  ${deep}\n  \`\`\`\n\n${spunPlain}\n`;
+    const after = check(inListCode, { format: 'markdown' }).findings.filter(
+      (f) => f.offset > inListCode.indexOf(deep),
+    );
+    expect(after.length).toBe(check(spunPlain).findings.length);
   });
 
   it('never suggests a change inside inline code', () => {

@@ -594,6 +594,11 @@ describe('LanguageTool-compatible POST /v2/check', () => {
       415,
       'unsupported-media-type',
     );
+    // A form is split at ASCII bytes: a charset that does not write ASCII as ASCII is refused.
+    const utf16 = Buffer.from('text=Hi&language=en', 'utf16le');
+    expectError(await raw('/v2/check', utf16, `${formType}; charset=utf-16`), 415, 'unsupported-media-type');
+    // A byte order mark is a value's own first character, kept as JSON keeps it.
+    expect(parseForm(Buffer.from('text=%EF%BB%BFHello'), formType)).toEqual({ text: '\uFEFFHello' });
   });
 
   it('answers GET with the fields in the query string, as LanguageTool does', async () => {
@@ -610,6 +615,12 @@ describe('LanguageTool-compatible POST /v2/check', () => {
       await app.inject({ method: 'GET', url: '/v2/check?text=Hallo&language=de' }),
       400,
       'unsupported-language',
+    );
+    // As strict as a form body: Latin-1 percent-escapes are not UTF-8.
+    expectError(
+      await app.inject({ method: 'GET', url: '/v2/check?text=caf%E9&language=en' }),
+      400,
+      'invalid-encoding',
     );
   });
 });

@@ -8,11 +8,12 @@ import { visible } from './terminal.js';
 
 const MAX_SUGGESTIONS = 3;
 
-// Line breaks or tabs inside a finding would break the one-line-per-finding layout.
+// Line breaks or tabs inside a finding would break the one-line-per-finding layout, and any
+// other control character could act on the terminal (JSON escapes C0, `visible` the rest).
 function showText(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return JSON.stringify(s);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return visible(JSON.stringify(s));
   }
   return s;
 }
@@ -51,7 +52,8 @@ export function formatCheckText(
   );
   for (const { where, finding } of rows) {
     // The best few are enough to act on; --json has them all.
-    const [best, ...rest] = finding.suggestions.slice(0, MAX_SUGGESTIONS);
+    // A suggestion across markdown markup carries the markup's characters as written.
+    const [best, ...rest] = finding.suggestions.slice(0, MAX_SUGGESTIONS).map(showText);
     const more = finding.suggestions.length > MAX_SUGGESTIONS ? ', …' : '';
     const suggestion =
       best === undefined

@@ -13,6 +13,7 @@ import { describeError, type ErrorInfo } from './errors.js';
 import { checkJson, errorJson, type ReadInput, restoreJson } from './format-json.js';
 import { Progress } from './progress.js';
 import { analyzeOptions } from './sources.js';
+import { visible } from './terminal.js';
 
 export type Mode = 'check' | 'restore';
 
@@ -136,7 +137,9 @@ export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptio
         if (!isInputError(err)) throw err;
         failed = true;
         progress.done();
-        ctx.err.writeNow(`unspin: ${err.message}\n`);
+        // A file that cannot be read names itself; an encoding error found while reading does not.
+        const where = err.message.includes(name) || name === '-' ? '' : `${name}: `;
+        ctx.err.writeNow(`unspin: ${visible(where + err.message)}\n`);
       }
     }
   } finally {

@@ -18,6 +18,7 @@ import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { formatFindText } from './format-find.js';
 import { type CommonOptions, formatOption } from './sources.js';
+import { visible } from './terminal.js';
 
 interface DbOptions {
   db?: string;
@@ -41,6 +42,8 @@ export function shownLocation(location: string): string {
  */
 async function open(ctx: Context, opts: DbOptions, creating: boolean): Promise<SourceIndex> {
   const location = opts.db ?? defaultDbPath(ctx.env);
+  if (location.trim() === '')
+    throw new UsageError('--db is empty: give the path of an index file or a postgres:// URL.');
   if (!creating && !isServerUrl(location) && location !== ':memory:' && !existsSync(location)) {
     throw new UsageError(
       `there is no index at ${location}: give --db the index to use, or add documents to this one first (unspin index add${opts.db ? ` --db ${location}` : ''} FILE...).`,
@@ -89,7 +92,9 @@ async function runAdd(ctx: Context, paths: string[], opts: AddCommandOptions): P
   const problems: IngestProblem[] = [];
   const onProblem = (p: IngestProblem) => {
     problems.push(p);
-    ctx.err.writeNow(`${ctx.err.isTTY ? '\r\x1b[K' : ''}unspin: skipped ${p.where}: ${p.message}\n`);
+    ctx.err.writeNow(
+      `${ctx.err.isTTY ? '\r\x1b[K' : ''}unspin: skipped ${visible(`${p.where}: ${p.message}`)}\n`,
+    );
   };
   const started = Date.now();
   const docs = documentsFrom(paths, { jsonl: opts.jsonl, stdin: ctx.stdin, format: opts.format, onProblem });

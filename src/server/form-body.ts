@@ -46,7 +46,7 @@ function unescaped(bytes: Uint8Array): Uint8Array {
 
 /** Fields by name; a name sent twice has all its values, which the schema then refuses. */
 export function parseForm(body: Uint8Array, contentType?: string): Record<string, string | string[]> {
-  const decoder = declaredDecoder(contentType, 'the form');
+  const decoder = declaredDecoder(contentType, 'the form', { form: true });
   const pieces: Uint8Array[] = [];
   for (let start = 0; start <= body.length; ) {
     const end = body.indexOf(AMPERSAND, start);

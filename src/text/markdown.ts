@@ -186,9 +186,10 @@ export function markdownProse(source: string): MarkdownProse {
   const parsed = frontMatter ? reader.out.slice(0, frontMatter).join('') + source.slice(frontMatter) : source;
   const { parse, options } = markdownParser();
   const parts = markdownParts(parsed);
-  const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
+  let definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
   const parsePart = (text: string): Nodes | undefined => {
     const input = parserInput(text);
+    if (input === undefined) return undefined;
     try {
       return parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
     } catch (error) {
@@ -209,7 +210,18 @@ export function markdownProse(source: string): MarkdownProse {
       tree = parsePart(body);
     }
     if (tree) reader.visit(tree, start - head.length, head.length + body.length, head.length);
-    else reader.freeze(start, end);
+    else if (head) reader.freeze(start, end);
+    else {
+      // One line nested as no document is (a rule of 34 "* ") must not leave the whole part
+      // unread: a spun article after it would be judged on nothing. Block by block, only the
+      // block that holds it is (with the link definitions of the whole text, as any part).
+      definitions ??= definitionsByLabel(parsed);
+      for (const [from, to] of markdownParts(body, true)) {
+        const block = parsePart(body.slice(from, to));
+        if (block) reader.visit(block, start + from, to - from, 0);
+        else reader.freeze(start + from, start + to);
+      }
+    }
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
   // Every character not shown as written is markup: a change must not reach it either.
@@ -299,9 +311,21 @@ export function keepingMarkup(
   const replacing = replacement.split(' ');
   if (words.length !== replacing.length || !words.every(([from, to]) => prose.changeable(from, to)))
     return undefined;
-  return replacing
-    .map((word, i) => (i === 0 ? word : source.slice(words[i - 1][1], words[i][0]) + word))
-    .join('');
+  const gaps = words.slice(1).map(([from], i) => source.slice(words[i][1], from));
+  if (!gaps.every(isWordBreakingMarkup)) return undefined;
+  return replacing.map((word, i) => (i === 0 ? word : gaps[i - 1] + word)).join('');
+}
+
+/**
+ * Whether the markup between two words is only emphasis marks or a link's brackets and target,
+ * with a space among it: what a reader sees between the words is a space, and the words are
+ * the phrase's. An image, HTML, a comment or a footnote call stands for content of its own
+ * between them ("a ![hole](i.png) ground" is no phrase), and emphasis inside a word
+ * ("an*individual*") is one word to a reader.
+ */
+function isWordBreakingMarkup(gap: string): boolean {
+  const withoutTargets = gap.replace(/\]\([^()\s]*(?:\s+"[^"]*")?\)|\]\[[^\]^]*\]/g, ']');
+  return /\s/.test(gap) && /^[\s*_~[\]]*$/.test(withoutTargets);
 }
 
 /** The text as read for its words: itself, or for markdown its prose (same length, same offsets). */

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CheckResult } from '../../api/index.js';
 import type { ServerContext } from '../app.js';
 import { ApiError } from '../errors.js';
+import { parseForm } from '../form-body.js';
 import {
   acceptsLanguage,
   ENGLISH_VARIANTS,
@@ -85,6 +86,11 @@ export function registerLanguageToolRoute(app: FastifyInstance, { pool, version 
         response: { 200: LanguageToolReply, ...ERROR_REPLIES },
       },
     },
-    async (request, reply) => checkText(request.query, reply),
+    async (request, reply) => {
+      // The query string read as strictly as a form body: a value that is not UTF-8 is refused,
+      // not read with U+FFFD in place of its letters (the fields themselves are the parsed query).
+      parseForm(Buffer.from(request.raw.url?.split('?')[1] ?? '', 'latin1'));
+      return checkText(request.query, reply);
+    },
   );
 }
