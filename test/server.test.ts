@@ -222,6 +222,9 @@ describe('odd and hostile requests', () => {
       400,
       'invalid-request',
     );
+    // A document with no text, as index add refuses it.
+    const empty = await json('/v1/documents', { documents: [{ id: 'e', text: ' \n' }] }, auth);
+    expect(expectError(empty, 400, 'invalid-request')).toMatch(/documents\[0\]\.text is empty/);
     // Half a surrogate pair could be stored, but no URL could name it again: refused.
     const lone = await json('/v1/documents', { documents: [{ id: 'a\ud800', text: 'Some words.' }] }, auth);
     expect(expectError(lone, 400, 'invalid-request')).toMatch(/documents\[0\]\.id .*surrogate/);

@@ -95,6 +95,14 @@ export function registerSourceRoutes(app: FastifyInstance, { pool, options }: Se
     async (request) => {
       const { documents } = request.body;
       for (const [i, doc] of documents.entries()) {
+        // As `index add` refuses it: a document with no words can never be found.
+        if (doc.text.trim() === '') {
+          throw new ApiError(
+            400,
+            'invalid-request',
+            `documents[${i}].text is empty: a document needs its text`,
+          );
+        }
         refuseBinary(doc.text, `documents[${i}].text`);
         // Half a surrogate pair could be stored, but no URL can name it to read or remove it.
         if (!isWellFormed(doc.id)) {
