@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { proseEdits, withProseEdits } from '../src/source/prose-edits.js';
 import { ProseWords } from '../src/source/prose-words.js';
 import type { StoredDocument } from '../src/source/store.js';
 import { proseOf } from '../src/text/markdown.js';
@@ -21,7 +23,39 @@ function counted(budget?: number) {
   return { cache, reads };
 }
 
+describe('prose edits', () => {
+  it('give back the prose of any markdown from its text, and refuse edits of another text', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ab *_`#-|[]()!<>\\&;\n\r\t1.:~='.split('')), maxLength: 200 }),
+        (text) => {
+          const prose = proseOf(text, 'markdown');
+          expect(withProseEdits(text, proseEdits(text, prose))).toBe(prose);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const text = 'A [link](https://x.test) and *more*.\n';
+    const edits = proseEdits(text, proseOf(text, 'markdown'));
+    expect(withProseEdits(text.slice(0, 10), edits)).toBeUndefined();
+    for (const bad of ['{', '5', '[[3,-1]]', '[[0,2,"x"]]', '[[4,1],[2,1]]', '[["a",1]]']) {
+      expect(withProseEdits(text, bad), bad).toBeUndefined();
+    }
+  });
+});
+
 describe('prose words of stored documents', () => {
+  it('reads a document stored with its prose edits without parsing it', () => {
+    const { cache, reads } = counted();
+    const text = 'The [residence](https://example.com/house) is `big`.\n';
+    const doc = { ...note(1, text), proseEdits: proseEdits(text, proseOf(text, 'markdown')) };
+    expect(norms(cache.of(doc))).toEqual(['the', 'residence', 'is', 'big']);
+    expect(reads).toHaveLength(0);
+    // Edits that do not fit the text (a corrupt row) are not trusted: it is parsed.
+    expect(norms(cache.of({ ...doc, proseEdits: '[[0,999]]' }))).toEqual(['the', 'residence', 'is', 'big']);
+    expect(reads).toHaveLength(1);
+  });
+
   it('reads markdown by its prose once, and afresh when the text under a key changes', () => {
     const { cache, reads } = counted();
     const doc = note(1, 'The [residence](https://example.com/house) is `big`.\n');

@@ -129,11 +129,15 @@ describe('an ingest killed mid-way', () => {
     const sql = new Database(db, { readonly: true });
     try {
       for (const record of records) {
-        const row = sql.prepare('SELECT fps, format FROM docs WHERE id = ?').get(record.id) as {
+        const row = sql.prepare('SELECT fps, format, prose_edits FROM docs WHERE id = ?').get(record.id) as {
           fps: Buffer;
           format: string | null;
+          prose_edits: string | null;
         };
         expect(row.format).toBe(record.format ?? null);
+        // A markdown record's prose is stored with it, so that a search need not parse it.
+        expect(row.prose_edits).toBe(prepareDocument(record).proseEdits ?? null);
+        if (record.format === 'markdown') expect(row.prose_edits).toMatch(/^\[\[/);
         const stored = [...new Float64Array(Uint8Array.from(row.fps).buffer)];
         expect(stored.sort()).toEqual([...prepareDocument(record).fingerprints].sort());
       }
@@ -206,6 +210,7 @@ describe('an index made before documents had a format', () => {
       .digest('base64url');
     expect(db.prepare("SELECT text_hash FROM docs WHERE id = 'plain'").pluck().get()).toBe(earlierHash);
     db.exec('ALTER TABLE docs DROP COLUMN format');
+    db.exec('ALTER TABLE docs DROP COLUMN prose_edits');
     db.close();
     index = await openIndex(path);
     try {
@@ -214,6 +219,7 @@ describe('an index made before documents had a format', () => {
       expect(await index.get('plain')).toEqual({ id: 'plain', text: plain.text });
       await index.add([{ id: 'note', text: `# Note\n\n${note.text}`, format: 'markdown' }]);
       expect((await index.get('note'))?.format).toBe('markdown');
+      expect((await index.find(note.text)).matches[0]?.id).toBe('note');
     } finally {
       await index.close();
     }

@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchDocument, loadDevDocuments, loadMeasureDocuments } from '../bench/corpora.js';
 import { createSpinner, type Spinner, spinDocument } from '../bench/spinner.js';
 import { type AddResult, type FindResult, openIndex, type SourceIndex } from '../src/api/index.js';
+import { PgStore } from '../src/source/pg-store.js';
+import { prepareDocument } from '../src/source/prepare.js';
+import { withProseEdits } from '../src/source/prose-edits.js';
+import { SqliteStore } from '../src/source/sqlite-store.js';
+import { proseOf } from '../src/text/markdown.js';
 import { freshSchema } from './pg-schema.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'unspin-source-'));
@@ -231,6 +236,19 @@ describe.each(STORES)('%s store', (_kind, dbPath) => {
         expect(added[outcome], `${format} → ${outcome}`).toBe(1);
       }
       expect(await index.get(id)).toEqual({ id, text, format: 'markdown' });
+      // Its prose is stored with it, as edits of its text: a search reads it without parsing.
+      const store = location.startsWith('postgres')
+        ? await PgStore.open(location)
+        : new SqliteStore(location);
+      try {
+        const prepared = prepareDocument({ id, text, format: 'markdown' });
+        const keys = [...new Set((await store.postings(prepared.fingerprints)).map((p) => p.key))];
+        const stored = (await store.documents(keys)).find((d) => d.id === id);
+        expect(stored?.proseEdits).toBe(prepared.proseEdits);
+        expect(withProseEdits(text, stored?.proseEdits ?? '')).toBe(proseOf(text, 'markdown'));
+      } finally {
+        await store.close();
+      }
       // Read by its prose: the text of its code block is no copy of it.
       expect((await index.find(unrelated[21].text)).matches).toEqual([]);
       expect((await index.find(unrelated[20].text)).matches[0]?.id).toBe(id);

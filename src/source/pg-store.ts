@@ -27,11 +27,13 @@ CREATE TABLE IF NOT EXISTS unspin_docs (
   text TEXT NOT NULL,
   title TEXT, url TEXT, date TEXT,
   format TEXT,
+  prose_edits TEXT,
   fps BIGINT[] NOT NULL
 );
--- An index made before documents had a format: the column is added, NULL (plain text). Only
--- then: ALTER TABLE takes the table's strongest lock even when it changes nothing, and every
--- open would wait for an ingest's batch to commit, and every reader behind it.
+-- An index made before documents had a format, or their prose (as edits of the text,
+-- src/source/prose-edits.ts): the columns are added, NULL (plain text; prose parsed when
+-- needed). Only then: ALTER TABLE takes the table's strongest lock even when it changes
+-- nothing, and every open would wait for an ingest's batch to commit, and every reader behind it.
 DO $$
 BEGIN
   IF NOT EXISTS (
@@ -39,6 +41,12 @@ BEGIN
     WHERE attrelid = to_regclass('unspin_docs') AND attname = 'format' AND NOT attisdropped
   ) THEN
     ALTER TABLE unspin_docs ADD COLUMN format TEXT;
+  END IF;
+  IF NOT EXISTS (
+    SELECT 1 FROM pg_attribute
+    WHERE attrelid = to_regclass('unspin_docs') AND attname = 'prose_edits' AND NOT attisdropped
+  ) THEN
+    ALTER TABLE unspin_docs ADD COLUMN prose_edits TEXT;
   END IF;
 END $$;
 CREATE TABLE IF NOT EXISTS unspin_postings (
@@ -132,13 +140,14 @@ export class PgStore implements SourceStore {
             doc.url ?? null,
             doc.date ?? null,
             doc.format === 'markdown' ? 'markdown' : null,
+            doc.format === 'markdown' ? (doc.proseEdits ?? null) : null,
             doc.fingerprints,
           );
           const n = params.length;
-          return `($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::bigint[])`;
+          return `($${n - 8}, $${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::bigint[])`;
         });
         const inserted = await c.query<{ id: string; key: string }>(
-          `INSERT INTO unspin_docs (id, text_hash, text, title, url, date, format, fps) VALUES ${rows.join(', ')} RETURNING id, key`,
+          `INSERT INTO unspin_docs (id, text_hash, text, title, url, date, format, prose_edits, fps) VALUES ${rows.join(', ')} RETURNING id, key`,
           params,
         );
         const keyOf = new Map(inserted.rows.map((row) => [row.id, row.key]));
@@ -198,7 +207,7 @@ export class PgStore implements SourceStore {
   async documents(keys: readonly number[]): Promise<StoredDocument[]> {
     if (keys.length === 0) return [];
     const r = await this.pool.query<DocRow>(
-      'SELECT key, id, text, title, url, date, format FROM unspin_docs WHERE key = ANY($1::bigint[])',
+      'SELECT key, id, text, title, url, date, format, prose_edits FROM unspin_docs WHERE key = ANY($1::bigint[])',
       [keys],
     );
     return r.rows.map(documentFromRow);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { proseOf } from '../text/markdown.js';
 import { fingerprints, words } from './fingerprint.js';
+import { proseEdits } from './prose-edits.js';
 import type { PreparedDocument, SourceDocument } from './store.js';
 
 /** The hash a re-add is compared by; the same as before `format` for a plain text, so its re-add changes nothing. */
@@ -19,10 +20,12 @@ function textHash(doc: SourceDocument): string {
 }
 
 export function prepareDocument(doc: SourceDocument): PreparedDocument {
+  const prose = proseOf(doc.text, doc.format);
   return {
     ...doc,
     textHash: textHash(doc),
-    fingerprints: fingerprints(words(proseOf(doc.text, doc.format))),
+    fingerprints: fingerprints(words(prose)),
+    ...(doc.format === 'markdown' && { proseEdits: proseEdits(doc.text, prose) }),
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { proseOf } from '../text/markdown.js';
 import { type Word, words } from './fingerprint.js';
+import { withProseEdits } from './prose-edits.js';
 import type { StoredDocument } from './store.js';
 
 /**
@@ -31,7 +32,10 @@ export class ProseWords {
 
   /** The words of `doc`'s prose (its text, unless markdown), with offsets into its text. */
   of(doc: StoredDocument): Word[] {
-    return words(doc.format === 'markdown' ? this.proseOf(doc) : doc.text);
+    if (doc.format !== 'markdown') return words(doc.text);
+    // Stored with its prose (indexed since the index keeps it): nothing to parse.
+    const stored = doc.proseEdits === undefined ? undefined : withProseEdits(doc.text, doc.proseEdits);
+    return words(stored ?? this.proseOf(doc));
   }
 
   /** Characters of text whose prose is kept now. */

@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS docs (
   title TEXT, url TEXT, date TEXT,
   -- 'markdown', or NULL for plain text (src/source/store.ts SourceDocument.format).
   format TEXT,
+  -- For markdown: its prose as edits of its text (src/source/prose-edits.ts), or NULL.
+  prose_edits TEXT,
   -- The document's fingerprint hashes (float64 array), so removal deletes exactly its
   -- postings without a second index on postings(doc).
   fps BLOB NOT NULL
@@ -78,16 +80,19 @@ export class SqliteStore implements SourceStore {
         `${path} is an index of schema ${version}; this version of unspin reads ${SCHEMA_VERSION}`,
       );
     }
-    // An index made before documents had a format: the column is added, NULL (plain text);
-    // checked again under the write lock, as another process may be opening it too.
-    const hasFormat = () =>
-      (this.db.prepare('PRAGMA table_info(docs)').all() as { name: string }[]).some(
-        (c) => c.name === 'format',
+    // An index made before documents had a format, or their prose: the columns are added,
+    // NULL (plain text; prose parsed when needed); checked again under the write lock, as
+    // another process may be opening it too.
+    const missing = () => {
+      const have = new Set(
+        (this.db.prepare('PRAGMA table_info(docs)').all() as { name: string }[]).map((c) => c.name),
       );
-    if (!hasFormat()) {
+      return ['format', 'prose_edits'].filter((column) => !have.has(column));
+    };
+    if (missing().length > 0) {
       this.db
         .transaction(() => {
-          if (!hasFormat()) this.db.exec('ALTER TABLE docs ADD COLUMN format TEXT');
+          for (const column of missing()) this.db.exec(`ALTER TABLE docs ADD COLUMN ${column} TEXT`);
         })
         .immediate();
     }
@@ -95,7 +100,7 @@ export class SqliteStore implements SourceStore {
     this.stmts = {
       existing: db.prepare('SELECT key, text_hash AS textHash, fps FROM docs WHERE id = ?'),
       insertDoc: db.prepare(
-        'INSERT INTO docs (id, text_hash, text, title, url, date, format, fps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO docs (id, text_hash, text, title, url, date, format, prose_edits, fps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteDoc: db.prepare('DELETE FROM docs WHERE key = ?'),
       // Many rows per call instead of one: the JS-to-SQLite crossing costs more than the insert.
@@ -127,6 +132,7 @@ export class SqliteStore implements SourceStore {
       doc.url ?? null,
       doc.date ?? null,
       doc.format === 'markdown' ? 'markdown' : null,
+      doc.format === 'markdown' ? (doc.proseEdits ?? null) : null,
       packHashes(doc.fingerprints),
     );
     return Number(lastInsertRowid);
@@ -204,7 +210,7 @@ export class SqliteStore implements SourceStore {
     if (keys.length === 0) return [];
     const rows = this.db
       .prepare(
-        'SELECT key, id, text, title, url, date, format FROM docs WHERE key IN (SELECT value FROM json_each(?))',
+        'SELECT key, id, text, title, url, date, format, prose_edits FROM docs WHERE key IN (SELECT value FROM json_each(?))',
       )
       .all(JSON.stringify(keys)) as DocRow[];
     return rows.map(documentFromRow);

@@ -24,11 +24,15 @@ export interface SourceDocument {
 export interface PreparedDocument extends SourceDocument {
   textHash: string;
   fingerprints: number[];
+  /** For markdown: its prose, as edits of its text (`prose-edits.ts`), so a search need not parse it. */
+  proseEdits?: string;
 }
 
 export interface StoredDocument extends SourceDocument {
   /** The store's internal numeric key (what postings point to). */
   key: number;
+  /** For markdown stored since the index keeps them: its prose, as edits of its text. */
+  proseEdits?: string;
 }
 
 export interface AddResult {
@@ -78,6 +82,8 @@ export interface DocRow {
   url: string | null;
   date: string | null;
   format: string | null;
+  /** Selected for a search's candidates only. */
+  prose_edits?: string | null;
 }
 
 export function documentFromRow(row: DocRow): StoredDocument {
@@ -89,5 +95,6 @@ export function documentFromRow(row: DocRow): StoredDocument {
     ...(row.url !== null && { url: row.url }),
     ...(row.date !== null && { date: row.date }),
     ...(row.format === 'markdown' && { format: 'markdown' as const }),
+    ...(row.format === 'markdown' && typeof row.prose_edits === 'string' && { proseEdits: row.prose_edits }),
   };
 }
