@@ -34,19 +34,14 @@ CREATE TABLE IF NOT EXISTS unspin_docs (
 -- src/source/prose-edits.ts): the columns are added, NULL (plain text; prose parsed when
 -- needed). Only then: ALTER TABLE takes the table's strongest lock even when it changes
 -- nothing, and every open would wait for an ingest's batch to commit, and every reader behind it.
+-- (prose_edits came after format: an index that has it has both.)
 DO $$
 BEGIN
   IF NOT EXISTS (
     SELECT 1 FROM pg_attribute
-    WHERE attrelid = to_regclass('unspin_docs') AND attname = 'format' AND NOT attisdropped
-  ) THEN
-    ALTER TABLE unspin_docs ADD COLUMN format TEXT;
-  END IF;
-  IF NOT EXISTS (
-    SELECT 1 FROM pg_attribute
     WHERE attrelid = to_regclass('unspin_docs') AND attname = 'prose_edits' AND NOT attisdropped
   ) THEN
-    ALTER TABLE unspin_docs ADD COLUMN prose_edits TEXT;
+    ALTER TABLE unspin_docs ADD COLUMN IF NOT EXISTS format TEXT, ADD COLUMN IF NOT EXISTS prose_edits TEXT;
   END IF;
 END $$;
 CREATE TABLE IF NOT EXISTS unspin_postings (
