@@ -283,8 +283,9 @@ describe('restore', () => {
     // Names in messages on stderr too: a summary, a file that is not there.
     const named = await cli(['restore', '--diff', file('n\x1b[31mx.txt', SPUN)]);
     expect(named.stderr).toMatch(/changes? in .*n\^\[\[31mx\.txt/);
-    const missing = await cli(['check', join(tmp, 'missing\x1b[31m.txt')]);
-    expect(missing.stderr).toContain('missing^[[31m.txt');
+    const missing = await cli(['check', join(tmp, 'missing\x1b[31m\rFAKE.txt')]);
+    expect(missing.stderr).toContain('missing^[[31m^MFAKE.txt');
+    expect(missing.stderr).not.toContain('\r');
     for (const out of [diff.stdout, report.stdout, named.stderr, missing.stderr]) {
       for (const raw of ['\x1b', '\x07', '\x9b']) expect(out).not.toContain(raw);
     }

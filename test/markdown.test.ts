@@ -422,9 +422,10 @@ describe('check and restore on markdown', () => {
     }
   });
 
-  it('leaves a line nested as no document is unread, and reads the rest of the text', () => {
+  it('reads a line nested as no document is as text, and the rest of the text as it would', () => {
     // One such line used to leave the whole part unread: a spun article after a long "* * *"
-    // rule was judged clean with no words.
+    // rule was judged clean with no words. Its words are read where it is prose (a quote's
+    // "x" may be restored as "ten"); its markers stay.
     const deepList = Array.from({ length: 40 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join(
       '\n',
     );
@@ -440,10 +441,12 @@ describe('check and restore on markdown', () => {
       const inArticle = result.findings.filter((f) => f.offset < spunPlain.length);
       expect(inArticle.length).toBe(check(spunPlain).findings.length);
       const { restored } = restore(markdown, { format: 'markdown' });
-      expect(restored).toContain(`\n\n${line}\n\nThe end.`);
+      const markersOf = (t: string) =>
+        t.slice(t.lastIndexOf(`\n\n${line.slice(0, 2)}`)).replace(/[\p{L}\p{N}]/gu, '');
+      expect(markersOf(restored)).toBe(markersOf(markdown));
     }
-    // Read block by block, a block the line stands in stays as its context makes it: a
-    // comment or a code block in a list item stays unread, and the text after it is read.
+    // The block the line stands in stays as its context makes it: a comment or a code block in
+    // a list item stays unread, and the text after it is read.
     const deep = `${'> '.repeat(34)}x`;
     const inComment = check(`Intro.\n\n<!--\n${deep}\n\n${spunPlain}\n-->\n\nThe end.\n`, {
       format: 'markdown',
@@ -454,6 +457,17 @@ describe('check and restore on markdown', () => {
       (f) => f.offset > inListCode.indexOf(deep),
     );
     expect(after.length).toBe(check(spunPlain).findings.length);
+    // And a deep line elsewhere changes nothing in how the rest is read: code and comments stay
+    // unread (cut into blocks around it, a fence closed by a look-alike or a comment opened in
+    // a list item was read as prose).
+    for (const body of [
+      '```markdown\n> ```\n\nSECRET inside the fence\n```\n',
+      '- <!--\n\n  SECRET inside the comment\n\n-->\n',
+      '- Step:\n  ```sh\nnpm install\n  ```\n\nSECRET_A\n\nSECRET_B\n\n```\n',
+    ]) {
+      const secrets = (t: string) => markdownProse(t).text.match(/SECRET\w*/g);
+      expect(secrets(`${deep}\n\n${body}`), body).toEqual(secrets(body));
+    }
   });
 
   it('never suggests a change inside inline code', () => {

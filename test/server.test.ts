@@ -600,7 +600,12 @@ describe('LanguageTool-compatible POST /v2/check', () => {
     // A form is split at ASCII bytes: a charset that does not write ASCII as ASCII is refused.
     const utf16 = Buffer.from('text=Hi&language=en', 'utf16le');
     expectError(await raw('/v2/check', utf16, `${formType}; charset=utf-16`), 415, 'unsupported-media-type');
-    // A byte order mark is a value's own first character, kept as JSON keeps it.
+    // A byte order mark before the body is the body's; one in a value is the value's own first
+    // character, kept as JSON keeps it.
+    expect(parseForm(Buffer.from('\uFEFFtext=Hello&language=en'), formType)).toEqual({
+      text: 'Hello',
+      language: 'en',
+    });
     expect(parseForm(Buffer.from('text=%EF%BB%BFHello'), formType)).toEqual({ text: '\uFEFFHello' });
   });
 
@@ -620,11 +625,9 @@ describe('LanguageTool-compatible POST /v2/check', () => {
       'unsupported-language',
     );
     // As strict as a form body: Latin-1 percent-escapes are not UTF-8.
-    expectError(
-      await app.inject({ method: 'GET', url: '/v2/check?text=caf%E9&language=en' }),
-      400,
-      'invalid-encoding',
-    );
+    for (const url of ['/v2/check?text=caf%E9&language=en', '/v2/check?text=why?caf%E9&language=en']) {
+      expectError(await app.inject({ method: 'GET', url }), 400, 'invalid-encoding');
+    }
   });
 });
 

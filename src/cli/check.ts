@@ -9,7 +9,7 @@ import { runJsonl } from './jsonl.js';
 import { BrokenPipe } from './output.js';
 import { analyzeOptions, type CommonOptions, resolveSources } from './sources.js';
 import { makeStyle, wantsColor } from './style.js';
-import { visible } from './terminal.js';
+import { visibleLine } from './terminal.js';
 
 /**
  * Exit code: 2 if any input failed, else 1 if any was judged spun, else 0
@@ -45,7 +45,7 @@ export async function runCheck(ctx: Context, files: string[], opts: CommonOption
       const info = describeError(err);
       if (info.fatal || err instanceof BrokenPipe) throw err;
       tally.errors += 1;
-      ctx.err.writeNow(`unspin: ${visible(info.message)}\n${debugDetails(ctx.env, err)}`);
+      ctx.err.writeNow(`unspin: ${visibleLine(info.message)}\n${debugDetails(ctx.env, err)}`);
       if (opts.json && many) records.push({ file: name, error: errorJson(info) });
     }
   }

@@ -13,7 +13,7 @@ import { describeError, type ErrorInfo } from './errors.js';
 import { checkJson, errorJson, type ReadInput, restoreJson } from './format-json.js';
 import { Progress } from './progress.js';
 import { analyzeOptions } from './sources.js';
-import { visible } from './terminal.js';
+import { visibleLine } from './terminal.js';
 
 export type Mode = 'check' | 'restore';
 
@@ -97,7 +97,10 @@ export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptio
       return ctx.out.write(`${json}\n`);
     };
     const stream = name === '-' ? ctx.stdin : await openInputStream(name);
-    for await (const line of splitLines(stream, { maxLineBytes: MAX_LINE_BYTES })) {
+    for await (const line of splitLines(stream, {
+      maxLineBytes: MAX_LINE_BYTES,
+      name: name === '-' ? 'standard input' : name,
+    })) {
       progress.tick();
       if ('text' in line && line.text.trim() === '') continue;
       const parsed: Parsed =
@@ -137,9 +140,7 @@ export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptio
         if (!isInputError(err)) throw err;
         failed = true;
         progress.done();
-        // A file that cannot be read names itself; an encoding error found while reading does not.
-        const where = err.message.includes(name) || name === '-' ? '' : `${name}: `;
-        ctx.err.writeNow(`unspin: ${visible(where + err.message)}\n`);
+        ctx.err.writeNow(`unspin: ${visibleLine(err.message)}\n`);
       }
     }
   } finally {

@@ -11,7 +11,7 @@ import { type RestoreOptions, runRestore } from './restore.js';
 import { registerServeCommand } from './serve.js';
 import { registerSourceCommands } from './source-commands.js';
 import { type CommonOptions, formatOption } from './sources.js';
-import { visible } from './terminal.js';
+import { visibleLine } from './terminal.js';
 import { packageVersion } from './version.js';
 
 export type { CliIo } from './context.js';
@@ -119,7 +119,7 @@ export async function run(argv: string[], io: CliIo = {}): Promise<number> {
     // Commander has already printed its message (or the help/version text).
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof BrokenPipe) return 0;
-    ctx.err.writeNow(`unspin: ${visible(describeError(err).message)}\n${debugDetails(ctx.env, err)}`);
+    ctx.err.writeNow(`unspin: ${visibleLine(describeError(err).message)}\n${debugDetails(ctx.env, err)}`);
     return 2;
   } finally {
     disposeContext(ctx);

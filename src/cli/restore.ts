@@ -8,7 +8,7 @@ import { restoreJson } from './format-json.js';
 import { runJsonl } from './jsonl.js';
 import { analyzeOptions, type CommonOptions, resolveSources } from './sources.js';
 import { makeStyle, wantsColor } from './style.js';
-import { visible } from './terminal.js';
+import { visibleLine } from './terminal.js';
 
 export interface RestoreOptions extends CommonOptions {
   diff?: boolean;
@@ -53,12 +53,12 @@ export async function runRestore(ctx: Context, files: string[], opts: RestoreOpt
     const n = result.changes.length;
     const summary = n === 0 ? `no changes in ${label}` : `${n} change${n === 1 ? '' : 's'} in ${label}`;
     const htmlNote = input.format === 'html' ? ' (article text extracted from HTML)' : '';
-    ctx.err.writeNow(`unspin: ${visible(summary)}${htmlNote}\n`);
+    ctx.err.writeNow(`unspin: ${visibleLine(summary)}${htmlNote}\n`);
     return 0;
   }
   if (input.format === 'html') {
     ctx.err.writeNow(
-      `unspin: note: ${visible(label)} is HTML; writing the restored article text, not the page\n`,
+      `unspin: note: ${visibleLine(label)} is HTML; writing the restored article text, not the page\n`,
     );
   }
   await ctx.out.write(encodeLike(result.restored, input));

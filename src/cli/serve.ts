@@ -5,7 +5,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
-import { defaultDbPath, shownLocation } from './source-commands.js';
+import { indexLocation, shownLocation } from './source-commands.js';
 
 interface ServeOptions {
   port: number;
@@ -60,7 +60,7 @@ async function runServe(ctx: Context, opts: ServeOptions): Promise<number> {
     import('../server/app.js'),
     import('../server/errors.js'),
   ]);
-  const db = opts.db ?? defaultDbPath(ctx.env);
+  const db = indexLocation(opts.db, ctx.env);
   const token = opts.token ?? ctx.env.UNSPIN_TOKEN;
   if (opts.private && !token)
     throw new UsageError('--private needs a token: give --token or set UNSPIN_TOKEN');

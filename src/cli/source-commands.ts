@@ -18,7 +18,7 @@ import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { formatFindText } from './format-find.js';
 import { type CommonOptions, formatOption } from './sources.js';
-import { visible } from './terminal.js';
+import { visibleLine } from './terminal.js';
 
 interface DbOptions {
   db?: string;
@@ -31,6 +31,17 @@ export function defaultDbPath(env: Record<string, string | undefined>): string {
   return join(data, 'unspin', 'index.db');
 }
 
+/** The index a command uses: `--db`, else `defaultDbPath`; an empty one is refused by name. */
+export function indexLocation(db: string | undefined, env: Record<string, string | undefined>): string {
+  const location = db ?? defaultDbPath(env);
+  if (location.trim() === '') {
+    throw new UsageError(
+      'the index location is empty (--db or UNSPIN_DB): give the path of an index file or a postgres:// URL.',
+    );
+  }
+  return location;
+}
+
 /** An index location fit to print: a server URL's password is never echoed. */
 export function shownLocation(location: string): string {
   return isServerUrl(location) ? location.replace(/:[^:@/]*@/, ':***@') : location;
@@ -41,9 +52,7 @@ export function shownLocation(location: string): string {
  * remove, and a mistyped --db must not leave an empty index (and its directories) behind.
  */
 async function open(ctx: Context, opts: DbOptions, creating: boolean): Promise<SourceIndex> {
-  const location = opts.db ?? defaultDbPath(ctx.env);
-  if (location.trim() === '')
-    throw new UsageError('--db is empty: give the path of an index file or a postgres:// URL.');
+  const location = indexLocation(opts.db, ctx.env);
   if (!creating && !isServerUrl(location) && location !== ':memory:' && !existsSync(location)) {
     throw new UsageError(
       `there is no index at ${location}: give --db the index to use, or add documents to this one first (unspin index add${opts.db ? ` --db ${location}` : ''} FILE...).`,
@@ -93,7 +102,7 @@ async function runAdd(ctx: Context, paths: string[], opts: AddCommandOptions): P
   const onProblem = (p: IngestProblem) => {
     problems.push(p);
     ctx.err.writeNow(
-      `${ctx.err.isTTY ? '\r\x1b[K' : ''}unspin: skipped ${visible(`${p.where}: ${p.message}`)}\n`,
+      `${ctx.err.isTTY ? '\r\x1b[K' : ''}unspin: skipped ${visibleLine(`${p.where}: ${p.message}`)}\n`,
     );
   };
   const started = Date.now();

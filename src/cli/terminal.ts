@@ -14,3 +14,8 @@ export function visible(s: string): string {
     return code === 0x7f ? '^?' : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/** `visible`, for a message of one line: a line break or carriage return in it (from a file name) is shown too. */
+export function visibleLine(s: string): string {
+  return visible(s).replace(/[\r\n]/g, (c) => (c === '\r' ? '^M' : '^J'));
+}

@@ -26,7 +26,7 @@ function decodeLine(parts: Buffer[], number: number, first: boolean): Line {
  * (as a file saved as "Unicode" by Windows tools is). UTF-16 that does not decode stops the
  * stream with an error naming it: its lines cannot be told apart.
  */
-async function* asUtf8(stream: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
+async function* asUtf8(stream: AsyncIterable<unknown>, name: string): AsyncGenerator<Buffer> {
   let head: Buffer | undefined = Buffer.alloc(0);
   let decoder: TextDecoder | undefined;
   for await (const chunk of stream) {
@@ -50,19 +50,19 @@ async function* asUtf8(stream: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
         buf = buf.subarray(2);
       }
     }
-    yield decoder ? Buffer.from(decodeUtf16(decoder, buf, true), 'utf8') : buf;
+    yield decoder ? Buffer.from(decodeUtf16(decoder, buf, true, name), 'utf8') : buf;
   }
   if (head && head.length > 0) yield head;
-  if (decoder) yield Buffer.from(decodeUtf16(decoder, new Uint8Array(0), false), 'utf8');
+  if (decoder) yield Buffer.from(decodeUtf16(decoder, new Uint8Array(0), false, name), 'utf8');
 }
 
-function decodeUtf16(decoder: TextDecoder, bytes: Uint8Array, more: boolean): string {
+function decodeUtf16(decoder: TextDecoder, bytes: Uint8Array, more: boolean, name: string): string {
   try {
     return decoder.decode(bytes, { stream: more });
   } catch {
     throw new InputError(
       'invalid-encoding',
-      'the JSON Lines input starts with a UTF-16 byte order mark but is not valid UTF-16: re-save it as UTF-8',
+      `${name} starts with a UTF-16 byte order mark but is not valid UTF-16: re-save it as UTF-8`,
     );
   }
 }
@@ -74,7 +74,7 @@ function decodeUtf16(decoder: TextDecoder, bytes: Uint8Array, more: boolean): st
  */
 export async function* splitLines(
   stream: AsyncIterable<unknown>,
-  opts: { maxLineBytes?: number } = {},
+  opts: { maxLineBytes?: number; name?: string } = {},
 ): AsyncGenerator<Line> {
   const max = opts.maxLineBytes ?? Number.POSITIVE_INFINITY;
   let parts: Buffer[] = [];
@@ -91,7 +91,7 @@ export async function* splitLines(
     overflow = false;
     return line;
   };
-  for await (const buf of asUtf8(stream)) {
+  for await (const buf of asUtf8(stream, opts.name ?? 'the JSON Lines input')) {
     let start = 0;
     for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
       if (!overflow) parts.push(buf.subarray(start, nl));

@@ -45,8 +45,10 @@ function unescaped(bytes: Uint8Array): Uint8Array {
 }
 
 /** Fields by name; a name sent twice has all its values, which the schema then refuses. */
-export function parseForm(body: Uint8Array, contentType?: string): Record<string, string | string[]> {
+export function parseForm(input: Uint8Array, contentType?: string): Record<string, string | string[]> {
   const decoder = declaredDecoder(contentType, 'the form', { form: true });
+  // A byte order mark before the whole body is the body's, not the first field name's.
+  const body = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
   const pieces: Uint8Array[] = [];
   for (let start = 0; start <= body.length; ) {
     const end = body.indexOf(AMPERSAND, start);

@@ -114,15 +114,13 @@ export type MarkdownPart = [start: number, end: number, tableHead?: string];
  * (which could continue a list item or an indented code block). Any text is cut inside
  * paragraph text once `MAX_PART` characters have passed with no blank line: before a line of
  * paragraph text that follows another, or within one long line; and inside a table, between
- * rows. With `everyBlock`, a text of any length is cut at every such blank line, so that a part
- * the parser cannot take is read block by block, and only the block it cannot take is unread.
+ * rows.
  */
-export function markdownParts(source: string, everyBlock = false): MarkdownPart[] {
-  // Every cut needs more than MAX_PART characters before it, unless each block is wanted.
-  if (source.length <= MAX_PART && !everyBlock) return source ? [[0, source.length]] : [];
+export function markdownParts(source: string): MarkdownPart[] {
+  // Every cut needs more than MAX_PART characters before it.
+  if (source.length <= MAX_PART) return source ? [[0, source.length]] : [];
   const parts: MarkdownPart[] = [];
-  const byBlankLines = everyBlock || source.length > WHOLE_TEXT;
-  const partLength = everyBlock ? 0 : PART;
+  const byBlankLines = source.length > WHOLE_TEXT;
   let start = 0;
   const lineBreak = new RegExp(LINE_BREAK.source, 'g');
   /** Ends the current part at `end`: the next one starts there, inside `nextHead`'s table if given. */
@@ -174,8 +172,7 @@ export function markdownParts(source: string, everyBlock = false): MarkdownPart[
         previousParagraphLine &&
         isClosed(open) &&
         lineStart - Math.max(start, runStart) >= MAX_PART;
-      if (longRun || (byBlankLines && lineStart - start >= partLength && atBlock && lineStart > start))
-        closePart(lineStart);
+      if (longRun || (byBlankLines && lineStart - start >= PART && atBlock)) closePart(lineStart);
       // A header row at the margin that starts a block, then this delimiter row with as many
       // cells: a table starts. (The parser also takes a header right after a paragraph line, but
       // that line may continue a list item, where a table at the margin is no table.)
@@ -345,19 +342,26 @@ function scanLine(line: string, open: OpenInline, place?: (offset: number) => vo
 const DELIMITER_RUN = /(?<=\S)([*_[\]])\1{32,}|([*_[\]])\2{32,}(?=\S)/g;
 
 // A line that opens more than 32 quotes or list items, or a list item indented past 64 columns
-// (a list nested that deep line by line).
+// (a list nested that deep line by line), to its end.
 const DEEP_NESTING = new RegExp(
-  String.raw`^(?:(?:[ \t]*(?:>|${LIST_MARKER}[ \t])){33}|[ \t]{64,}${LIST_MARKER}(?=[ \t]|$))`,
-  'm',
+  String.raw`^(?:(?:[ \t]*(?:>|${LIST_MARKER}[ \t])){33}|[ \t]{64,}${LIST_MARKER}(?=[ \t]|$))[^\r\n]*`,
+  'gm',
 );
 
 /**
- * A part as the parser is given it, with runs of delimiters next to text blanked (offsets
- * unchanged; the line keeps its kind), or undefined for a part nested as no document is: the
- * parser takes minutes on it or overflows the stack, and it is left unread (`markdownProse`
- * then reads the rest of it block by block).
+ * A part as the parser is given it (offsets unchanged): runs of delimiters next to text are
+ * blanked, keeping the line's kind, and a line nested as no document is (on which the parser
+ * takes minutes or overflows the stack) keeps its indent and has the rest read as letters.
+ * That is text wherever it stands: it stays inside a code block, an HTML block or a comment
+ * around it, continues a paragraph or list item as the line did, and opens nothing; the text
+ * around it reads as it would. (Left unread with its part, a single line such as "* * * …"
+ * of 34 stars hid a whole spun article.) Its own words are read as prose where it is prose.
  */
-export function parserInput(part: string): string | undefined {
-  if (DEEP_NESTING.test(part)) return undefined;
-  return part.replace(DELIMITER_RUN, (run) => ' '.repeat(run.length));
+export function parserInput(part: string): string {
+  return part
+    .replace(DEEP_NESTING, (line) => {
+      const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+      return indent + 'x'.repeat(line.length - indent.length);
+    })
+    .replace(DELIMITER_RUN, (run) => ' '.repeat(run.length));
 }

@@ -186,10 +186,9 @@ export function markdownProse(source: string): MarkdownProse {
   const parsed = frontMatter ? reader.out.slice(0, frontMatter).join('') + source.slice(frontMatter) : source;
   const { parse, options } = markdownParser();
   const parts = markdownParts(parsed);
-  let definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
+  const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
   const parsePart = (text: string): Nodes | undefined => {
     const input = parserInput(text);
-    if (input === undefined) return undefined;
     try {
       return parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
     } catch (error) {
@@ -210,18 +209,7 @@ export function markdownProse(source: string): MarkdownProse {
       tree = parsePart(body);
     }
     if (tree) reader.visit(tree, start - head.length, head.length + body.length, head.length);
-    else if (head) reader.freeze(start, end);
-    else {
-      // One line nested as no document is (a rule of 34 "* ") must not leave the whole part
-      // unread: a spun article after it would be judged on nothing. Block by block, only the
-      // block that holds it is (with the link definitions of the whole text, as any part).
-      definitions ??= definitionsByLabel(parsed);
-      for (const [from, to] of markdownParts(body, true)) {
-        const block = parsePart(body.slice(from, to));
-        if (block) reader.visit(block, start + from, to - from, 0);
-        else reader.freeze(start + from, start + to);
-      }
-    }
+    else reader.freeze(start, end);
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
   // Every character not shown as written is markup: a change must not reach it either.

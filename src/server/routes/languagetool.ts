@@ -89,7 +89,8 @@ export function registerLanguageToolRoute(app: FastifyInstance, { pool, version 
     async (request, reply) => {
       // The query string read as strictly as a form body: a value that is not UTF-8 is refused,
       // not read with U+FFFD in place of its letters (the fields themselves are the parsed query).
-      parseForm(Buffer.from(request.raw.url?.split('?')[1] ?? '', 'latin1'));
+      const url = request.raw.url ?? '';
+      parseForm(Buffer.from(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '', 'latin1'));
       return checkText(request.query, reply);
     },
   );
