@@ -422,10 +422,9 @@ describe('check and restore on markdown', () => {
     }
   });
 
-  it('reads a line nested as no document is as text, and the rest of the text as it would', () => {
-    // One such line used to leave the whole part unread: a spun article after a long "* * *"
-    // rule was judged clean with no words. Its words are read where it is prose (a quote's
-    // "x" may be restored as "ten"); its markers stay.
+  it('reads a rule of 34 stars or a list 40 deep as written, and a part nested as no document is for the verdict only', () => {
+    // At 33 levels a line used to leave its whole part unread: a spun article after a
+    // "* * * …" rule of 34 stars was judged clean with no words. Such lines are read now.
     const deepList = Array.from({ length: 40 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join(
       '\n',
     );
@@ -457,9 +456,17 @@ describe('check and restore on markdown', () => {
       (f) => f.offset > inListCode.indexOf(deep),
     );
     expect(after.length).toBe(check(spunPlain).findings.length);
-    // And a deep line elsewhere changes nothing in how the rest is read: code and comments stay
-    // unread (cut into blocks around it, a fence closed by a look-alike or a comment opened in
-    // a list item was read as prose).
+    // A part nested as no document is (70 levels on a line) is read as written, so that its
+    // words weigh in the verdict, and frozen: nothing in it changes, findings included.
+    const hostile = `${spunPlain}\n\n${Array(70).fill('*').join(' ')}\n\nThe end.\n`;
+    const judged = check(hostile, { format: 'markdown' });
+    expect(judged).toMatchObject({ verdict: 'spun', findings: [] });
+    expect(restore(hostile, { format: 'markdown' }).restored).toBe(hostile);
+    // A line separator (U+2028) starts no line in markdown: markers after it are text.
+    const separated = `Intro words.\u2028${'> '.repeat(70)}more words.\n`;
+    expect(markdownProse(separated).changeable(0, 5)).toBe(true);
+    // A deep line elsewhere changes nothing in how the rest is read: code and comments stay
+    // unread.
     for (const body of [
       '```markdown\n> ```\n\nSECRET inside the fence\n```\n',
       '- <!--\n\n  SECRET inside the comment\n\n-->\n',

@@ -137,7 +137,7 @@ describe('an ingest killed mid-way', () => {
         expect(row.format).toBe(record.format ?? null);
         // A markdown record's prose is stored with it, so that a search need not parse it.
         expect(row.prose_edits).toBe(prepareDocument(record).proseEdits ?? null);
-        if (record.format === 'markdown') expect(row.prose_edits).toMatch(/^\[\[/);
+        if (record.format === 'markdown') expect(row.prose_edits).toMatch(/^\d+:\[\[/);
         const stored = [...new Float64Array(Uint8Array.from(row.fps).buffer)];
         expect(stored.sort()).toEqual([...prepareDocument(record).fingerprints].sort());
       }

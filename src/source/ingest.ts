@@ -82,7 +82,7 @@ async function* jsonlDocuments(path: string, opts: WalkOptions): AsyncGenerator<
     return;
   }
   try {
-    for await (const line of splitLines(stream, { name: path === '-' ? 'standard input' : path })) {
+    for await (const line of splitLines(stream)) {
       if ('error' in line) {
         opts.onProblem({ where: `${path}:${line.number}`, message: line.error.message });
         continue;

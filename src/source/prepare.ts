@@ -25,8 +25,17 @@ export function prepareDocument(doc: SourceDocument): PreparedDocument {
     ...doc,
     textHash: textHash(doc),
     fingerprints: fingerprints(words(prose)),
-    ...(doc.format === 'markdown' && { proseEdits: proseEdits(doc.text, prose) }),
+    ...(doc.format === 'markdown' && { proseEdits: storedProseEdits(doc.text, prose) }),
   };
+}
+
+/**
+ * The edits of the text as a store gives it back: a database keeps UTF-8, where half a
+ * surrogate pair becomes U+FFFD, and the prose is read from that text.
+ */
+function storedProseEdits(text: string, prose: string): string {
+  const stored = text.replace(/\p{Surrogate}/gu, '\uFFFD');
+  return stored === text ? proseEdits(text, prose) : proseEdits(stored, proseOf(stored, 'markdown'));
 }
 
 export interface Preparer {

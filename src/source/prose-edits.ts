@@ -4,9 +4,14 @@
  * its character). Parsing is most of the cost of verifying a markdown candidate (about 2 s per
  * MB); with the edits stored at ingest, a search reads a candidate's prose without parsing it.
  *
- * Encoded as JSON: `[[start, length], [start, length, "replacement"], …]`, a run without a
- * replacement being spaces (most runs are blanked markup).
+ * Encoded as `V:` and JSON, where V is the markdown reader's version (edits of another are not
+ * trusted: they would give the prose as another version read it) and the JSON is
+ * `[[start, length], [start, length, "replacement"], …]`, a run without a replacement being
+ * spaces (most runs are blanked markup).
  */
+import { MARKDOWN_READER_VERSION } from '../text/markdown.js';
+
+const PREFIX = `${MARKDOWN_READER_VERSION}:`;
 
 type Run = [start: number, length: number] | [start: number, length: number, replacement: string];
 
@@ -19,14 +24,15 @@ export function proseEdits(text: string, prose: string): string {
     const replacement = prose.slice(start, i);
     runs.push(/^ +$/.test(replacement) ? [start, i - start] : [start, i - start, replacement]);
   }
-  return JSON.stringify(runs);
+  return PREFIX + JSON.stringify(runs);
 }
 
 /** The prose the edits make from `text`, or undefined when they do not fit it (not edits of this text). */
 export function withProseEdits(text: string, edits: string): string | undefined {
+  if (!edits.startsWith(PREFIX)) return undefined;
   let runs: unknown;
   try {
-    runs = JSON.parse(edits);
+    runs = JSON.parse(edits.slice(PREFIX.length));
   } catch {
     return undefined;
   }

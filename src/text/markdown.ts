@@ -189,10 +189,11 @@ export function markdownProse(source: string): MarkdownProse {
   const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
   const parsePart = (text: string): Nodes | undefined => {
     const input = parserInput(text);
+    if (input === undefined) return undefined;
     try {
       return parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
     } catch (error) {
-      // The parser's extensions recurse: a part nested past the stack is not read at all, and
+      // The parser's extensions recurse: a part nested past the stack is read as written, and
       // nothing in it may change (it may be code).
       if (!(error instanceof RangeError)) throw error;
       return undefined;
@@ -209,7 +210,13 @@ export function markdownProse(source: string): MarkdownProse {
       tree = parsePart(body);
     }
     if (tree) reader.visit(tree, start - head.length, head.length + body.length, head.length);
-    else reader.freeze(start, end);
+    else {
+      // A part the parser cannot take is read as written, so that its words still weigh in the
+      // verdict (unread, one line of 70 "* " hid a whole spun article), and frozen: it may be
+      // code, and nothing in it changes.
+      reader.show(start, end);
+      reader.freeze(start, end);
+    }
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
   // Every character not shown as written is markup: a change must not reach it either.
@@ -315,6 +322,13 @@ function isWordBreakingMarkup(gap: string): boolean {
   const withoutTargets = gap.replace(/\]\([^()\s]*(?:\s+"[^"]*")?\)|\]\[[^\]^]*\]/g, ']');
   return /\s/.test(gap) && /^[\s*_~[\]]*$/.test(withoutTargets);
 }
+
+/**
+ * The version of how markdown is read as prose: prose stored with an indexed document
+ * (`src/source/prose-edits.ts`) is trusted only when read by this version. Raise it with any
+ * change to what `markdownProse` gives.
+ */
+export const MARKDOWN_READER_VERSION = 2;
 
 /** The text as read for its words: itself, or for markdown its prose (same length, same offsets). */
 export function proseOf(text: string, format?: TextFormat): string {
