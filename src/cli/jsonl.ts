@@ -4,13 +4,11 @@
  * and processing goes on; only errors that would hit every line stop the run.
  */
 import type { AnalyzeOptions } from '../api/index.js';
-import { extractHtmlText } from '../input/html.js';
-import { type InputFormat, isInputError, openInputStream, splitLines } from '../input/index.js';
-import { looksLikeHtml } from '../input/sniff.js';
+import { type InputFormat, isInputError, openInputStream, readAs, splitLines } from '../input/index.js';
 import type { Context } from './context.js';
 import { getEngine } from './engine.js';
 import { describeError, type ErrorInfo } from './errors.js';
-import { checkJson, errorJson, type ReadInput, restoreJson } from './format-json.js';
+import { checkJson, errorJson, restoreJson } from './format-json.js';
 import { Progress } from './progress.js';
 import { analyzeOptions } from './sources.js';
 import { visibleLine } from './terminal.js';
@@ -70,13 +68,6 @@ export interface JsonlOptions extends Pick<AnalyzeOptions, 'minConfidence'> {
   format?: InputFormat | 'auto';
 }
 
-/** A record's text as analysed: an HTML page is reduced to its article text. */
-function readRecord(text: string, format: InputFormat | 'auto' | undefined): ReadInput {
-  const html = format === 'html' || ((format ?? 'auto') === 'auto' && looksLikeHtml(text));
-  if (html) return { format: 'html', text: extractHtmlText(text).text };
-  return { format: format === 'markdown' ? 'markdown' : 'text', text };
-}
-
 /** Returns the exit code: 0, or 2 when any line failed. */
 export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptions): Promise<number> {
   const progress = new Progress(ctx.err, ctx.err.isTTY);
@@ -110,7 +101,8 @@ export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptio
       if ('text' in parsed) {
         try {
           const engine = await getEngine();
-          const input = readRecord(parsed.text, parsed.format ?? opts.format);
+          // Read as a file's text is (an HTML page reduced to its article text), but with no name.
+          const input = readAs(parsed.text, parsed.format ?? opts.format ?? 'auto');
           const analysed = analyzeOptions(options, input.format);
           // Only an HTML page's output says what was read: its offsets are into `text`.
           const shown = input.format === 'html' ? input : undefined;

@@ -136,24 +136,31 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
     throw binaryError(source, bytes, 'it has many control characters');
   }
 
-  const format = opts.format ?? 'auto';
-  // A markdown file is read as markdown even when it starts with HTML, as many READMEs do.
-  const isMarkdown = format === 'markdown' || (format === 'auto' && hasMarkdownExtension(opts.name));
-  const isHtml =
-    !isMarkdown &&
-    (format === 'html' || (format === 'auto' && (hasHtmlExtension(opts.name) || looksLikeHtml(raw))));
-  const html = isHtml ? extractHtmlText(raw) : undefined;
-  const text = html ? html.text : raw;
-
-  if (!opts.allowEmpty && !/\S/.test(text)) {
-    const what = raw.length === 0 ? 'is empty' : isHtml ? 'has no readable text' : 'contains only whitespace';
+  const read = readAs(raw, opts.format ?? 'auto', opts.name);
+  if (!opts.allowEmpty && !/\S/.test(read.text)) {
+    const what =
+      raw.length === 0
+        ? 'is empty'
+        : read.format === 'html'
+          ? 'has no readable text'
+          : 'contains only whitespace';
     throw new InputError('empty-input', `${source} ${what}: there is nothing to check.`);
   }
-  return {
-    text,
-    format: isHtml ? 'html' : isMarkdown ? 'markdown' : 'text',
-    encoding,
-    bom: bom !== undefined,
-    ...(html?.title && { title: html.title }),
-  };
+  return { ...read, encoding, bom: bom !== undefined };
+}
+
+/** A decoded text as Unspin reads it, by the format asked for and, for `auto`, its name and content. */
+export function readAs(
+  raw: string,
+  format: InputFormat | 'auto',
+  name?: string,
+): { text: string; format: InputFormat; title?: string } {
+  // A markdown file is read as markdown even when it starts with HTML, as many READMEs do.
+  const isMarkdown = format === 'markdown' || (format === 'auto' && hasMarkdownExtension(name));
+  const isHtml =
+    !isMarkdown &&
+    (format === 'html' || (format === 'auto' && (hasHtmlExtension(name) || looksLikeHtml(raw))));
+  if (!isHtml) return { text: raw, format: isMarkdown ? 'markdown' : 'text' };
+  const html = extractHtmlText(raw);
+  return { text: html.text, format: 'html', ...(html.title && { title: html.title }) };
 }

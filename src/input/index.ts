@@ -4,6 +4,7 @@ export {
   type DecodeOptions,
   decodeText,
   type InputFormat,
+  readAs,
   type TextEncodingName,
 } from './decode.js';
 export { InputError, type InputErrorCode, isInputError } from './errors.js';

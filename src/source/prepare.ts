@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { proseOf } from '../text/markdown.js';
+import { toWellFormed } from '../util/unicode.js';
 import { fingerprints, words } from './fingerprint.js';
 import { proseEdits } from './prose-edits.js';
 import type { PreparedDocument, SourceDocument } from './store.js';
@@ -34,7 +35,7 @@ export function prepareDocument(doc: SourceDocument): PreparedDocument {
  * surrogate pair becomes U+FFFD, and the prose is read from that text.
  */
 function storedProseEdits(text: string, prose: string): string {
-  const stored = text.replace(/\p{Surrogate}/gu, '\uFFFD');
+  const stored = toWellFormed(text);
   return stored === text ? proseEdits(text, prose) : proseEdits(stored, proseOf(stored, 'markdown'));
 }
 
