@@ -1,24 +1,22 @@
 /**
- * Where markdown may be cut into parts parsed one at a time, and what the parser must not be
- * given. The parser (micromark) slows with the length of what it is given, worst on one long
- * paragraph (200,000 emphasised words on one line: over 3 minutes as one part), and takes time
- * growing with the square of the depth, or recurses past the stack, on nesting no document has.
+ * Where markdown must be cut into parts before the parser sees it, and what the parser must not
+ * be given. The parser (micromark) slows with the length of a block, worst on one long
+ * paragraph (200,000 emphasised words on one line: over 3 minutes as one part) or a table
+ * (3.9 MB: 10.7 s and 1.1 GB parsed whole, 7.7 s and 324 MB in parts), and takes time growing
+ * with the square of the depth, or recurses past the stack, on nesting no document has. Texts
+ * of many blocks are read in windows cut where the parser ends a block (`markdown-windows.ts`);
+ * a block that long is cut here, by patterns.
  *
- * A cut is only safe where the parser is between blocks, or inside a paragraph: cut anywhere
- * else, the rest of a code or HTML block would be read as prose, and restored. So cuts are
- * made only at blank lines outside the blocks that run over them, and inside runs of lines that
- * read as paragraph text where no code span, HTML comment, tag or link destination is open;
- * code, HTML and list blocks are left whole however long. A table at the margin is cut between
- * rows, and each later part of it is parsed after the table's header and delimiter rows, so
- * that its rows still read as table rows (`markdownProse` of a 3.9 MB table: 10.7 s and 1.1 GB
- * parsed whole, 7.7 s and 324 MB in parts).
+ * A cut inside a block is only safe inside a paragraph or between a table's rows: cut anywhere
+ * else, the rest of a code or HTML block would be read as prose, and restored. So cuts are made
+ * only inside runs of lines that read as paragraph text where no code span, HTML comment, tag or
+ * link destination is open, and between the rows of a table at the margin, each later part of
+ * which is parsed after the table's header and delimiter rows, so that its rows still read as
+ * table rows.
  */
 import { LINE_BREAK } from './tokenize.js';
 
-/** Texts up to this length are parsed whole, except for paragraphs longer than `MAX_PART`. */
-export const WHOLE_TEXT = 256 * 1024;
-
-/** Characters per part of a longer text: it is cut at a blank line after this many. */
+/** Characters of a long line's parts: it is cut between words after this many. */
 const PART = 8 * 1024;
 
 /** Characters of paragraph text after which a part is cut even without a blank line. */
@@ -110,17 +108,14 @@ export type MarkdownPart = [start: number, end: number, tableHead?: string];
 
 /**
  * The parts of `source`. Outside fenced code and the HTML blocks that blank lines do not end,
- * a text longer than `WHOLE_TEXT` is cut at a blank line before a line that is not indented
- * (which could continue a list item or an indented code block). Any text is cut inside
- * paragraph text once `MAX_PART` characters have passed with no blank line: before a line of
- * paragraph text that follows another, or within one long line; and inside a table, between
- * rows.
+ * a text is cut inside paragraph text once `MAX_PART` characters have passed with no blank
+ * line: before a line of paragraph text that follows another, or within one long line; and
+ * inside a table, between rows.
  */
 export function markdownParts(source: string): MarkdownPart[] {
   // Every cut needs more than MAX_PART characters before it.
   if (source.length <= MAX_PART) return source ? [[0, source.length]] : [];
   const parts: MarkdownPart[] = [];
-  const byBlankLines = source.length > WHOLE_TEXT;
   let start = 0;
   const lineBreak = new RegExp(LINE_BREAK.source, 'g');
   /** Ends the current part at `end`: the next one starts there, inside `nextHead`'s table if given. */
@@ -166,13 +161,12 @@ export function markdownParts(source: string): MarkdownPart[] {
     } else {
       tableHead = undefined;
       paragraphLine = PARAGRAPH_LINE.test(line);
-      const atBlock = previousBlank && !/^(?: {4}|\t)/.test(line);
       const longRun =
         paragraphLine &&
         previousParagraphLine &&
         isClosed(open) &&
         lineStart - Math.max(start, runStart) >= MAX_PART;
-      if (longRun || (byBlankLines && lineStart - start >= PART && atBlock)) closePart(lineStart);
+      if (longRun) closePart(lineStart);
       // A header row at the margin that starts a block, then this delimiter row with as many
       // cells: a table starts. (The parser also takes a header right after a paragraph line, but
       // that line may continue a list item, where a table at the margin is no table.)

@@ -18,6 +18,7 @@ import type { gfmFromMarkdown as GfmFromMarkdown } from 'mdast-util-gfm';
 import type { gfm as Gfm } from 'micromark-extension-gfm';
 import type { TextFormat } from '../input/sniff.js';
 import { markdownParts, parserInput } from './markdown-parts.js';
+import { readInWindows, WINDOW_LIMITS, type WindowLimits } from './markdown-windows.js';
 import { LINE_BREAK, PARAGRAPH_SEPARATOR } from './tokenize.js';
 
 // The parser and its extensions take a tenth of a second to load: only markdown pays for it,
@@ -46,9 +47,6 @@ function markdownParser() {
 
 // Blocks whose text is one run of prose: each starts a new sentence.
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-
-// A link reference definition: "[label]: destination", with an optional title.
-const DEFINITION = /^ {0,3}\[([^\]\r\n^][^\]\r\n]*)\]:[ \t]*\S[^\r\n]*$/gm;
 
 // Front matter: YAML (or TOML) settings at the very start, which no renderer shows as text.
 // It opens with a setting ("title: …", "title = …"), so a rule followed by prose is not taken
@@ -100,6 +98,8 @@ class ProseReader {
   /** 1 where a change must not reach. */
   readonly frozen: Uint8Array;
   readonly blocks: [number, number][] = [];
+  /** The link and footnote definitions read, by `definitionKey`. */
+  readonly definitions = new Set<string>();
 
   constructor(readonly source: string) {
     this.out = new Array<string>(source.length);
@@ -159,7 +159,8 @@ class ProseReader {
    * header rows, parsed before the part) or start at `limit` or after (the link definitions
    * parsed after it) are not in the part.
    */
-  visit(root: Nodes, base: number, limit: number, from = 0): void {
+  visit(root: Nodes, base: number, limit: number, from = 0): Set<string> {
+    const defined = new Set<string>();
     // Iteratively: a document nested thousands of levels deep must not overflow the stack here.
     const stack: Nodes[] = [root];
     for (let node = stack.pop(); node; node = stack.pop()) {
@@ -171,27 +172,39 @@ class ProseReader {
       if (PROSE_BLOCKS.has(node.type)) this.blocks.push([start, end]);
       if (node.type === 'text') this.text(start, end);
       else if (node.type === 'inlineCode') this.inlineCode(start, end);
+      else if (node.type === 'definition' || node.type === 'footnoteDefinition')
+        defined.add(definitionKey(node.label ?? node.identifier, node.type === 'footnoteDefinition'));
       // Code blocks, HTML, images and definitions have no text children: they stay blank.
       // One at a time: a paragraph may have more children than a call takes arguments.
       if ('children' in node) for (const child of (node as Parents).children) stack.push(child);
     }
+    for (const key of defined) this.definitions.add(key);
+    return defined;
+  }
+
+  /** Forgets what was read of `[start, end)`, to read it again. */
+  clear(start: number, end: number): void {
+    for (let i = start; i < end; i++) {
+      const c = this.source[i];
+      this.out[i] = c === '\n' || c === '\r' ? c : ' ';
+    }
+    // Its blocks stay: read again, the same blocks are found (definitions change only inlines).
+    this.frozen.fill(0, start, end);
   }
 }
 
-export function markdownProse(source: string): MarkdownProse {
+export function markdownProse(source: string, windowLimits: WindowLimits = WINDOW_LIMITS): MarkdownProse {
   const reader = new ProseReader(source);
   const frontMatter = FRONT_MATTER.exec(source)?.[0].length ?? 0;
   reader.freeze(0, frontMatter);
   // The parser sees the front matter blanked, so that it does not read it as a heading.
   const parsed = frontMatter ? reader.out.slice(0, frontMatter).join('') + source.slice(frontMatter) : source;
   const { parse, options } = markdownParser();
-  const parts = markdownParts(parsed);
-  const definitions = parts.length > 1 ? definitionsByLabel(parsed) : undefined;
-  const parsePart = (text: string): Nodes | undefined => {
+  const parseWindow = (text: string): Nodes | undefined => {
     const input = parserInput(text);
     if (input === undefined) return undefined;
     try {
-      return parse(definitions ? input + referencedDefinitions(input, definitions) : input, options);
+      return parse(input, options);
     } catch (error) {
       // The parser's extensions recurse: a part nested past the stack is read as written, and
       // nothing in it may change (it may be code).
@@ -199,23 +212,43 @@ export function markdownProse(source: string): MarkdownProse {
       return undefined;
     }
   };
-  for (const [start, end, tableHead = ''] of parts) {
+  const read: { text: string; base: number; limit: number; from: number; defined: Set<string> }[] = [];
+  for (const [start, end, tableHead = ''] of markdownParts(parsed)) {
     const body = parsed.slice(start, end);
     // A part inside a table is parsed after the table's header rows, which are not read again;
     // should they not read as the header of a table there, the part is read alone.
     let head = tableHead;
-    let tree = parsePart(head + body);
-    if (head && tree && !opensWithTableHeader(tree, head.length)) {
+    let part = readInWindows(head + body, parseWindow, windowLimits);
+    const first = part.windows[0]?.tree;
+    if (head && first && !opensWithTableHeader(first, head.length)) {
       head = '';
-      tree = parsePart(body);
+      part = readInWindows(body, parseWindow, windowLimits);
     }
-    if (tree) reader.visit(tree, start - head.length, head.length + body.length, head.length);
-    else {
-      // A part the parser cannot take is read as written, so that its words still weigh in the
+    const base = start - head.length;
+    for (const { tree, at, limit, text } of part.windows) {
+      const from = Math.max(0, head.length - at);
+      read.push({ text, base: base + at, limit, from, defined: reader.visit(tree, base + at, limit, from) });
+    }
+    if (part.unreadFrom < head.length + body.length) {
+      // What the parser cannot take is read as written, so that its words still weigh in the
       // verdict (unread, one line of 70 "* " hid a whole spun article), and frozen: it may be
       // code, and nothing in it changes.
-      reader.show(start, end);
-      reader.freeze(start, end);
+      const from = Math.max(start, base + part.unreadFrom);
+      reader.show(from, end);
+      reader.freeze(from, end);
+    }
+  }
+  // A window read alone still needs the definitions of the whole text ("[the manual][1]" with
+  // "[1]: https://…" at the end): one that refers to a definition read elsewhere is read again
+  // with it. They go before it, where nothing is open (a window may end inside a code block).
+  if (read.length > 1 && reader.definitions.size > 0) {
+    for (const { text, base, limit, from, defined } of read) {
+      const definitions = definitionsFor(text, reader.definitions, defined);
+      const tree = definitions && parseWindow(definitions + text);
+      if (!tree) continue;
+      reader.clear(base + from, base + limit);
+      const length = definitions.length;
+      reader.visit(tree, base - length, length + limit, length + from);
     }
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
@@ -235,31 +268,23 @@ function opensWithTableHeader(tree: Nodes, length: number): boolean {
   return (first.children[0]?.position?.end.offset ?? Number.POSITIVE_INFINITY) <= length;
 }
 
-/** The link definitions of a text by label ("[docs]: https://…"), as a renderer matches labels. */
-function definitionsByLabel(source: string): Map<string, string> {
-  const byLabel = new Map<string, string>();
-  // The first definition of a label counts, as renderers do.
-  for (const m of source.matchAll(DEFINITION)) {
-    const label = normalLabel(m[1]);
-    if (!byLabel.has(label)) byLabel.set(label, m[0]);
-  }
-  return byLabel;
-}
-
-const normalLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+/** A definition's label as references match it; a footnote's with "^" before it. */
+const definitionKey = (label: string, footnote: boolean) =>
+  (footnote ? '^' : '') + label.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
- * The definitions a part refers to, to be parsed after it: a part parsed alone still needs
- * the link definitions of the whole text ("[the manual][1]"). (Footnote definitions are not
- * carried over: a footnote call in another part reads as its label.)
+ * Definitions for the labels `text` refers to that are defined in the whole text but not in
+ * `text`, to be parsed before it; only whether a reference resolves matters to the prose, not
+ * where it leads. Empty when there are none.
  */
-function referencedDefinitions(part: string, definitions: Map<string, string>): string {
+function definitionsFor(text: string, definitions: Set<string>, defined: Set<string>): string {
   const lines = new Set<string>();
-  for (const m of part.matchAll(/\[([^[\]\n]{1,999})\]/g)) {
-    const line = definitions.get(normalLabel(m[1]));
-    if (line) lines.add(line);
+  for (const m of text.matchAll(/\[(\^?)([^[\]\r\n]{1,999})\]/g)) {
+    const key = definitionKey(m[2], m[1] === '^');
+    if (definitions.has(key) && !defined.has(key)) lines.add(`[${key}]: #`);
   }
-  return lines.size ? `\n\n${[...lines].join('\n')}\n` : '';
+  // A footnote's definition holds the indented lines after it: a block at the margin ends it.
+  return lines.size ? `${[...lines].join('\n')}\n\n<!-- -->\n\n` : '';
 }
 
 /**
@@ -328,7 +353,7 @@ function isWordBreakingMarkup(gap: string): boolean {
  * (`src/source/prose-edits.ts`) is trusted only when read by this version. Raise it with any
  * change to what `markdownProse` gives.
  */
-export const MARKDOWN_READER_VERSION = 2;
+export const MARKDOWN_READER_VERSION = 3;
 
 /** The text as read for its words: itself, or for markdown its prose (same length, same offsets). */
 export function proseOf(text: string, format?: TextFormat): string {

@@ -1,0 +1,223 @@
+/**
+ * A part of markdown given to the parser a window at a time, cut where the parser itself ended
+ * a block. The parser (micromark) copies every event of the text so far each time it closes a
+ * quote or a list item, so its time grows with the square of their number: 4,000 one-line quotes
+ * (20 kB) took 11 s, 20,000 took 396 s. A window holds a bounded number of them.
+ *
+ * A window is parsed, and what it read up to the start of its last block is kept; the next
+ * window starts there. Block structure is decided line by line going forward, so the blocks
+ * before the last one read as they would in the whole text, and the last one, which the window
+ * may have cut short, is read again from its start. The cut is where the parser put it, not
+ * where a pattern guesses a block ends: a fence or a comment the parser has open is never cut.
+ * A cut is made only before a block of the document itself, of a quote, or before a list item,
+ * whose line reads the same with nothing before it; never inside a list item, whose later lines
+ * are read by their indent under its marker.
+ */
+import type { Nodes, Parents } from 'mdast';
+
+export interface WindowLimits {
+  /** Quotes and list items opened in a window, before it is cut. */
+  containers: number;
+  /** Characters in a window, before it is cut (at a line break). */
+  length: number;
+}
+
+/** Parsed whole below these: the parser takes 4,000 quotes in 11 s and 256 in about 50 ms. */
+export const WINDOW_LIMITS: WindowLimits = { containers: 256, length: 256 * 1024 };
+
+/** A window read: its tree, where it starts in the part, and where what is kept of it ends. */
+export interface ReadWindow {
+  tree: Nodes;
+  /** The window's text, as parsed. */
+  text: string;
+  at: number;
+  /** Nodes starting at or after this offset into the window belong to the next window. */
+  limit: number;
+}
+
+/**
+ * Reads `text` window by window with `parse`, which gives undefined for a window it cannot
+ * take. Returns the windows read, and where the text is left unread (its length when read to
+ * the end): from there on, the parser could not take it.
+ */
+export function readInWindows(
+  text: string,
+  parse: (window: string) => Nodes | undefined,
+  limits: WindowLimits = WINDOW_LIMITS,
+): { windows: ReadWindow[]; unreadFrom: number } {
+  const windows: ReadWindow[] = [];
+  // The kinds of block on the way to the block the last window was cut before, and the scale
+  // of that window, until the next window confirms the cut.
+  let unconfirmed: { path: string[]; scale: number } | undefined;
+  let at = 0;
+  let scale = 1;
+  while (at < text.length) {
+    const end = windowEnd(text, at, limits.containers * scale, limits.length * scale);
+    const window = text.slice(at, end);
+    const tree = parse(window);
+    if (!tree) return { windows, unreadFrom: at };
+    if (unconfirmed && !startsWith(tree, unconfirmed.path)) {
+      // The block read otherwise alone than after what came before it (a quirk of the parser's,
+      // or a context the rules above miss): the window before is read again, larger.
+      const previous = windows.pop() as ReadWindow;
+      at = previous.at;
+      scale = unconfirmed.scale * 2;
+      unconfirmed = undefined;
+      continue;
+    }
+    unconfirmed = undefined;
+    if (end === text.length) {
+      windows.push({ tree, text: window, at, limit: window.length });
+      return { windows, unreadFrom: text.length };
+    }
+    const cut = lastBlockStart(tree, window);
+    if (cut === undefined) {
+      // One block fills the window (a long list item, a code block): a larger window, until
+      // the block ends in one or the window is the rest of the text.
+      scale *= 2;
+      continue;
+    }
+    windows.push({ tree, text: window, at, limit: cut.offset });
+    unconfirmed = { path: cut.path, scale };
+    at += cut.offset;
+    scale = 1;
+  }
+  return { windows, unreadFrom: text.length };
+}
+
+/** Whether the tree's first blocks, first child by first child, are of the kinds of `path`. */
+function startsWith(tree: Nodes, path: string[]): boolean {
+  let node: Nodes | undefined = tree;
+  for (const kind of path) {
+    node = node && 'children' in node ? (node as Parents).children[0] : undefined;
+    if (node?.type !== kind || (node.position?.start.line ?? 0) !== 1) return false;
+  }
+  return true;
+}
+
+/**
+ * Where a window from `start` ends: at the line break after the line that opens the
+ * `containers`-th quote or list item, or before `length` characters have passed (after them,
+ * for a line longer than that), or at the end of the text.
+ */
+function windowEnd(text: string, start: number, containers: number, length: number): number {
+  let opened = 0;
+  let previousPrefix = '';
+  for (let lineStart = start; lineStart < text.length; ) {
+    const lineEnd = nextLineStart(text, lineStart);
+    if (lineEnd - start > length && lineStart > start) return lineStart;
+    const [prefix, listItems] = containerPrefix(text, lineStart, lineEnd);
+    // A quote's later lines go on in the quote they are in; a new list item, or a quote after
+    // a line without one, opens another.
+    if (listItems > 0 || (prefix && prefix !== previousPrefix)) opened += Math.max(1, listItems);
+    previousPrefix = prefix;
+    if (opened >= containers) return lineEnd;
+    lineStart = lineEnd;
+  }
+  return text.length;
+}
+
+/** The start of the line after the one at `lineStart` (CR, LF and CRLF end lines), or the text's end. */
+function nextLineStart(text: string, lineStart: number): number {
+  for (let i = lineStart; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
+}
+
+const MAX_MARKERS = 128;
+
+/**
+ * The quote markers a line starts with (">" for each, spaces aside), and how many list markers
+ * stand among them.
+ */
+function containerPrefix(text: string, lineStart: number, lineEnd: number): [string, number] {
+  let prefix = '';
+  let listItems = 0;
+  let i = lineStart;
+  for (let markers = 0; markers < MAX_MARKERS; markers++) {
+    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === '>') {
+      prefix += '>';
+      i++;
+      continue;
+    }
+    const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(text.slice(i, Math.min(lineEnd, i + 11)));
+    if (!marker) break;
+    listItems++;
+    i += marker[0].length;
+  }
+  return [prefix, listItems];
+}
+
+/**
+ * The offset of the line where the window's last block starts, when the block before it ended
+ * on an earlier line: the last block of the document, or within a last quote or list, of it.
+ * The line must hold nothing before the block but the markers of the quotes it is in and an
+ * indent of up to three spaces, and follow a blank line unless the block is a list item: a
+ * block that starts on a lazy line of a quote, after a link definition on an indented line
+ * ("[a]: /x" then "    text" is a paragraph, alone it is code), or after a line with text,
+ * may read otherwise alone.
+ */
+function lastBlockStart(tree: Nodes, window: string): { offset: number; path: string[] } | undefined {
+  const path: string[] = [];
+  let quotes = 0;
+  for (let parent: Nodes = tree; 'children' in parent; ) {
+    const children = (parent as Parents).children;
+    const last = children.at(-1);
+    const before = children.at(-2);
+    const lastStart = last?.position?.start.offset;
+    if (last === undefined || lastStart === undefined) return undefined;
+    path.push(last.type);
+    const beforeEnd = before?.position?.end.offset;
+    if (
+      before &&
+      beforeEnd !== undefined &&
+      !isIndentedCode(before, window) &&
+      !isIndentedCode(last, window)
+    ) {
+      const lineStart = lineStartBefore(window, lastStart);
+      if (
+        lineStart > 0 &&
+        beforeEnd <= lineStart &&
+        quotePrefix(quotes).test(window.slice(lineStart, lastStart)) &&
+        (parent.type === 'list' || blankLine(quotes).test(lineBefore(window, lineStart)))
+      )
+        return { offset: lineStart, path };
+    }
+    if (last.type === 'blockquote') quotes++;
+    else if (last.type !== 'list') return undefined;
+    parent = last;
+  }
+  return undefined;
+}
+
+/**
+ * Indented code is not cut before or after: the parser reads what follows it otherwise at the
+ * start of a text ("    a" then "3) b": a paragraph; after a list item, a list).
+ */
+const isIndentedCode = (node: Nodes, window: string) =>
+  node.type === 'code' && !/^ {0,3}(?:`{3}|~{3})/.test(window.slice(node.position?.start.offset ?? 0));
+
+// A blank line in `quotes` quotes (nothing but their markers): after it, a block starts as at
+// the start of a text. After a line with text, what may start a block depends on it (after
+// indented code, "3. third" is a paragraph; alone it is a list).
+const blankLine = (quotes: number) => new RegExp(`^(?: {0,3}>){${quotes}}[ \\t]*(?:\\r\\n?|\\n)$`);
+
+/** What may stand before a block `quotes` quotes deep, on its first line. */
+const quotePrefix = (quotes: number) => new RegExp(`^(?: {0,3}> ?){${quotes}} {0,3}$`);
+
+/** The line before the one starting at `lineStart`, with its line break. */
+function lineBefore(text: string, lineStart: number): string {
+  const breakLength = text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? 2 : 1;
+  return text.slice(lineStartBefore(text, lineStart - breakLength), lineStart);
+}
+
+/** The start of the line that holds `offset`. */
+function lineStartBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
