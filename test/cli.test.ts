@@ -311,6 +311,10 @@ describe('--jsonl', () => {
     '"just a string"',
     // Parses, but nested too deeply to be written back out with its result.
     `{"id": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "text": "Fine."}`,
+    // Nothing to check, or binary data: refused as a file would be.
+    JSON.stringify({ id: 'empty', text: '' }),
+    JSON.stringify({ id: 'spaces', text: ' \t ' }),
+    JSON.stringify({ id: 'binary', text: '\u0000\u0001\u0002 data' }),
     JSON.stringify({ id: 'last', text: 'Still read after the bad lines.' }),
   ];
 
@@ -321,7 +325,19 @@ describe('--jsonl', () => {
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(out.map((o) => o.id)).toEqual(['a', null, 7, [1], null, null, null, 'last']);
+    expect(out.map((o) => o.id)).toEqual([
+      'a',
+      null,
+      7,
+      [1],
+      null,
+      null,
+      null,
+      'empty',
+      'spaces',
+      'binary',
+      'last',
+    ]);
     expectCheckContract(SPUN, out[0] as unknown as CheckResult);
     expect(out[1]).toMatchObject({ line: 2, error: { code: 'invalid-json' } });
     expect(out[2]).toMatchObject({ line: 4, error: { code: 'invalid-record' } });
@@ -332,7 +348,13 @@ describe('--jsonl', () => {
       line: 8,
       error: { code: 'invalid-record', message: /nested too deeply/ },
     });
-    expect(out[7]).toHaveProperty('verdict');
+    expect(out[7]).toMatchObject({
+      line: 9,
+      error: { code: 'empty-input', message: /line 9: "text" is empty/ },
+    });
+    expect(out[8]).toMatchObject({ line: 10, error: { code: 'empty-input', message: /whitespace/ } });
+    expect(out[9]).toMatchObject({ line: 11, error: { code: 'binary-input' } });
+    expect(out[10]).toHaveProperty('verdict');
   });
 
   it('reads a line as HTML by --format, its own "format" or its look, giving the text offsets are into', async () => {
@@ -386,7 +408,7 @@ describe('--jsonl', () => {
   it('exits 0 when every line is good, for check and restore, from a file', async () => {
     const path = file(
       'ok.jsonl',
-      `${JSON.stringify({ id: 1, text: SPUN })}\r\n${JSON.stringify({ id: 2, text: '' })}`,
+      `${JSON.stringify({ id: 1, text: SPUN })}\r\n${JSON.stringify({ id: 2, text: 'A short line.' })}`,
     );
     const check = await cli(['check', '--jsonl', path]);
     expect(check.code).toBe(0);

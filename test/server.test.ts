@@ -112,6 +112,16 @@ describe('analysis routes', () => {
     expectError(await json('/v1/check', { text: 'hi', minConfidence: 2 }), 400, 'invalid-request');
     expectError(await json('/v1/restore', { text: 'hi', format: 'pdf' }), 400, 'invalid-request');
     expectError(await json('/v1/check', ['text']), 400, 'invalid-request');
+    // Nothing to check, as for an empty file.
+    expect(expectError(await json('/v1/check', { text: '' }), 400, 'empty-input')).toMatch(/is empty/);
+    expect(expectError(await json('/v1/restore', { text: ' \n\t' }), 400, 'empty-input')).toMatch(
+      /whitespace/,
+    );
+    const noArticle = await json('/v1/check', {
+      text: '<html><body><script>x()</script></body></html>',
+      format: 'html',
+    });
+    expect(expectError(noArticle, 400, 'empty-input')).toMatch(/no readable text/);
   });
 
   it('refuses binary text, invalid UTF-8 and text over the length limit', async () => {

@@ -4,7 +4,13 @@
  * and processing goes on; only errors that would hit every line stop the run.
  */
 import type { AnalyzeOptions } from '../api/index.js';
-import { type InputFormat, isInputError, openInputStream, readAs, splitLines } from '../input/index.js';
+import {
+  type InputFormat,
+  isInputError,
+  openInputStream,
+  readGivenText,
+  splitLines,
+} from '../input/index.js';
 import type { Context } from './context.js';
 import { getEngine } from './engine.js';
 import { describeError, type ErrorInfo } from './errors.js';
@@ -101,8 +107,13 @@ export async function runJsonl(ctx: Context, sources: string[], opts: JsonlOptio
       if ('text' in parsed) {
         try {
           const engine = await getEngine();
-          // Read as a file's text is (an HTML page reduced to its article text), but with no name.
-          const input = readAs(parsed.text, parsed.format ?? opts.format ?? 'auto');
+          // Read as a file's text is (an HTML page reduced to its article text), but with no name;
+          // refused as a file would be when it looks binary or has nothing to check.
+          const input = readGivenText(
+            parsed.text,
+            `line ${line.number}: "text"`,
+            parsed.format ?? opts.format ?? 'auto',
+          );
           const analysed = analyzeOptions(options, input.format);
           // Only an HTML page's output says what was read: its offsets are into `text`.
           const shown = input.format === 'html' ? input : undefined;

@@ -137,16 +137,36 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   }
 
   const read = readAs(raw, opts.format ?? 'auto', opts.name);
-  if (!opts.allowEmpty && !/\S/.test(read.text)) {
-    const what =
-      raw.length === 0
-        ? 'is empty'
-        : read.format === 'html'
-          ? 'has no readable text'
-          : 'contains only whitespace';
-    throw new InputError('empty-input', `${source} ${what}: there is nothing to check.`);
-  }
+  if (!opts.allowEmpty) refuseEmpty(raw, read, source);
   return { ...read, encoding, bom: bom !== undefined };
+}
+
+/**
+ * A text given as a string (a JSON Lines record, an API request), read as `decodeText` reads a
+ * file's: refused when it looks like binary data or holds nothing to check. `source` names it
+ * in messages ('line 3: "text"').
+ */
+export function readGivenText(
+  raw: string,
+  source: string,
+  format: InputFormat | 'auto',
+): { text: string; format: InputFormat; title?: string } {
+  if (controlShareOfText(raw) > BINARY_CONTROL_SHARE)
+    throw new InputError('binary-input', `${source} looks like binary data, not text. ${TEXT_HELP}`);
+  const read = readAs(raw, format);
+  refuseEmpty(raw, read, source);
+  return read;
+}
+
+function refuseEmpty(raw: string, read: { text: string; format: InputFormat }, source: string): void {
+  if (/\S/.test(read.text)) return;
+  const what =
+    raw.length === 0
+      ? 'is empty'
+      : read.format === 'html'
+        ? 'has no readable text'
+        : 'contains only whitespace';
+  throw new InputError('empty-input', `${source} ${what}: there is nothing to check.`);
 }
 
 /** A decoded text as Unspin reads it, by the format asked for and, for `auto`, its name and content. */

@@ -5,6 +5,7 @@ export {
   decodeText,
   type InputFormat,
   readAs,
+  readGivenText,
   type TextEncodingName,
 } from './decode.js';
 export { InputError, type InputErrorCode, isInputError } from './errors.js';

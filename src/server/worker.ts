@@ -7,7 +7,7 @@ import { check, loadResources, openIndex, restore, type SourceIndex, type TextFo
 import { describeError } from '../cli/errors.js';
 import { shownLocation } from '../cli/source-commands.js';
 import { analyzeOptions } from '../cli/sources.js';
-import { extractHtmlText, type InputFormat } from '../input/index.js';
+import { type InputFormat, readGivenText } from '../input/index.js';
 
 export type EngineTask =
   | { op: 'warm-up' }
@@ -56,7 +56,8 @@ function indexAt(db: string): Promise<SourceIndex> {
 }
 
 function analyse(task: Extract<EngineTask, { op: 'check' | 'restore' }>) {
-  const text = task.format === 'html' ? extractHtmlText(task.text).text : task.text;
+  // Refused as a file would be when it holds nothing to check (or, as HTML, no article text).
+  const { text } = readGivenText(task.text, '"text"', task.format);
   const options = analyzeOptions(task, task.format);
   const result = task.op === 'check' ? check(text, options) : restore(text, options);
   return task.format === 'html' ? { ...result, text } : result;
