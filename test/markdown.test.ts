@@ -516,9 +516,14 @@ describe('check and restore on markdown', () => {
       ['an\n__individual__', 'an\n__individual', 'a\n__person', 'a\n__person__'],
       ['[an individual](https://x.test/a)', 'an individual', 'a person', '[a person](https://x.test/a)'],
       ['an [individual][1]', 'an [individual', 'a [person', 'a [person][1]'],
+      // Across the line break of a quote.
+      ['an\n> individual', 'an\n> individual', 'a\n> person', 'a\n> person'],
     ];
     for (const [marked, text, suggestion, restoredAs] of cases) {
-      const markdown = `${spun.replace('an individual', marked)}\n\n[1]: https://x.test/b\n`;
+      const written = spun.replace('an individual', marked);
+      // The paragraph quoted, where the phrase runs over a quote's lines.
+      const quoted = marked.includes('>') ? `> ${written.replace(/\n(?!> )/g, '\n> ')}` : written;
+      const markdown = `${quoted}\n\n[1]: https://x.test/b\n`;
       const { findings } = check(markdown, { format: 'markdown' });
       const finding = findings.find((f) => f.text === text);
       expect(finding?.suggestions[0], marked).toBe(suggestion);
@@ -544,6 +549,8 @@ describe('check and restore on markdown', () => {
       ['It was an <!-- c --> enormous bill.', undefined],
       ['It was an[^1] enormous bill.', undefined],
       ['It was an*enormous* bill.', undefined],
+      ['> It was an\n> enormous bill.', 'a\n> large'],
+      ['> > It was *an\n> > enormous* bill.', 'a\n> > large'],
     ] as const) {
       const text = `${written}\n\n[ref]: https://x.test\n\n[^1]: A note.\n`;
       const [from, to] = [text.indexOf('an'), text.indexOf('enormous') + 8];

@@ -337,14 +337,17 @@ export function keepingMarkup(
 }
 
 /**
- * Whether the markup between two words is only emphasis marks or a link's brackets and target,
- * with a space among it: what a reader sees between the words is a space, and the words are
+ * Whether the markup between two words is only emphasis marks, a link's brackets and target, or
+ * a quote's markers after a line break, with a space among it: what a reader sees between the words is a space, and the words are
  * the phrase's. An image, HTML, a comment or a footnote call stands for content of its own
  * between them ("a ![hole](i.png) ground" is no phrase), and emphasis inside a word
  * ("an*individual*") is one word to a reader.
  */
 function isWordBreakingMarkup(gap: string): boolean {
-  const withoutTargets = gap.replace(/\]\([^()\s]*(?:\s+"[^"]*")?\)|\]\[[^\]^]*\]/g, ']');
+  // A quote's markers after a line break are its lines' margin: "an\n> enormous" is one phrase.
+  const withoutTargets = gap
+    .replace(/(?<=[\r\n])[ \t]*(?:>[ \t]?)+/g, ' ')
+    .replace(/\]\([^()\s]*(?:\s+"[^"]*")?\)|\]\[[^\]^]*\]/g, ']');
   return /\s/.test(gap) && /^[\s*_~[\]]*$/.test(withoutTargets);
 }
 
