@@ -168,6 +168,24 @@ describe('restored view', () => {
     // A server that gave no articles heard none: the marks are then taken as written.
     const unheard = heard.map(({ articles: _articles, ...f }) => f);
     expect(accept(createDoc(text, unheard), 0, 'large').text).toContain('an *large* bill');
+    // A quote's markers after a line break are its margin; a blank quote line ends a paragraph.
+    for (const [quoted, accepted] of [
+      ['> It was an\n> enormous bill.', '> It was a\n> large bill.'],
+      ['> > It was an\r\n> >enormous bill.', '> > It was a\r\n> >large bill.'],
+      ['> It was an\n>\n> enormous bill.', '> It was an\n>\n> large bill.'],
+      ['It was an -> enormous bill.', 'It was an -> large bill.'],
+    ]) {
+      const offset = quoted.indexOf('enormous');
+      const f = {
+        offset,
+        length: 8,
+        text: 'enormous',
+        suggestions: ['large'],
+        confidence: 0.9,
+        articles: ['a' as const],
+      };
+      expect(accept(createDoc(quoted, [f]), 0, 'large').text, quoted).toBe(accepted);
+    }
   });
 });
 

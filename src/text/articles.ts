@@ -60,13 +60,24 @@ export function articleFor(replacement: string, takesAn: TakesAn): IndefiniteArt
   return takesAn(first) ? 'an' : 'a';
 }
 
+/**
+ * Where the quote markers ending at `end` start, when nothing but spaces and them stand between
+ * a line break and `end`; else `end`.
+ */
+function quoteMarginStart(text: string, end: number, from: number): number {
+  let start = end;
+  while (start > from && /[ \t>]/.test(text[start - 1])) start--;
+  const afterBreak = start > from && (text[start - 1] === '\n' || text[start - 1] === '\r');
+  return afterBreak && text.slice(start, end).includes('>') ? start : end;
+}
+
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’-]/u.test(ch);
 
 /**
  * The "a" or "an" that ends at `end` but for spaces or a line break, not before `from`: its
  * offset and text. With `overMarkup`, the opening marks of markdown emphasis and links
- * between them count as spaces too ("an *enormous*", "an [old](…) link"), as they do in the
- * prose the engine reads from markdown.
+ * between them count as spaces too ("an *enormous*", "an [old](…) link"), and so do a quote's
+ * markers after a line break, as they do in the prose the engine reads from markdown.
  */
 export function articleEndingAt(
   text: string,
@@ -79,7 +90,10 @@ export function articleEndingAt(
   // article on the line before; a blank line is a paragraph's end.
   let lineBreaks = 0;
   const between = overMarkup ? /[ \t\r\n*_~[]/ : /[ \t\r\n]/;
-  while (stop > from && between.test(text[stop - 1])) {
+  while (stop > from) {
+    // A quote's markers at the start of the line: its margin ("an⏎> enormous").
+    if (overMarkup) stop = quoteMarginStart(text, stop, from);
+    if (!between.test(text[stop - 1])) break;
     // A line ends at LF, CR LF or a lone CR (old Mac files), as the tokenizer reads it.
     const endsLine = text[stop - 1] === '\n' || (text[stop - 1] === '\r' && text[stop] !== '\n');
     if (endsLine && ++lineBreaks > 1) return undefined;
