@@ -150,17 +150,18 @@ describe('restored view', () => {
     // Markdown source: the engine reads "an  enormous" in its prose and gives `articles`;
     // the reader's accept works on the source, where the marks stand between them.
     const text = 'It was an *enormous* bill, an **enormous** sum and an [enormous](https://x.test) loss.';
-    const heard = ['*enormous', '**enormous', '[enormous'].map((marked) => {
-      const offset = text.indexOf(marked) + marked.indexOf('e');
-      return {
-        offset,
-        length: 8,
-        text: 'enormous',
-        suggestions: ['large'],
-        confidence: 0.9,
-        articles: ['a' as const],
-      };
+    // "enormous" at `offset`, where the engine heard an article before it that "large" takes as "a".
+    const heardAt = (offset: number) => ({
+      offset,
+      length: 8,
+      text: 'enormous',
+      suggestions: ['large'],
+      confidence: 0.9,
+      articles: ['a' as const],
     });
+    const heard = ['*enormous', '**enormous', '[enormous'].map((marked) =>
+      heardAt(text.indexOf(marked) + marked.indexOf('e')),
+    );
     let doc = createDoc(text, heard);
     for (let i = heard.length - 1; i >= 0; i--) doc = accept(doc, i, 'large');
     expect(doc.text).toBe('It was a *large* bill, a **large** sum and a [large](https://x.test) loss.');
@@ -175,15 +176,7 @@ describe('restored view', () => {
       ['> It was an\n>\n> enormous bill.', '> It was an\n>\n> large bill.'],
       ['It was an -> enormous bill.', 'It was an -> large bill.'],
     ]) {
-      const offset = quoted.indexOf('enormous');
-      const f = {
-        offset,
-        length: 8,
-        text: 'enormous',
-        suggestions: ['large'],
-        confidence: 0.9,
-        articles: ['a' as const],
-      };
+      const f = heardAt(quoted.indexOf('enormous'));
       expect(accept(createDoc(quoted, [f]), 0, 'large').text, quoted).toBe(accepted);
     }
   });
