@@ -16,7 +16,7 @@
 import type { Nodes, Parents } from 'mdast';
 
 export interface WindowLimits {
-  /** Quotes and list items opened in a window, before it is cut. */
+  /** Quotes, list items and footnote definitions opened in a window, before it is cut. */
   containers: number;
   /** Characters in a window, before it is cut (at a line break). */
   length: number;
@@ -106,10 +106,10 @@ function windowEnd(text: string, start: number, containers: number, length: numb
   for (let lineStart = start; lineStart < text.length; ) {
     const lineEnd = nextLineStart(text, lineStart);
     if (lineEnd - start > length && lineStart > start) return lineStart;
-    const [prefix, listItems] = containerPrefix(text, lineStart, lineEnd);
-    // A quote's later lines go on in the quote they are in; a new list item, or a quote after
-    // a line without one, opens another.
-    if (listItems > 0 || (prefix && prefix !== previousPrefix)) opened += Math.max(1, listItems);
+    const [prefix, items] = containerPrefix(text, lineStart, lineEnd);
+    // A quote's later lines go on in the quote they are in; a new list item or footnote, or a
+    // quote after a line without one, opens another.
+    if (items > 0 || (prefix && prefix !== previousPrefix)) opened += Math.max(1, items);
     previousPrefix = prefix;
     if (opened >= containers) return lineEnd;
     lineStart = lineEnd;
@@ -130,12 +130,12 @@ function nextLineStart(text: string, lineStart: number): number {
 const MAX_MARKERS = 128;
 
 /**
- * The quote markers a line starts with (">" for each, spaces aside), and how many list markers
- * stand among them.
+ * The quote markers a line starts with (">" for each, spaces aside), and how many list items and
+ * footnote definitions it opens among and after them.
  */
 function containerPrefix(text: string, lineStart: number, lineEnd: number): [string, number] {
   let prefix = '';
-  let listItems = 0;
+  let opened = 0;
   let i = lineStart;
   for (let markers = 0; markers < MAX_MARKERS; markers++) {
     while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
@@ -146,10 +146,13 @@ function containerPrefix(text: string, lineStart: number, lineEnd: number): [str
     }
     const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(text.slice(i, Math.min(lineEnd, i + 11)));
     if (!marker) break;
-    listItems++;
+    opened++;
     i += marker[0].length;
   }
-  return [prefix, listItems];
+  // A footnote's definition holds the lines after it as a list item does.
+  if (text.startsWith('[^', i) && /^\[\^[^\]\s]+\]:/.test(text.slice(i, Math.min(lineEnd, i + 1000))))
+    opened++;
+  return [prefix, opened];
 }
 
 /**
