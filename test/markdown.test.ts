@@ -174,6 +174,21 @@ describe('markdown read as prose', () => {
     }
   });
 
+  it('reads what comes before the block of a line nested as no document is, in a long text', () => {
+    const paragraph = 'A paragraph with *emphasis* and `code` in it.\n\n';
+    const before = paragraph.repeat(Math.ceil((WINDOW_LIMITS.length * 0.8) / paragraph.length));
+    const source = `${before}${'> '.repeat(70)}deep\n\n${paragraph.repeat(2000)}`;
+    const prose = markdownProse(source);
+    // The windows before that block (and the paragraph before it, which a window ended with)
+    // are read: markup blank, prose changeable.
+    const read = before.length - paragraph.length;
+    expect(prose.text.slice(0, read)).not.toMatch(/[*`]/);
+    expect(prose.changeable(read - paragraph.length + 2, read - paragraph.length + 11)).toBe(true);
+    // From it on, the text is read as written and frozen.
+    expect(prose.text.slice(before.length)).toContain('*emphasis*');
+    expect(prose.changeable(before.length + 200, before.length + 201)).toBe(false);
+  });
+
   it('reads thousands of quotes and list items in time that grows with their number, not its square', () => {
     // The parser copies every event so far each time it closes a quote or a list item: 20,000
     // one-line quotes took 396 s parsed whole, 4,000 took 11 s.
@@ -260,6 +275,19 @@ describe('markdown read as prose', () => {
       '- item\nlazy item line',
       '1) paren item\n\n   para in it',
       '> - > > mixed\n>   > more',
+      // Labels as the parser matches them: escapes, references, case folding, line breaks.
+      'See [my\\_module] and [Foo\nBar] and [a&amp;b].',
+      '[my\\_module]: /u',
+      '[foo bar]: /u',
+      '> [a&amp;b]: /q',
+      '[ß] and [ﬀ] and [ασ]',
+      '[SS]: /s',
+      '[ff]: /f',
+      '[ΑΣ]: /a',
+      '[x]: /u|b\n-|-',
+      '[x] y',
+      '\uFEFFA *marked* line',
+      '---\ntitle: front\n---',
     ];
     const lineEnd = fc.constantFrom('\n', '\n\n', '\r\n', '\r');
     const ofBlocks = fc

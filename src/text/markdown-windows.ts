@@ -30,6 +30,8 @@ export interface ReadWindow {
   tree: Nodes;
   /** The window's text, as parsed. */
   text: string;
+  /** Whether the window is the whole text. */
+  whole: boolean;
   at: number;
   /** Nodes starting at or after this offset into the window belong to the next window. */
   limit: number;
@@ -42,7 +44,7 @@ export interface ReadWindow {
  */
 export function readInWindows(
   text: string,
-  parse: (window: string) => Nodes | undefined,
+  parse: (window: string, whole: boolean) => Nodes | undefined,
   limits: WindowLimits = WINDOW_LIMITS,
 ): { windows: ReadWindow[]; unreadFrom: number } {
   const windows: ReadWindow[] = [];
@@ -51,12 +53,25 @@ export function readInWindows(
   let unconfirmed: { path: string[]; scale: number } | undefined;
   let at = 0;
   let scale = 1;
+  // Where windows end once one the parser could not take is read in smaller ones.
+  let cap: number | undefined;
   while (at < text.length) {
-    const end = windowEnd(text, at, limits.containers * scale, limits.length * scale);
+    const end = Math.min(
+      windowEnd(text, at, limits.containers * scale, limits.length * scale),
+      cap ?? text.length,
+    );
     const window = text.slice(at, end);
-    const tree = parse(window);
-    if (!tree) return { windows, unreadFrom: at };
-    if (unconfirmed && !startsWith(tree, unconfirmed.path)) {
+    const whole = at === 0 && end === text.length;
+    const tree = parse(window, whole);
+    if (!tree) {
+      // Halved until the blocks before what the parser cannot take (a line nested as no
+      // document is) are read; from the block that holds it, the text is left unread.
+      const half = lineStartBefore(text, at + Math.floor((end - at) / 2));
+      if (half <= at) return { windows, unreadFrom: at };
+      cap = half;
+      continue;
+    }
+    if (unconfirmed && !startsWith(tree, window, unconfirmed.path)) {
       // The block read otherwise alone than after what came before it (a quirk of the parser's,
       // or a context the rules above miss): the window before is read again, larger.
       const previous = windows.pop() as ReadWindow;
@@ -67,17 +82,20 @@ export function readInWindows(
     }
     unconfirmed = undefined;
     if (end === text.length) {
-      windows.push({ tree, text: window, at, limit: window.length });
+      windows.push({ tree, text: window, whole, at, limit: window.length });
       return { windows, unreadFrom: text.length };
     }
     const cut = lastBlockStart(tree, window);
     if (cut === undefined) {
+      // The block runs into what the parser cannot take.
+      if (cap !== undefined) return { windows, unreadFrom: at };
       // One block fills the window (a long list item, a code block): a larger window, until
       // the block ends in one or the window is the rest of the text.
       scale *= 2;
       continue;
     }
-    windows.push({ tree, text: window, at, limit: cut.offset });
+    cap = undefined;
+    windows.push({ tree, text: window, whole, at, limit: cut.offset });
     unconfirmed = { path: cut.path, scale };
     at += cut.offset;
     scale = 1;
@@ -85,12 +103,13 @@ export function readInWindows(
   return { windows, unreadFrom: text.length };
 }
 
-/** Whether the tree's first blocks, first child by first child, are of the kinds of `path`. */
-function startsWith(tree: Nodes, path: string[]): boolean {
+/** Whether the tree's first blocks, first child by first child, are of the kinds of `path`, on its first line. */
+function startsWith(tree: Nodes, window: string, path: string[]): boolean {
+  const firstLineEnd = nextLineStart(window, 0);
   let node: Nodes | undefined = tree;
   for (const kind of path) {
     node = node && 'children' in node ? (node as Parents).children[0] : undefined;
-    if (node?.type !== kind || (node.position?.start.line ?? 0) !== 1) return false;
+    if (node?.type !== kind || (node.position?.start.offset ?? firstLineEnd) >= firstLineEnd) return false;
   }
   return true;
 }

@@ -17,6 +17,14 @@ import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-mark
 import type { gfmFromMarkdown as GfmFromMarkdown } from 'mdast-util-gfm';
 import type { gfm as Gfm } from 'micromark-extension-gfm';
 import type { TextFormat } from '../input/sniff.js';
+import {
+  candidateKeys,
+  common,
+  definitionKey,
+  definitionLines,
+  definitionsUnder,
+  referencedKeys,
+} from './markdown-definitions.js';
 import { markdownParts, parserInput } from './markdown-parts.js';
 import { readInWindows, WINDOW_LIMITS, type WindowLimits } from './markdown-windows.js';
 import { LINE_BREAK, PARAGRAPH_SEPARATOR } from './tokenize.js';
@@ -101,13 +109,18 @@ class ProseReader {
   /** The link and footnote definitions read, by `definitionKey`. */
   readonly definitions = new Set<string>();
 
-  constructor(readonly source: string) {
+  /** `frontMatter`: the length of the front matter, which is never read and never changes. */
+  constructor(
+    readonly source: string,
+    readonly frontMatter: number,
+  ) {
     this.out = new Array<string>(source.length);
     for (let i = 0; i < source.length; i++) {
       const c = source[i];
       this.out[i] = c === '\n' || c === '\r' ? c : ' ';
     }
     this.frozen = new Uint8Array(source.length);
+    this.frozen.fill(1, 0, frontMatter);
   }
 
   show(start: number, end: number): void {
@@ -173,7 +186,7 @@ class ProseReader {
       if (node.type === 'text') this.text(start, end);
       else if (node.type === 'inlineCode') this.inlineCode(start, end);
       else if (node.type === 'definition' || node.type === 'footnoteDefinition')
-        defined.add(definitionKey(node.label ?? node.identifier, node.type === 'footnoteDefinition'));
+        defined.add(definitionKey(node.identifier, node.type === 'footnoteDefinition'));
       // Code blocks, HTML, images and definitions have no text children: they stay blank.
       // One at a time: a paragraph may have more children than a call takes arguments.
       if ('children' in node) for (const child of (node as Parents).children) stack.push(child);
@@ -189,22 +202,32 @@ class ProseReader {
       this.out[i] = c === '\n' || c === '\r' ? c : ' ';
     }
     // Its blocks stay: read again, the same blocks are found (definitions change only inlines).
-    this.frozen.fill(0, start, end);
+    this.frozen.fill(0, Math.max(start, this.frontMatter), end);
   }
 }
 
 export function markdownProse(source: string, windowLimits: WindowLimits = WINDOW_LIMITS): MarkdownProse {
-  const reader = new ProseReader(source);
   const frontMatter = FRONT_MATTER.exec(source)?.[0].length ?? 0;
-  reader.freeze(0, frontMatter);
+  const reader = new ProseReader(source, frontMatter);
   // The parser sees the front matter blanked, so that it does not read it as a heading.
   const parsed = frontMatter ? reader.out.slice(0, frontMatter).join('') + source.slice(frontMatter) : source;
   const { parse, options } = markdownParser();
-  const parseWindow = (text: string): Nodes | undefined => {
+  const parts = markdownParts(parsed);
+  // Definitions a pattern finds in the whole text, given to each window that refers to them.
+  let candidates: Set<string> | undefined;
+  const givenTo = (text: string, whole: boolean): Set<string> => {
+    if (whole && parts.length === 1) return new Set();
+    candidates ??= candidateKeys(parsed);
+    return common(referencedKeys(text), candidates);
+  };
+  const parseWithDefinitions = (text: string, keys: Set<string>): Nodes | undefined => {
     const input = parserInput(text);
     if (input === undefined) return undefined;
+    // A byte order mark is dropped at the start of what the parser is given, and the offsets
+    // after it would be one off: a line break before it keeps it.
+    const before = definitionLines(keys) || (input.startsWith('\uFEFF') ? '\n' : '');
     try {
-      return parse(input, options);
+      return withoutFirst(parse(before + input, options), before.length);
     } catch (error) {
       // The parser's extensions recurse: a part nested past the stack is read as written, and
       // nothing in it may change (it may be code).
@@ -212,8 +235,9 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       return undefined;
     }
   };
-  const read: { text: string; base: number; limit: number; from: number; defined: Set<string> }[] = [];
-  for (const [start, end, tableHead = ''] of markdownParts(parsed)) {
+  const parseWindow = (text: string, whole: boolean) => parseWithDefinitions(text, givenTo(text, whole));
+  const read: { text: string; base: number; limit: number; from: number; resolved: Set<string> }[] = [];
+  for (const [start, end, tableHead = ''] of parts) {
     const body = parsed.slice(start, end);
     // A part inside a table is parsed after the table's header rows, which are not read again;
     // should they not read as the header of a table there, the part is read alone.
@@ -225,9 +249,15 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       part = readInWindows(body, parseWindow, windowLimits);
     }
     const base = start - head.length;
-    for (const { tree, at, limit, text } of part.windows) {
+    for (const { tree, at, limit, text, whole } of part.windows) {
       const from = Math.max(0, head.length - at);
-      read.push({ text, base: base + at, limit, from, defined: reader.visit(tree, base + at, limit, from) });
+      // What resolved in this window: the definitions given to it, and those in its text,
+      // including the block after `limit` that the next window reads again.
+      const resolved = reader.visit(tree, base + at, limit, from);
+      for (const key of givenTo(text, whole)) resolved.add(key);
+      for (const node of 'children' in tree ? tree.children : [])
+        if ((node.position?.start.offset ?? 0) >= limit) definitionsUnder(node, resolved);
+      read.push({ text, base: base + at, limit, from, resolved });
     }
     if (part.unreadFrom < head.length + body.length) {
       // What the parser cannot take is read as written, so that its words still weigh in the
@@ -238,17 +268,18 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       reader.freeze(from, end);
     }
   }
-  // A window read alone still needs the definitions of the whole text ("[the manual][1]" with
-  // "[1]: https://…" at the end): one that refers to a definition read elsewhere is read again
-  // with it. They go before it, where nothing is open (a window may end inside a code block).
-  if (read.length > 1 && reader.definitions.size > 0) {
-    for (const { text, base, limit, from, defined } of read) {
-      const definitions = definitionsFor(text, reader.definitions, defined);
-      const tree = definitions && parseWindow(definitions + text);
+  // A window where a reference resolved otherwise than in the whole text (a definition the
+  // pattern took for one, or missed, or one in the block cut short after it) is read again, up
+  // to where it was kept, with the definitions the parser read.
+  if (read.length > 1 || parts.length > 1) {
+    for (const { text, base, limit, from, resolved } of read) {
+      const kept = text.slice(0, limit);
+      const referenced = referencedKeys(kept);
+      if ([...referenced].every((key) => resolved.has(key) === reader.definitions.has(key))) continue;
+      const tree = parseWithDefinitions(kept, common(referenced, reader.definitions));
       if (!tree) continue;
       reader.clear(base + from, base + limit);
-      const length = definitions.length;
-      reader.visit(tree, base - length, length + limit, length + from);
+      reader.visit(tree, base, limit, from);
     }
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
@@ -268,23 +299,21 @@ function opensWithTableHeader(tree: Nodes, length: number): boolean {
   return (first.children[0]?.position?.end.offset ?? Number.POSITIVE_INFINITY) <= length;
 }
 
-/** A definition's label as references match it; a footnote's with "^" before it. */
-const definitionKey = (label: string, footnote: boolean) =>
-  (footnote ? '^' : '') + label.trim().replace(/\s+/g, ' ').toLowerCase();
-
-/**
- * Definitions for the labels `text` refers to that are defined in the whole text but not in
- * `text`, to be parsed before it; only whether a reference resolves matters to the prose, not
- * where it leads. Empty when there are none.
- */
-function definitionsFor(text: string, definitions: Set<string>, defined: Set<string>): string {
-  const lines = new Set<string>();
-  for (const m of text.matchAll(/\[(\^?)([^[\]\r\n]{1,999})\]/g)) {
-    const key = definitionKey(m[2], m[1] === '^');
-    if (definitions.has(key) && !defined.has(key)) lines.add(`[${key}]: #`);
+/** `tree` with the offsets of what was parsed after the first `length` characters, and only that. */
+function withoutFirst(tree: Nodes, length: number): Nodes {
+  if (length === 0) return tree;
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const { position } = node;
+    if (position) {
+      position.start = { ...position.start, offset: (position.start.offset ?? 0) - length };
+      position.end = { ...position.end, offset: (position.end.offset ?? 0) - length };
+    }
+    if ('children' in node) for (const child of (node as Parents).children) stack.push(child);
   }
-  // A footnote's definition holds the indented lines after it: a block at the margin ends it.
-  return lines.size ? `${[...lines].join('\n')}\n\n<!-- -->\n\n` : '';
+  if ('children' in tree)
+    tree.children = tree.children.filter((c) => (c.position?.start.offset ?? 0) >= 0) as typeof tree.children;
+  return tree;
 }
 
 /**
