@@ -174,6 +174,16 @@ describe('markdown read as prose', () => {
     }
   });
 
+  it('takes a byte order mark at the start for none of the text, and one inside it for a character', () => {
+    const { text, changeable } = markdownProse('\uFEFF# Title\n\n    const code = 1;\n\n- an *item*\n');
+    expect(text).toBe('   Title\n\n                   \n\n  an  item \n');
+    expect(changeable(0, 1)).toBe(false);
+    expect(changeable(14, 19)).toBe(false);
+    const front = markdownProse('\uFEFF---\ntitle: The residence\n---\n\nText.\n');
+    expect(front.text).not.toContain('residence');
+    expect(markdownProse('a\n\n\uFEFF# T *b*\n').text).toBe('a\n\n\uFEFF# T  b \n');
+  });
+
   it('reads what comes before the block of a line nested as no document is, in a long text', () => {
     const paragraph = 'A paragraph with *emphasis* and `code` in it.\n\n';
     const before = paragraph.repeat(Math.ceil((WINDOW_LIMITS.length * 0.8) / paragraph.length));
@@ -288,6 +298,8 @@ describe('markdown read as prose', () => {
       '[x] y',
       '\uFEFFA *marked* line',
       '---\ntitle: front\n---',
+      'a [x\\ ] z',
+      '[x\\ ]: /u',
     ];
     const lineEnd = fc.constantFrom('\n', '\n\n', '\r\n', '\r');
     const ofBlocks = fc

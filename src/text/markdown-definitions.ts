@@ -21,16 +21,20 @@ export const definitionKey = (label: string, footnote: boolean) =>
 const LABEL = /\[(\^?)((?:[^\\[\]]|\\[\s\S]){1,999})\]/g;
 const QUOTE_MARGIN = /(?<=[\r\n])[ \t]*(?:>[ \t]?)*/g;
 
-/** The keys of the labels `text` holds in brackets: every reference it may make, and more. */
-export function referencedKeys(text: string): Set<string> {
-  const keys = new Set<string>();
+/**
+ * The labels `text` holds in brackets, by key: every reference it may make, and more. Each
+ * label is as written, its line breaks and a quote's markers after them made spaces, so that it
+ * can be written in a definition.
+ */
+export function referencedKeys(text: string): Map<string, string> {
+  const labels = new Map<string, string>();
   for (const m of text.matchAll(LABEL)) {
-    const label = m[2].replace(QUOTE_MARGIN, '');
-    keys.add(definitionKey(label, m[1] === '^'));
+    const label = m[2].replace(QUOTE_MARGIN, '').replace(/[\r\n]+/g, ' ');
+    labels.set(definitionKey(label, m[1] === '^'), label);
     // "[^x]" is a link's label where no footnote "x" is defined.
-    if (m[1] === '^') keys.add(definitionKey(`^${label}`, false));
+    if (m[1] === '^') labels.set(definitionKey(`^${label}`, false), `^${label}`);
   }
-  return keys;
+  return labels;
 }
 
 // A line that may define a label: after quote or list markers, a label and a colon.
@@ -44,14 +48,14 @@ export function candidateKeys(text: string): Set<string> {
 }
 
 /**
- * Definitions of `keys`, to be parsed before a window: only whether a reference resolves matters
- * to the prose, not where it leads. Each stands alone between blank lines, and a comment at the
- * margin ends the last (a footnote's definition holds the indented lines after it).
+ * Definitions of the labels (by key), to be parsed before a window: only whether a reference
+ * resolves matters to the prose, not where it leads. Each stands alone between blank lines, and
+ * a comment at the margin ends the last (a footnote's definition holds the indented lines after
+ * it). A label is written as the reference wrote it: one that resolved there reads as a label.
  */
-export function definitionLines(keys: Iterable<string>): string {
+export function definitionLines(labels: Map<string, string>): string {
   const lines: string[] = [];
-  for (const key of keys) {
-    const label = key.slice(2);
+  for (const [key, label] of labels) {
     if (key.startsWith('f:')) lines.push(`[^${label}]: #`);
     // A link label that starts with "^" would read as a footnote's: a space first keeps it a link's.
     else lines.push(label.startsWith('^') ? `[ ${label}]: #` : `[${label}]: #`);
@@ -70,9 +74,9 @@ export function definitionsUnder(node: Nodes, keys = new Set<string>()): Set<str
   return keys;
 }
 
-/** The keys in both sets. */
-export function common(a: Set<string>, b: Set<string>): Set<string> {
-  const both = new Set<string>();
-  for (const key of a) if (b.has(key)) both.add(key);
+/** The labels of `labels` whose keys are in `keys`. */
+export function common(labels: Map<string, string>, keys: Set<string>): Map<string, string> {
+  const both = new Map<string, string>();
+  for (const [key, label] of labels) if (keys.has(key)) both.set(key, label);
   return both;
 }

@@ -58,9 +58,9 @@ const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 // Front matter: YAML (or TOML) settings at the very start, which no renderer shows as text.
 // It opens with a setting ("title: …", "title = …"), so a rule followed by prose is not taken
-// for it.
+// for it; a byte order mark may come first.
 const FRONT_MATTER =
-  /^(?:---[ \t]*(?:\r\n?|\n)(?=[\w-]+[ \t]*:)[\s\S]*?(?:\r\n?|\n)(?:---|\.\.\.)|\+\+\+[ \t]*(?:\r\n?|\n)(?=[\w-]+[ \t]*=)[\s\S]*?(?:\r\n?|\n)\+\+\+)[ \t]*(?:\r\n?|\n|$)/;
+  /^\uFEFF?(?:---[ \t]*(?:\r\n?|\n)(?=[\w-]+[ \t]*:)[\s\S]*?(?:\r\n?|\n)(?:---|\.\.\.)|\+\+\+[ \t]*(?:\r\n?|\n)(?=[\w-]+[ \t]*=)[\s\S]*?(?:\r\n?|\n)\+\+\+)[ \t]*(?:\r\n?|\n|$)/;
 
 // A backslash escape, or a character reference, in the source of a text node.
 const ESCAPE_OR_REFERENCE =
@@ -212,20 +212,23 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
   // The parser sees the front matter blanked, so that it does not read it as a heading.
   const parsed = frontMatter ? reader.out.slice(0, frontMatter).join('') + source.slice(frontMatter) : source;
   const { parse, options } = markdownParser();
-  const parts = markdownParts(parsed);
+  // A byte order mark at the start is none of the text (the parser drops it, counting offsets
+  // after it): the text after it is parsed, one character on.
+  const bom = parsed.startsWith('\uFEFF') ? 1 : 0;
+  const parts = markdownParts(parsed.slice(bom));
   // Definitions a pattern finds in the whole text, given to each window that refers to them.
   let candidates: Set<string> | undefined;
-  const givenTo = (text: string, whole: boolean): Set<string> => {
-    if (whole && parts.length === 1) return new Set();
+  const givenTo = (text: string, whole: boolean): Map<string, string> => {
+    if (whole && parts.length === 1) return new Map();
     candidates ??= candidateKeys(parsed);
     return common(referencedKeys(text), candidates);
   };
-  const parseWithDefinitions = (text: string, keys: Set<string>): Nodes | undefined => {
+  const parseWithDefinitions = (text: string, labels: Map<string, string>): Nodes | undefined => {
     const input = parserInput(text);
     if (input === undefined) return undefined;
-    // A byte order mark is dropped at the start of what the parser is given, and the offsets
-    // after it would be one off: a line break before it keeps it.
-    const before = definitionLines(keys) || (input.startsWith('\uFEFF') ? '\n' : '');
+    // A byte order mark inside the text is a character there, but the parser drops one at the
+    // start of what it is given: a line break before a window that starts with one keeps it.
+    const before = definitionLines(labels) || (input.startsWith('\uFEFF') ? '\n' : '');
     try {
       return withoutFirst(parse(before + input, options), before.length);
     } catch (error) {
@@ -238,7 +241,7 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
   const parseWindow = (text: string, whole: boolean) => parseWithDefinitions(text, givenTo(text, whole));
   const read: { text: string; base: number; limit: number; from: number; resolved: Set<string> }[] = [];
   for (const [start, end, tableHead = ''] of parts) {
-    const body = parsed.slice(start, end);
+    const body = parsed.slice(bom + start, bom + end);
     // A part inside a table is parsed after the table's header rows, which are not read again;
     // should they not read as the header of a table there, the part is read alone.
     let head = tableHead;
@@ -248,13 +251,13 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       head = '';
       part = readInWindows(body, parseWindow, windowLimits);
     }
-    const base = start - head.length;
+    const base = bom + start - head.length;
     for (const { tree, at, limit, text, whole } of part.windows) {
       const from = Math.max(0, head.length - at);
       // What resolved in this window: the definitions given to it, and those in its text,
       // including the block after `limit` that the next window reads again.
       const resolved = reader.visit(tree, base + at, limit, from);
-      for (const key of givenTo(text, whole)) resolved.add(key);
+      for (const key of givenTo(text, whole).keys()) resolved.add(key);
       for (const node of 'children' in tree ? tree.children : [])
         if ((node.position?.start.offset ?? 0) >= limit) definitionsUnder(node, resolved);
       read.push({ text, base: base + at, limit, from, resolved });
@@ -263,9 +266,9 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       // What the parser cannot take is read as written, so that its words still weigh in the
       // verdict (unread, one line of 70 "* " hid a whole spun article), and frozen: it may be
       // code, and nothing in it changes.
-      const from = Math.max(start, base + part.unreadFrom);
-      reader.show(from, end);
-      reader.freeze(from, end);
+      const from = Math.max(bom + start, base + part.unreadFrom);
+      reader.show(from, bom + end);
+      reader.freeze(from, bom + end);
     }
   }
   // A window where a reference resolved otherwise than in the whole text (a definition the
@@ -275,7 +278,7 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
     for (const { text, base, limit, from, resolved } of read) {
       const kept = text.slice(0, limit);
       const referenced = referencedKeys(kept);
-      if ([...referenced].every((key) => resolved.has(key) === reader.definitions.has(key))) continue;
+      if ([...referenced.keys()].every((key) => resolved.has(key) === reader.definitions.has(key))) continue;
       const tree = parseWithDefinitions(kept, common(referenced, reader.definitions));
       if (!tree) continue;
       reader.clear(base + from, base + limit);
@@ -305,9 +308,10 @@ function withoutFirst(tree: Nodes, length: number): Nodes {
   const stack: Nodes[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
     const { position } = node;
+    // In place: the parser gives every node points of its own.
     if (position) {
-      position.start = { ...position.start, offset: (position.start.offset ?? 0) - length };
-      position.end = { ...position.end, offset: (position.end.offset ?? 0) - length };
+      position.start.offset = (position.start.offset ?? 0) - length;
+      position.end.offset = (position.end.offset ?? 0) - length;
     }
     if ('children' in node) for (const child of (node as Parents).children) stack.push(child);
   }
