@@ -146,11 +146,7 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
  * file's: refused when it looks like binary data or holds nothing to check. `source` names it
  * in messages ('line 3: "text"').
  */
-export function readGivenText(
-  raw: string,
-  source: string,
-  format: InputFormat | 'auto',
-): { text: string; format: InputFormat; title?: string } {
+export function readGivenText(raw: string, source: string, format: InputFormat | 'auto'): ReadText {
   if (controlShareOfText(raw) > BINARY_CONTROL_SHARE)
     throw new InputError('binary-input', `${source} looks like binary data, not text. ${TEXT_HELP}`);
   const read = readAs(raw, format);
@@ -169,12 +165,11 @@ function refuseEmpty(raw: string, read: { text: string; format: InputFormat }, s
   throw new InputError('empty-input', `${source} ${what}: there is nothing to check.`);
 }
 
+/** A text as read: an HTML page's article text (and title), or the text as given. */
+type ReadText = { text: string; format: InputFormat; title?: string };
+
 /** A decoded text as Unspin reads it, by the format asked for and, for `auto`, its name and content. */
-export function readAs(
-  raw: string,
-  format: InputFormat | 'auto',
-  name?: string,
-): { text: string; format: InputFormat; title?: string } {
+function readAs(raw: string, format: InputFormat | 'auto', name?: string): ReadText {
   // A markdown file is read as markdown even when it starts with HTML, as many READMEs do.
   const isMarkdown = format === 'markdown' || (format === 'auto' && hasMarkdownExtension(name));
   const isHtml =

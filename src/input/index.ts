@@ -4,7 +4,6 @@ export {
   type DecodeOptions,
   decodeText,
   type InputFormat,
-  readAs,
   readGivenText,
   type TextEncodingName,
 } from './decode.js';

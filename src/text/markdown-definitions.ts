@@ -63,12 +63,19 @@ export function definitionLines(labels: Map<string, string>): string {
   return lines.length ? `${lines.join('\n\n')}\n\n<!-- -->\n\n` : '';
 }
 
+/** The key of a link or footnote definition; undefined for any other node. */
+export function definitionKeyOf(node: Nodes): string | undefined {
+  if (node.type === 'definition' || node.type === 'footnoteDefinition')
+    return definitionKey(node.identifier, node.type === 'footnoteDefinition');
+  return undefined;
+}
+
 /** The keys of the definitions in `node` and under it. */
 export function definitionsUnder(node: Nodes, keys = new Set<string>()): Set<string> {
   const stack: Nodes[] = [node];
   for (let n = stack.pop(); n; n = stack.pop()) {
-    if (n.type === 'definition' || n.type === 'footnoteDefinition')
-      keys.add(definitionKey(n.identifier, n.type === 'footnoteDefinition'));
+    const key = definitionKeyOf(n);
+    if (key) keys.add(key);
     if ('children' in n) for (const child of (n as Parents).children) stack.push(child);
   }
   return keys;

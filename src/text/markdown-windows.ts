@@ -30,8 +30,6 @@ export interface ReadWindow {
   tree: Nodes;
   /** The window's text, as parsed. */
   text: string;
-  /** Whether the window is the whole text. */
-  whole: boolean;
   at: number;
   /** Nodes starting at or after this offset into the window belong to the next window. */
   limit: number;
@@ -82,7 +80,7 @@ export function readInWindows(
     }
     unconfirmed = undefined;
     if (end === text.length) {
-      windows.push({ tree, text: window, whole, at, limit: window.length });
+      windows.push({ tree, text: window, at, limit: window.length });
       return { windows, unreadFrom: text.length };
     }
     const cut = lastBlockStart(tree, window);
@@ -95,7 +93,7 @@ export function readInWindows(
       continue;
     }
     cap = undefined;
-    windows.push({ tree, text: window, whole, at, limit: cut.offset });
+    windows.push({ tree, text: window, at, limit: cut.offset });
     unconfirmed = { path: cut.path, scale };
     at += cut.offset;
     scale = 1;

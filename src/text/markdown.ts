@@ -20,7 +20,7 @@ import type { TextFormat } from '../input/sniff.js';
 import {
   candidateKeys,
   common,
-  definitionKey,
+  definitionKeyOf,
   definitionLines,
   definitionsUnder,
   referencedKeys,
@@ -115,10 +115,7 @@ class ProseReader {
     readonly frontMatter: number,
   ) {
     this.out = new Array<string>(source.length);
-    for (let i = 0; i < source.length; i++) {
-      const c = source[i];
-      this.out[i] = c === '\n' || c === '\r' ? c : ' ';
-    }
+    this.blank(0, source.length);
     this.frozen = new Uint8Array(source.length);
     this.frozen.fill(1, 0, frontMatter);
   }
@@ -168,9 +165,9 @@ class ProseReader {
   }
 
   /**
-   * Reads a parsed part whose offsets start at `base`. Nodes that end by `from` (a table's
-   * header rows, parsed before the part) or start at `limit` or after (the link definitions
-   * parsed after it) are not in the part.
+   * Reads a parsed window whose offsets start at `base`, and returns the keys of the definitions
+   * in it. Nodes that end by `from` (a table's header rows, parsed before the part) or start at
+   * `limit` or after (the block the next window reads again) are not in it.
    */
   visit(root: Nodes, base: number, limit: number, from = 0): Set<string> {
     const defined = new Set<string>();
@@ -185,8 +182,8 @@ class ProseReader {
       if (PROSE_BLOCKS.has(node.type)) this.blocks.push([start, end]);
       if (node.type === 'text') this.text(start, end);
       else if (node.type === 'inlineCode') this.inlineCode(start, end);
-      else if (node.type === 'definition' || node.type === 'footnoteDefinition')
-        defined.add(definitionKey(node.identifier, node.type === 'footnoteDefinition'));
+      const key = definitionKeyOf(node);
+      if (key) defined.add(key);
       // Code blocks, HTML, images and definitions have no text children: they stay blank.
       // One at a time: a paragraph may have more children than a call takes arguments.
       if ('children' in node) for (const child of (node as Parents).children) stack.push(child);
@@ -195,12 +192,17 @@ class ProseReader {
     return defined;
   }
 
-  /** Forgets what was read of `[start, end)`, to read it again. */
-  clear(start: number, end: number): void {
+  /** Shows `[start, end)` as markup: blank but for its line breaks. */
+  private blank(start: number, end: number): void {
     for (let i = start; i < end; i++) {
       const c = this.source[i];
       this.out[i] = c === '\n' || c === '\r' ? c : ' ';
     }
+  }
+
+  /** Forgets what was read of `[start, end)`, to read it again. */
+  clear(start: number, end: number): void {
+    this.blank(start, end);
     // Its blocks stay: read again, the same blocks are found (definitions change only inlines).
     this.frozen.fill(0, Math.max(start, this.frontMatter), end);
   }
@@ -238,7 +240,14 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       return undefined;
     }
   };
-  const parseWindow = (text: string, whole: boolean) => parseWithDefinitions(text, givenTo(text, whole));
+  // The definitions each tree was parsed with.
+  const given = new WeakMap<Nodes, Map<string, string>>();
+  const parseWindow = (text: string, whole: boolean) => {
+    const labels = givenTo(text, whole);
+    const tree = parseWithDefinitions(text, labels);
+    if (tree) given.set(tree, labels);
+    return tree;
+  };
   const read: { text: string; base: number; limit: number; from: number; resolved: Set<string> }[] = [];
   for (const [start, end, tableHead = ''] of parts) {
     const body = parsed.slice(bom + start, bom + end);
@@ -252,12 +261,12 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       part = readInWindows(body, parseWindow, windowLimits);
     }
     const base = bom + start - head.length;
-    for (const { tree, at, limit, text, whole } of part.windows) {
+    for (const { tree, at, limit, text } of part.windows) {
       const from = Math.max(0, head.length - at);
       // What resolved in this window: the definitions given to it, and those in its text,
       // including the block after `limit` that the next window reads again.
       const resolved = reader.visit(tree, base + at, limit, from);
-      for (const key of givenTo(text, whole).keys()) resolved.add(key);
+      for (const key of given.get(tree)?.keys() ?? []) resolved.add(key);
       for (const node of 'children' in tree ? tree.children : [])
         if ((node.position?.start.offset ?? 0) >= limit) definitionsUnder(node, resolved);
       read.push({ text, base: base + at, limit, from, resolved });
