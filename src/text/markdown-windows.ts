@@ -12,6 +12,12 @@
  * A cut is made only before a block of the document itself, of a quote, or before a list item,
  * whose line reads the same with nothing before it; never inside a list item, whose later lines
  * are read by their indent under its marker.
+ *
+ * Some texts have no such cut for thousands of containers (quotes inside one list item or
+ * footnote, quotes between indented code), and a window that grows to hold them is as slow as
+ * the whole text. Past `exactContainers`, such a window is cut before the block that starts it
+ * last, however deep, and what follows is read without the containers it was in: shown as it
+ * then reads, but no longer read exactly, so the caller freezes it.
  */
 import type { Nodes, Parents } from 'mdast';
 
@@ -20,10 +26,19 @@ export interface WindowLimits {
   containers: number;
   /** Characters in a window, before it is cut (at a line break). */
   length: number;
+  /**
+   * Quotes, list items and footnote definitions a window may grow to while no block ends where
+   * it can be cut exactly; past them it is cut where a block starts, and the rest of the part is
+   * read inexactly. Unbounded when not given.
+   */
+  exactContainers?: number;
 }
 
-/** Parsed whole below these: the parser takes 4,000 quotes in 11 s and 256 in about 50 ms. */
-export const WINDOW_LIMITS: WindowLimits = { containers: 256, length: 256 * 1024 };
+/**
+ * Parsed whole below these: the parser takes 4,000 quotes in 11 s, 1,024 in about 0.8 s and 256
+ * in about 50 ms.
+ */
+export const WINDOW_LIMITS: WindowLimits = { containers: 256, length: 256 * 1024, exactContainers: 1024 };
 
 /** A window read: its tree, where it starts in the part, and where what is kept of it ends. */
 export interface ReadWindow {
@@ -35,17 +50,23 @@ export interface ReadWindow {
   limit: number;
 }
 
-/**
- * Reads `text` window by window with `parse`, which gives undefined for a window it cannot
- * take. Returns the windows read, and where the text is left unread (its length when read to
- * the end): from there on, the parser could not take it.
- */
+/** The windows a text was read in. */
+export interface ReadWindows {
+  windows: ReadWindow[];
+  /** Where the text is left unread (its length when read to the end): the parser could not take it. */
+  unreadFrom: number;
+  /** Where the windows start to be read without the containers their text is in, if anywhere. */
+  inexactFrom?: number;
+}
+
+/** Reads `text` window by window with `parse`, which gives undefined for a window it cannot take. */
 export function readInWindows(
   text: string,
   parse: (window: string, whole: boolean) => Nodes | undefined,
   limits: WindowLimits = WINDOW_LIMITS,
-): { windows: ReadWindow[]; unreadFrom: number } {
+): ReadWindows {
   const windows: ReadWindow[] = [];
+  let inexactFrom: number | undefined;
   // The kinds of block on the way to the block the last window was cut before, and the scale
   // of that window, until the next window confirms the cut.
   let unconfirmed: { path: string[]; scale: number } | undefined;
@@ -54,10 +75,9 @@ export function readInWindows(
   // Where windows end once one the parser could not take is read in smaller ones.
   let cap: number | undefined;
   while (at < text.length) {
-    const end = Math.min(
-      windowEnd(text, at, limits.containers * scale, limits.length * scale),
-      cap ?? text.length,
-    );
+    const containers = limits.containers * scale;
+    const [filled, full] = windowEnd(text, at, containers, limits.length * scale);
+    const end = Math.min(filled, cap ?? text.length);
     const window = text.slice(at, end);
     const whole = at === 0 && end === text.length;
     const tree = parse(window, whole);
@@ -65,7 +85,7 @@ export function readInWindows(
       // Halved until the blocks before what the parser cannot take (a line nested as no
       // document is) are read; from the block that holds it, the text is left unread.
       const half = lineStartBefore(text, at + Math.floor((end - at) / 2));
-      if (half <= at) return { windows, unreadFrom: at };
+      if (half <= at) return { windows, unreadFrom: at, inexactFrom };
       cap = half;
       continue;
     }
@@ -81,12 +101,24 @@ export function readInWindows(
     unconfirmed = undefined;
     if (end === text.length) {
       windows.push({ tree, text: window, at, limit: window.length });
-      return { windows, unreadFrom: text.length };
+      return { windows, unreadFrom: text.length, inexactFrom };
     }
     const cut = lastBlockStart(tree, window);
+    // Once the part is read inexactly, nothing is gained by growing a window again.
+    const inexactAllowed = inexactFrom !== undefined || containers >= (limits.exactContainers ?? Infinity);
+    if (cut === undefined && cap === undefined && full && inexactAllowed) {
+      const inexact = inexactCut(tree, window);
+      if (inexact !== undefined) {
+        windows.push({ tree, text: window, at, limit: inexact });
+        inexactFrom ??= at + inexact;
+        at += inexact;
+        scale = 1;
+        continue;
+      }
+    }
     if (cut === undefined) {
       // The block runs into what the parser cannot take.
-      if (cap !== undefined) return { windows, unreadFrom: at };
+      if (cap !== undefined) return { windows, unreadFrom: at, inexactFrom };
       // One block fills the window (a long list item, a code block): a larger window, until
       // the block ends in one or the window is the rest of the text.
       scale *= 2;
@@ -98,7 +130,7 @@ export function readInWindows(
     at += cut.offset;
     scale = 1;
   }
-  return { windows, unreadFrom: text.length };
+  return { windows, unreadFrom: text.length, inexactFrom };
 }
 
 /** Whether the tree's first blocks, first child by first child, are of the kinds of `path`, on its first line. */
@@ -115,23 +147,23 @@ function startsWith(tree: Nodes, window: string, path: string[]): boolean {
 /**
  * Where a window from `start` ends: at the line break after the line that opens the
  * `containers`-th quote or list item, or before `length` characters have passed (after them,
- * for a line longer than that), or at the end of the text.
+ * for a line longer than that), or at the end of the text; and whether it ends for its containers.
  */
-function windowEnd(text: string, start: number, containers: number, length: number): number {
+function windowEnd(text: string, start: number, containers: number, length: number): [number, boolean] {
   let opened = 0;
   let previousPrefix = '';
   for (let lineStart = start; lineStart < text.length; ) {
     const lineEnd = nextLineStart(text, lineStart);
-    if (lineEnd - start > length && lineStart > start) return lineStart;
+    if (lineEnd - start > length && lineStart > start) return [lineStart, false];
     const [prefix, items] = containerPrefix(text, lineStart, lineEnd);
     // A quote's later lines go on in the quote they are in; a new list item or footnote, or a
     // quote after a line without one, opens another.
     if (items > 0 || (prefix && prefix !== previousPrefix)) opened += Math.max(1, items);
     previousPrefix = prefix;
-    if (opened >= containers) return lineEnd;
+    if (opened >= containers) return [lineEnd, true];
     lineStart = lineEnd;
   }
-  return text.length;
+  return [text.length, false];
 }
 
 /** The start of the line after the one at `lineStart` (CR, LF and CRLF end lines), or the text's end. */
@@ -209,6 +241,32 @@ function lastBlockStart(tree: Nodes, window: string): { offset: number; path: st
     }
     if (last.type === 'blockquote') quotes++;
     else if (last.type !== 'list') return undefined;
+    parent = last;
+  }
+  return undefined;
+}
+
+/**
+ * The offset of the line where the window's last block starts, at the outermost depth where it
+ * is not the first block of its parent and a blank line (or, in a list, the item before it) ends
+ * the block before it: a place the parser read as a block's start, never inside code or HTML.
+ * Read alone, what follows loses the list items and quotes it was in.
+ */
+function inexactCut(tree: Nodes, window: string): number | undefined {
+  for (let parent: Nodes = tree; 'children' in parent; ) {
+    const children = (parent as Parents).children;
+    const last = children.at(-1);
+    const lastStart = last?.position?.start.offset;
+    if (last === undefined || lastStart === undefined) return undefined;
+    const beforeEnd = children.at(-2)?.position?.end.offset;
+    const lineStart = lineStartBefore(window, lastStart);
+    if (
+      beforeEnd !== undefined &&
+      lineStart > 0 &&
+      beforeEnd <= lineStart &&
+      (parent.type === 'list' || /^[ \t>]*(?:\r\n?|\n)$/.test(lineBefore(window, lineStart)))
+    )
+      return lineStart;
     parent = last;
   }
   return undefined;

@@ -249,6 +249,8 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
     return tree;
   };
   const read: { text: string; base: number; limit: number; from: number; resolved: Set<string> }[] = [];
+  // Where a part was read without the containers its text is in: shown as read, never changed.
+  const inexact: [number, number][] = [];
   for (const [start, end, tableHead = ''] of parts) {
     const body = parsed.slice(bom + start, bom + end);
     // A part inside a table is parsed after the table's header rows, which are not read again;
@@ -271,6 +273,8 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
         if ((node.position?.start.offset ?? 0) >= limit) definitionsUnder(node, resolved);
       read.push({ text, base: base + at, limit, from, resolved });
     }
+    if (part.inexactFrom !== undefined)
+      inexact.push([Math.max(bom + start, base + part.inexactFrom), bom + end]);
     if (part.unreadFrom < head.length + body.length) {
       // What the parser cannot take is read as written, so that its words still weigh in the
       // verdict (unread, one line of 70 "* " hid a whole spun article), and frozen: it may be
@@ -294,6 +298,7 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       reader.visit(tree, base, limit, from);
     }
   }
+  for (const [start, end] of inexact) reader.freeze(start, end);
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
   // Every character not shown as written is markup: a change must not reach it either.
   const { out, frozen } = reader;
@@ -398,7 +403,7 @@ function isWordBreakingMarkup(gap: string): boolean {
  * (`src/source/prose-edits.ts`) is trusted only when read by this version. Raise it with any
  * change to what `markdownProse` gives.
  */
-export const MARKDOWN_READER_VERSION = 3;
+export const MARKDOWN_READER_VERSION = 4;
 
 /** The text as read for its words: itself, or for markdown its prose (same length, same offsets). */
 export function proseOf(text: string, format?: TextFormat): string {
