@@ -9,20 +9,10 @@
  *   npx tsx scripts/dev-trigram.ts [documents] [sources, default brown,sotu] [discount]
  */
 import { type DevSource, loadDevDocuments } from '../bench/corpora.js';
-import {
-  addCounts,
-  type Counts,
-  changedWords,
-  detectionCounts,
-  prf,
-  restorationGain,
-  wordEdits,
-} from '../bench/metrics.js';
-import { createSpinner, spinDocument } from '../bench/spinner.js';
-import { check, restore } from '../src/api/index.js';
 import { sentencesOf } from '../src/channel/positions.js';
 import { type LanguageModel, loadResources } from '../src/resources/index.js';
 import { tokenize } from '../src/text/tokenize.js';
+import { measureDevNews } from './lib/dev-news.js';
 
 const documents = Number(process.argv[2] ?? 120);
 const sources = (process.argv[3] ?? 'brown,sotu').split(',') as DevSource[];
@@ -88,35 +78,12 @@ function trainedOver(base: LanguageModel): { score: LanguageModel['score']; word
   return { score, words };
 }
 
-function measure(label: string): void {
-  const spinner = createSpinner('A');
-  for (const corpus of ['brown', 'sotu']) {
-    let counts: Counts = { tp: 0, fp: 0, fn: 0 };
-    let spunEdits = 0;
-    let restoredEdits = 0;
-    let falseChanges = 0;
-    let cleanWords = 0;
-    for (const doc of evaluated.filter((d) => d.source === corpus)) {
-      const spun = spinDocument(spinner, doc.text, 0.25, 11, doc.id);
-      const gold = spun.spans.map((s) => ({ offset: s.spunOffset, length: s.spunLength }));
-      counts = addCounts(counts, detectionCounts(spun.text, gold, check(spun.text).findings));
-      spunEdits += wordEdits(spun.text, doc.text);
-      restoredEdits += wordEdits(restore(spun.text).restored, doc.text);
-      falseChanges += changedWords(restore(doc.text).changes);
-      cleanWords += doc.words;
-    }
-    const q = prf(counts);
-    console.log(
-      `${label}, ${corpus} A25: F1 ${q.f1.toFixed(3)} (P ${q.precision.toFixed(3)} R ${q.recall.toFixed(3)}) gain ${restorationGain(spunEdits, restoredEdits).toFixed(3)}, clean ${((100 * falseChanges) / cleanWords).toFixed(2)} false changes/100w`,
-    );
-  }
-}
-
-measure('speech model');
+measureDevNews('speech model', evaluated);
 const { score, words } = trainedOver(res.lm);
 // The product reads the model through `res.lm.score`; the calibration stays as fitted.
 (res.lm as { score: LanguageModel['score'] }).score = score;
-measure(
+measureDevNews(
   `with a trigram of ${words.toLocaleString('en-US')} dev words (${sources.join(', ')}, d = ${discount})`,
+  evaluated,
 );
 console.log(`(${evaluated.length} dev documents; their ${heldOut.size} source files left out of the counts)`);
