@@ -215,6 +215,58 @@ export function headwordSubstitutes(
 }
 
 /**
+ * How the sources write the lexicon's originals that they write only with capitals: the
+ * lexicon holds words lower-cased, and a suggestion would otherwise read "millions of
+ * americans". A form any source also writes in lower case ("bush", "march", "cat") is not
+ * one; MyThes's headwords, which it lower-cases, say nothing. An inflected word takes its
+ * lemma's capitals ("americans" → Americans); the words of an original are looked up one by one
+ * too, for readings made of them. Returns the written forms that differ from the original.
+ */
+function writtenForms(
+  originals: Iterable<string>,
+  synsets: Map<string, Synset>,
+  mythes: Record<string, string[]>,
+  table: FormTable,
+): string[] {
+  const capitalised = new Map<string, string>();
+  const lowerCase = new Set<string>();
+  const see = (written: string) => {
+    const lower = written.toLowerCase();
+    if (written === lower) lowerCase.add(lower);
+    else if (!capitalised.has(lower)) capitalised.set(lower, written);
+  };
+  for (const s of synsets.values()) for (const w of s.written) see(w);
+  for (const list of Object.values(mythes)) for (const w of list) see(w);
+  const proper = (lower: string) => (lowerCase.has(lower) ? undefined : capitalised.get(lower));
+  // A word is written with capitals when it is, as every lemma it can be a form of: "states" is
+  // also the plural of "state", so it is not "States".
+  const formOfWord = (word: string): string | undefined => {
+    const lemmas = new Set(table.analyses(word).map((a) => a.lemma));
+    if (lemmas.size === 0) return proper(word);
+    let form: string | undefined;
+    for (const lemma of lemmas) {
+      const written = proper(lemma);
+      // Irregular forms ("men" of "Englishman"?) are left alone.
+      if (!written || !word.startsWith(lemma)) return undefined;
+      const candidate = written + word.slice(lemma.length);
+      if (form !== undefined && form !== candidate) return undefined;
+      form = candidate;
+    }
+    return form;
+  };
+  const forms = new Set<string>();
+  for (const original of originals) {
+    const whole = proper(original);
+    if (whole) forms.add(whole);
+    for (const word of original.split(' ')) {
+      const form = formOfWord(word);
+      if (form) forms.add(form);
+    }
+  }
+  return [...forms].sort();
+}
+
+/**
  * Spinners write numbers as digits, not the other way round: the real pages show word → digit
  * swaps only (Five → 5, thousands → 1000's, year → 12 months), so digits are not read as the
  * original of words that only a thesaurus links them to ("one's" → 1's, "first" → 1st). A
@@ -334,7 +386,10 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
   const termGroupIds = Uint32Array.from([...terms.values()].map(intern));
   const knownPhrases = [...knownTorturedPhrases(sources, terms)];
   const knownPhraseIds = Uint32Array.from(knownPhrases.map(intern));
+  const mythes = createRequire(import.meta.url)(sources.mythesModule) as Record<string, string[]>;
+  const originalStrings = new Set(pairOriginal.map((id) => strings[id]));
   const tables: LexiconTables = {
+    writtenForms: writtenForms(originalStrings, synsets, mythes, table),
     terms: termIds,
     termGroups: termGroupIds,
     knownPhrases: knownPhraseIds,
@@ -351,6 +406,7 @@ export function buildLexicon(sources: LexiconSources): { bytes: Uint8Array; stat
     strings: strings.length,
     spinnable: spinnable.size,
     knownPhrases: knownPhraseIds.length,
+    writtenForms: tables.writtenForms.length,
     knownPhrasesAcrossPunctuation: knownPhrases.filter((p) => p.split(' ').includes(PUNCTUATION_KEY)).length,
   };
   return { bytes: encodeLexicon(tables, { version: 2, gamma: GAMMA, ...stats }), stats };

@@ -170,6 +170,20 @@ describe('restore', () => {
     expect(pc?.suggestions[0]).toBe('computer');
   });
 
+  it('suggests a name or a word made from one with its capitals, wherever it stands', () => {
+    const suggestions = (text: string, word: string) =>
+      check(text, { minConfidence: 0.01 }).findings.find((f) => f.text === word)?.suggestions ?? [];
+    const running = suggestions(
+      'Tens of millions of individuals will vote in the election this fall.',
+      'individuals',
+    );
+    expect(running).toContain('Americans');
+    expect(running).not.toContain('americans');
+    expect(suggestions('Individuals will vote in the election this fall.', 'Individuals')).toContain(
+      'Americans',
+    );
+  });
+
   it('keeps everything it does not change byte for byte', () => {
     const input = '  \u201cThe White Home\u201d\tinformed\r\nreporters  —  ok.  ';
     const { restored, changes } = restore(input);

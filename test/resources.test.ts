@@ -34,6 +34,7 @@ describe('lexicon', () => {
       terms: Uint32Array.from([3, 5]),
       termGroups: Uint32Array.from([5, 5]),
       knownPhrases: Uint32Array.from([4]),
+      writtenForms: ['United States', 'Americans'],
     };
     const lexicon = lexiconFromTables(decodeLexicon(encodeLexicon(tables, { version: 1 })).tables);
     expect(lexicon.originalsOf('informed')).toEqual([
@@ -58,6 +59,9 @@ describe('lexicon', () => {
     expect(lexicon.startsKnownPhrase('profound')).toBe(true);
     expect(lexicon.startsKnownPhrase('learning')).toBe(false);
     expect(lexicon.maxKnownPhraseWords).toBe(2);
+    expect(lexicon.writtenForm('united states')).toBe('United States');
+    expect(lexicon.writtenForm('millions of americans')).toBe('millions of Americans');
+    expect(lexicon.writtenForm('told')).toBe('told');
   });
 
   it('knows inflection-aware substitutions from the thesauri and learned swaps', () => {
@@ -82,6 +86,17 @@ describe('lexicon', () => {
     // Frequent words seldom seen swapped are reluctant to change; "said" is swapped often.
     expect(lexicon.propensity('the')).toBeLessThan(0.2);
     expect(lexicon.propensity('said')).toBeGreaterThan(0.5);
+  });
+
+  it('writes an original with the capitals its sources always give it, and no others', () => {
+    const { lexicon } = loadResources();
+    expect(lexicon.originalsOf('individuals').map((c) => c.original)).toContain('americans');
+    expect(lexicon.writtenForm('americans')).toBe('Americans');
+    expect(lexicon.writtenForm('united states')).toBe('United States');
+    expect(lexicon.writtenForm('monday')).toBe('Monday');
+    // Also written in lower case, or the form of a word that is: "march", "bush", "states".
+    for (const word of ['march', 'bush', 'states', 'people', 'may'])
+      expect(lexicon.writtenForm(word)).toBe(word);
   });
 });
 
@@ -168,9 +183,9 @@ describe('resource errors', () => {
     // One an earlier version built is out of date, not damaged.
     const current = readFileSync(join(compiledDir(), 'lexicon.bin'));
     const older = Buffer.from(current);
-    older.write('UNSPINLEX5\n', 0, 'latin1');
+    older.write('UNSPINLEX6\n', 0, 'latin1');
     expect(() => decodeLexicon(older)).toThrow(
-      /another version of Unspin \(format 5; this version reads 6\).*npm run setup/,
+      /another version of Unspin \(format 6; this version reads 7\).*npm run setup/,
     );
   });
 });

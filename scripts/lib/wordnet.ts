@@ -19,6 +19,8 @@ export interface Synset {
   pos: WordNetPos;
   /** Lemmas, lower-cased, with spaces instead of underscores, adjective markers removed. */
   words: string[];
+  /** The same lemmas as WordNet writes them ("American", "United States", "cat"). */
+  written: string[];
   /** Words written in capitals in WordNet (CAT, PET, ADD), lower-cased like `words`. */
   acronyms: string[];
   /**
@@ -69,6 +71,7 @@ function parseLine(line: string, pos: WordNetPos): Synset {
     key: `${pos}:${offset}`,
     pos,
     words,
+    written,
     acronyms,
     capitalised: lower(capitalised),
     names: lower(names),

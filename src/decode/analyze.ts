@@ -155,7 +155,7 @@ export function analyzeText(
     corrections.push(d.logLikelihood - clean - keepOnly(sentence, params, rate));
     expectedChanges += d.expectedChanges;
     // One at a time: spreading a sentence's findings as arguments overflows the stack past ~100k.
-    for (const f of sentenceFindings(sentence, d, minConfidence)) findings.push(f);
+    for (const f of sentenceFindings(sentence, d, minConfidence, res.lexicon.writtenForm)) findings.push(f);
   };
   if (stride === 1) {
     // The sample was the whole text, decoded at the final rate already.

@@ -39,6 +39,7 @@ function suggestionsFor(
   sentence: Sentence,
   decoding: SentenceDecoding,
   chosen: Substitution,
+  writtenForm: (original: string) => string,
 ): { suggestions: string[]; first: number; listedTerm: boolean; term?: string } {
   const byOriginal = new Map<string, number>();
   // Originals read as listed terms, with the probability of each term they read as: a cut-down
@@ -70,7 +71,8 @@ function suggestionsFor(
   return {
     suggestions: ordered.map(
       (o) =>
-        copyCase(spunWords, o, shouting, sentence[chosen.start].token.sentenceStart, inTitle) + possessive,
+        copyCase(spunWords, writtenForm(o), shouting, sentence[chosen.start].token.sentenceStart, inTitle) +
+        possessive,
     ),
     first: byOriginal.get(ordered[0]) ?? 0,
     listedTerm: listed.has(ordered[0]) || (ordered[0] === chosen.original && chosen.listedTerm === true),
@@ -96,10 +98,16 @@ function termOf(
   return best;
 }
 
+/**
+ * The findings of a decoded sentence at `minConfidence`. `writtenForm` gives an original as it is
+ * written (the lexicon holds words lower-cased: "americans" → Americans) before the input's
+ * capitals are copied onto it.
+ */
 export function sentenceFindings(
   sentence: Sentence,
   decoding: SentenceDecoding,
   minConfidence: number,
+  writtenForm: (original: string) => string = (original) => original,
 ): SpanFinding[] {
   const chosen: Substitution[] = [];
   const covered = new Uint8Array(sentence.length);
@@ -128,7 +136,7 @@ export function sentenceFindings(
   return chosen
     .sort((a, b) => a.start - b.start)
     .map((s) => {
-      const { suggestions, first, listedTerm, term } = suggestionsFor(sentence, decoding, s);
+      const { suggestions, first, listedTerm, term } = suggestionsFor(sentence, decoding, s, writtenForm);
       const confidence = spanConfidence(sentence, decoding, s);
       return {
         offset: sentence[s.start].token.offset,

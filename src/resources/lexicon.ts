@@ -8,7 +8,7 @@ import { getOrCreate } from '../util/maps.js';
 import { ResourceError, SETUP_HINT } from './errors.js';
 import { buildTermModel, type TermModel } from './term-model.js';
 
-const MAGIC = 'UNSPINLEX6\n';
+const MAGIC = 'UNSPINLEX7\n';
 
 /** An established term (the correct side of the tortured-phrase rows), split into words once. */
 export interface ListedTerm {
@@ -51,6 +51,11 @@ export interface Lexicon {
   startsKnownPhrase(word: string): boolean;
   /** Longest known tortured phrase, in words. */
   readonly maxKnownPhraseWords: number;
+  /**
+   * An original as it is written: with the capitals the sources always give it or its words
+   * ("americans" → Americans, "united states" → United States), else as given.
+   */
+  writtenForm(original: string): string;
   /** A model of what established terms look like, for terms not on the list. */
   readonly termModel: TermModel;
   /** Longest spun key, in words. */
@@ -69,6 +74,7 @@ interface Sections {
   terms: [number, number];
   termGroups: [number, number];
   knownPhrases: [number, number];
+  writtenForms: [number, number];
 }
 
 export interface LexiconTables {
@@ -86,6 +92,8 @@ export interface LexiconTables {
   termGroups: Uint32Array;
   /** String ids of the known tortured phrases (words as in `isKnownPhrase`, joined by spaces). */
   knownPhrases: Uint32Array;
+  /** Originals and their words as the sources write them, where that is with capitals ("Americans"). */
+  writtenForms: string[];
 }
 
 function align4(n: number): number {
@@ -104,6 +112,7 @@ export function encodeLexicon(tables: LexiconTables, meta: Record<string, unknow
     ['terms', new Uint8Array(tables.terms.buffer)],
     ['termGroups', new Uint8Array(tables.termGroups.buffer)],
     ['knownPhrases', new Uint8Array(tables.knownPhrases.buffer)],
+    ['writtenForms', new TextEncoder().encode(tables.writtenForms.join('\n'))],
   ];
   const sections = {} as Sections;
   let offset = 0;
@@ -161,6 +170,7 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
   const [so, sl] = section('strings');
   const [po, pl] = section('pairLogQ');
   const [fo, fl] = section('propensity');
+  const [wo, wl] = section('writtenForms');
   const terms = u32('terms');
   const termGroups = u32('termGroups');
   if (termGroups.length !== terms.length) throw corrupt('term groups do not match the terms');
@@ -176,13 +186,24 @@ export function decodeLexicon(bytes: Uint8Array): { tables: LexiconTables; meta:
       terms,
       termGroups,
       knownPhrases: u32('knownPhrases'),
+      writtenForms: wl === 0 ? [] : new TextDecoder().decode(body.subarray(wo, wo + wl)).split('\n'),
     },
   };
 }
 
 export function lexiconFromTables(tables: LexiconTables): Lexicon {
-  const { strings, keyIds, keyStarts, pairOriginal, pairLogQ, propensity, terms, termGroups, knownPhrases } =
-    tables;
+  const {
+    strings,
+    keyIds,
+    keyStarts,
+    pairOriginal,
+    pairLogQ,
+    propensity,
+    terms,
+    termGroups,
+    knownPhrases,
+    writtenForms,
+  } = tables;
   const stringId = new Map<string, number>();
   for (let i = 0; i < strings.length; i++) stringId.set(strings[i], i);
   const keyOf = new Int32Array(strings.length).fill(-1);
@@ -219,6 +240,15 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     knownPhraseStarts.add(words[0]);
     maxKnownPhraseWords = Math.max(maxKnownPhraseWords, words.length);
   }
+  const writtenBy = new Map(writtenForms.map((form) => [form.toLowerCase(), form]));
+  const writtenForm = (original: string): string =>
+    writtenBy.get(original) ??
+    (writtenBy.size === 0 || !/[a-z]/.test(original)
+      ? original
+      : original
+          .split(' ')
+          .map((word) => writtenBy.get(word) ?? word)
+          .join(' '));
   const cache = new Map<number, LexiconCandidate[]>();
   const none: never[] = [];
 
@@ -250,6 +280,7 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
     isKnownPhrase: (words) => knownPhraseSet.has(words.join(' ')),
     startsKnownPhrase: (word) => knownPhraseStarts.has(word),
     maxKnownPhraseWords,
+    writtenForm,
     termModel: buildTermModel(termSet),
     maxKeyWords,
     forEachPair(visit) {

@@ -3,9 +3,9 @@
  * are copied from a span in capitals only when `shouting` (the sentence around it is in
  * capitals too, as in a headline). Otherwise a span that starts with an acronym ("PC", "TV
  * show") is read as words in their own case ("computer", "television show"), capitalised at a
- * sentence start. The lexicon holds words lower-cased, so an expansion that is a name ("United
- * States" for USA) comes out lower-cased too: wrong, but rarer than title-casing an expansion
- * that is not a name ("as soon as possible", "television set"). A span in capitalised words, or
+ * sentence start: `phrase` comes as the sources write it, so an expansion that is a name keeps
+ * its capitals ("United States" for USA), and one that is not is not title-cased ("as soon as
+ * possible", "television set"). A span in capitalised words, or
  * starting with a capital `inTitle` (a sentence in Title Case), is suggested in Title Case:
  * "Additionally" in a headline → "In Addition", "Huge Amount" → "A Lot of".
  */
