@@ -20,6 +20,8 @@ export const definitionKey = (label: string, footnote: boolean) =>
 // footnote. A quote's markers after a line break inside it are not part of it.
 const LABEL = /\[(\^?)((?:[^\\[\]]|\\[\s\S]){1,999})\]/g;
 const QUOTE_MARGIN = /(?<=[\r\n])[ \t]*(?:>[ \t]?)*/g;
+/** A label as written, its line breaks and a quote's markers after them made spaces. */
+const labelText = (written: string) => written.replace(QUOTE_MARGIN, '').replace(/[\r\n]+/g, ' ');
 
 /**
  * The labels `text` holds in brackets, by key: every reference it may make, and more. Each
@@ -29,12 +31,37 @@ const QUOTE_MARGIN = /(?<=[\r\n])[ \t]*(?:>[ \t]?)*/g;
 export function referencedKeys(text: string): Map<string, string> {
   const labels = new Map<string, string>();
   for (const m of text.matchAll(LABEL)) {
-    const label = m[2].replace(QUOTE_MARGIN, '').replace(/[\r\n]+/g, ' ');
+    const label = labelText(m[2]);
     labels.set(definitionKey(label, m[1] === '^'), label);
     // "[^x]" is a link's label where no footnote "x" is defined.
     if (m[1] === '^') labels.set(definitionKey(`^${label}`, false), `^${label}`);
   }
   return labels;
+}
+
+/**
+ * Where `text` refers to one of `keys`: each label in brackets with such a key, with the
+ * brackets just before it ("[the text][key]") and an image's "!", whose reading as markup or as
+ * text turns on it.
+ */
+export function referencesTo(text: string, keys: ReadonlySet<string>): [number, number][] {
+  const spans: [number, number][] = [];
+  let previous: [number, number] | undefined;
+  for (const m of text.matchAll(LABEL)) {
+    const span: [number, number] = [m.index, m.index + m[0].length];
+    const label = labelText(m[2]);
+    const footnote = m[1] === '^';
+    if (
+      keys.has(definitionKey(label, footnote)) ||
+      (footnote && keys.has(definitionKey(`^${label}`, false)))
+    ) {
+      const start = previous?.[1] === span[0] ? previous[0] : span[0];
+      // An image's mark is its markup too.
+      spans.push([text[start - 1] === '!' ? start - 1 : start, span[1]]);
+    }
+    previous = span;
+  }
+  return spans;
 }
 
 // A line that may define a label: after quote or list markers, a label and a colon.

@@ -13,11 +13,11 @@
  * whose line reads the same with nothing before it; never inside a list item, whose later lines
  * are read by their indent under its marker.
  *
- * Some texts have no such cut for thousands of containers (quotes inside one list item or
- * footnote, quotes between indented code), and a window that grows to hold them is as slow as
- * the whole text. Past `exactContainers`, such a window is cut before the block that starts it
- * last, however deep, and what follows is read without the containers it was in: shown as it
- * then reads, but no longer read exactly, so the caller freezes it.
+ * Some texts have no such cut for thousands of quotes (quotes inside one list item or footnote,
+ * quotes between indented code), and a window that grows to hold them is as slow as the whole
+ * text. Once a window holds `exactContainers` quotes and footnote definitions, the ones whose
+ * closing the parser pays for, with no such cut, what it read before the start of its deepest
+ * last block is kept and the rest of the part is left unread, as a part the parser cannot take.
  */
 import type { Nodes, Parents } from 'mdast';
 
@@ -27,16 +27,15 @@ export interface WindowLimits {
   /** Characters in a window, before it is cut (at a line break). */
   length: number;
   /**
-   * Quotes, list items and footnote definitions a window may grow to while no block ends where
-   * it can be cut exactly; past them it is cut where a block starts, and the rest of the part is
-   * read inexactly. Unbounded when not given.
+   * Quotes and footnote definitions a window may hold while no block ends where it can be cut;
+   * at that many, the rest of the part is left unread. Unbounded when not given.
    */
   exactContainers?: number;
 }
 
 /**
  * Parsed whole below these: the parser takes 4,000 quotes in 11 s, 1,024 in about 0.8 s and 256
- * in about 50 ms.
+ * in about 50 ms. Nested list items alone cost it little: they do not count for `exactContainers`.
  */
 export const WINDOW_LIMITS: WindowLimits = { containers: 256, length: 256 * 1024, exactContainers: 1024 };
 
@@ -53,10 +52,11 @@ export interface ReadWindow {
 /** The windows a text was read in. */
 export interface ReadWindows {
   windows: ReadWindow[];
-  /** Where the text is left unread (its length when read to the end): the parser could not take it. */
+  /**
+   * Where the text is left unread (its length when read to the end): the parser could not take
+   * it, or not in time.
+   */
   unreadFrom: number;
-  /** Where the windows start to be read without the containers their text is in, if anywhere. */
-  inexactFrom?: number;
 }
 
 /** Reads `text` window by window with `parse`, which gives undefined for a window it cannot take. */
@@ -66,7 +66,6 @@ export function readInWindows(
   limits: WindowLimits = WINDOW_LIMITS,
 ): ReadWindows {
   const windows: ReadWindow[] = [];
-  let inexactFrom: number | undefined;
   // The kinds of block on the way to the block the last window was cut before, and the scale
   // of that window, until the next window confirms the cut.
   let unconfirmed: { path: string[]; scale: number } | undefined;
@@ -75,8 +74,7 @@ export function readInWindows(
   // Where windows end once one the parser could not take is read in smaller ones.
   let cap: number | undefined;
   while (at < text.length) {
-    const containers = limits.containers * scale;
-    const [filled, full] = windowEnd(text, at, containers, limits.length * scale);
+    const [filled, costly] = windowEnd(text, at, limits.containers * scale, limits.length * scale);
     const end = Math.min(filled, cap ?? text.length);
     const window = text.slice(at, end);
     const whole = at === 0 && end === text.length;
@@ -85,7 +83,7 @@ export function readInWindows(
       // Halved until the blocks before what the parser cannot take (a line nested as no
       // document is) are read; from the block that holds it, the text is left unread.
       const half = lineStartBefore(text, at + Math.floor((end - at) / 2));
-      if (half <= at) return { windows, unreadFrom: at, inexactFrom };
+      if (half <= at) return { windows, unreadFrom: at };
       cap = half;
       continue;
     }
@@ -101,24 +99,19 @@ export function readInWindows(
     unconfirmed = undefined;
     if (end === text.length) {
       windows.push({ tree, text: window, at, limit: window.length });
-      return { windows, unreadFrom: text.length, inexactFrom };
+      return { windows, unreadFrom: text.length };
     }
     const cut = lastBlockStart(tree, window);
-    // Once the part is read inexactly, nothing is gained by growing a window again.
-    const inexactAllowed = inexactFrom !== undefined || containers >= (limits.exactContainers ?? Infinity);
-    if (cut === undefined && cap === undefined && full && inexactAllowed) {
-      const inexact = inexactCut(tree, window);
-      if (inexact !== undefined) {
-        windows.push({ tree, text: window, at, limit: inexact });
-        inexactFrom ??= at + inexact;
-        at += inexact;
-        scale = 1;
-        continue;
-      }
+    if (cut === undefined && cap === undefined && costly >= (limits.exactContainers ?? Infinity)) {
+      // No cut for as many quotes as a window should hold: the blocks before the deepest last
+      // one read as in the whole text, and what follows is left unread.
+      const last = deepestBlockStart(tree, window);
+      if (last !== undefined) windows.push({ tree, text: window, at, limit: last });
+      return { windows, unreadFrom: at + (last ?? 0) };
     }
     if (cut === undefined) {
       // The block runs into what the parser cannot take.
-      if (cap !== undefined) return { windows, unreadFrom: at, inexactFrom };
+      if (cap !== undefined) return { windows, unreadFrom: at };
       // One block fills the window (a long list item, a code block): a larger window, until
       // the block ends in one or the window is the rest of the text.
       scale *= 2;
@@ -130,7 +123,7 @@ export function readInWindows(
     at += cut.offset;
     scale = 1;
   }
-  return { windows, unreadFrom: text.length, inexactFrom };
+  return { windows, unreadFrom: text.length };
 }
 
 /** Whether the tree's first blocks, first child by first child, are of the kinds of `path`, on its first line. */
@@ -147,23 +140,27 @@ function startsWith(tree: Nodes, window: string, path: string[]): boolean {
 /**
  * Where a window from `start` ends: at the line break after the line that opens the
  * `containers`-th quote or list item, or before `length` characters have passed (after them,
- * for a line longer than that), or at the end of the text; and whether it ends for its containers.
+ * for a line longer than that), or at the end of the text; and how many quotes and footnote
+ * definitions it opens.
  */
-function windowEnd(text: string, start: number, containers: number, length: number): [number, boolean] {
+function windowEnd(text: string, start: number, containers: number, length: number): [number, number] {
   let opened = 0;
+  let costly = 0;
   let previousPrefix = '';
   for (let lineStart = start; lineStart < text.length; ) {
     const lineEnd = nextLineStart(text, lineStart);
-    if (lineEnd - start > length && lineStart > start) return [lineStart, false];
-    const [prefix, items] = containerPrefix(text, lineStart, lineEnd);
+    if (lineEnd - start > length && lineStart > start) return [lineStart, costly];
+    const [prefix, items, footnotes] = containerPrefix(text, lineStart, lineEnd);
     // A quote's later lines go on in the quote they are in; a new list item or footnote, or a
     // quote after a line without one, opens another.
-    if (items > 0 || (prefix && prefix !== previousPrefix)) opened += Math.max(1, items);
+    const quote = prefix !== '' && prefix !== previousPrefix;
+    if (items > 0 || quote) opened += Math.max(1, items);
+    costly += footnotes + (quote ? 1 : 0);
     previousPrefix = prefix;
-    if (opened >= containers) return [lineEnd, true];
+    if (opened >= containers) return [lineEnd, costly];
     lineStart = lineEnd;
   }
-  return [text.length, false];
+  return [text.length, costly];
 }
 
 /** The start of the line after the one at `lineStart` (CR, LF and CRLF end lines), or the text's end. */
@@ -179,10 +176,10 @@ function nextLineStart(text: string, lineStart: number): number {
 const MAX_MARKERS = 128;
 
 /**
- * The quote markers a line starts with (">" for each, spaces aside), and how many list items and
- * footnote definitions it opens among and after them.
+ * The quote markers a line starts with (">" for each, spaces aside), how many list items and
+ * footnote definitions it opens among and after them, and how many of those are footnotes.
  */
-function containerPrefix(text: string, lineStart: number, lineEnd: number): [string, number] {
+function containerPrefix(text: string, lineStart: number, lineEnd: number): [string, number, number] {
   let prefix = '';
   let opened = 0;
   let i = lineStart;
@@ -199,9 +196,9 @@ function containerPrefix(text: string, lineStart: number, lineEnd: number): [str
     i += marker[0].length;
   }
   // A footnote's definition holds the lines after it as a list item does.
-  if (text.startsWith('[^', i) && /^\[\^[^\]\s]+\]:/.test(text.slice(i, Math.min(lineEnd, i + 1000))))
-    opened++;
-  return [prefix, opened];
+  const footnote =
+    text.startsWith('[^', i) && /^\[\^[^\]\s]+\]:/.test(text.slice(i, Math.min(lineEnd, i + 1000))) ? 1 : 0;
+  return [prefix, opened + footnote, footnote];
 }
 
 /**
@@ -247,30 +244,28 @@ function lastBlockStart(tree: Nodes, window: string): { offset: number; path: st
 }
 
 /**
- * The offset of the line where the window's last block starts, at the outermost depth where it
- * is not the first block of its parent and a blank line (or, in a list, the item before it) ends
- * the block before it: a place the parser read as a block's start, never inside code or HTML.
- * Read alone, what follows loses the list items and quotes it was in.
+ * The offset of the line where the window's last block starts, at the deepest depth where it
+ * is not the first block of its parent and the block before it ended on an earlier line: a
+ * place the parser read as a block's start, never inside code or HTML, before which every
+ * block reads as in the whole text.
  */
-function inexactCut(tree: Nodes, window: string): number | undefined {
-  for (let parent: Nodes = tree; 'children' in parent; ) {
+function deepestBlockStart(tree: Nodes, window: string): number | undefined {
+  let deepest: number | undefined;
+  for (let parent: Nodes = tree; 'children' in parent && CONTAINERS.has(parent.type); ) {
     const children = (parent as Parents).children;
     const last = children.at(-1);
     const lastStart = last?.position?.start.offset;
-    if (last === undefined || lastStart === undefined) return undefined;
+    if (last === undefined || lastStart === undefined) break;
     const beforeEnd = children.at(-2)?.position?.end.offset;
     const lineStart = lineStartBefore(window, lastStart);
-    if (
-      beforeEnd !== undefined &&
-      lineStart > 0 &&
-      beforeEnd <= lineStart &&
-      (parent.type === 'list' || /^[ \t>]*(?:\r\n?|\n)$/.test(lineBefore(window, lineStart)))
-    )
-      return lineStart;
+    if (beforeEnd !== undefined && lineStart > 0 && beforeEnd <= lineStart) deepest = lineStart;
     parent = last;
   }
-  return undefined;
+  return deepest;
 }
+
+/** Blocks that hold blocks. */
+const CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
 
 /**
  * Indented code is not cut before or after: the parser reads what follows it otherwise at the

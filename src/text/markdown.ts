@@ -24,6 +24,7 @@ import {
   definitionLines,
   definitionsUnder,
   referencedKeys,
+  referencesTo,
 } from './markdown-definitions.js';
 import { markdownParts, parserInput } from './markdown-parts.js';
 import { readInWindows, WINDOW_LIMITS, type WindowLimits } from './markdown-windows.js';
@@ -249,8 +250,8 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
     return tree;
   };
   const read: { text: string; base: number; limit: number; from: number; resolved: Set<string> }[] = [];
-  // Where a part was read without the containers its text is in: shown as read, never changed.
-  const inexact: [number, number][] = [];
+  // The labels that text left unread looks as if it defines.
+  const unreadKeys = new Set<string>();
   for (const [start, end, tableHead = ''] of parts) {
     const body = parsed.slice(bom + start, bom + end);
     // A part inside a table is parsed after the table's header rows, which are not read again;
@@ -273,8 +274,6 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
         if ((node.position?.start.offset ?? 0) >= limit) definitionsUnder(node, resolved);
       read.push({ text, base: base + at, limit, from, resolved });
     }
-    if (part.inexactFrom !== undefined)
-      inexact.push([Math.max(bom + start, base + part.inexactFrom), bom + end]);
     if (part.unreadFrom < head.length + body.length) {
       // What the parser cannot take is read as written, so that its words still weigh in the
       // verdict (unread, one line of 70 "* " hid a whole spun article), and frozen: it may be
@@ -282,23 +281,30 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       const from = Math.max(bom + start, base + part.unreadFrom);
       reader.show(from, bom + end);
       reader.freeze(from, bom + end);
+      // It starts where a block does: a sentence starts there.
+      reader.blocks.push([from, bom + end]);
+      for (const key of candidateKeys(parsed.slice(from, bom + end))) unreadKeys.add(key);
     }
   }
   // A window where a reference resolved otherwise than in the whole text (a definition the
   // pattern took for one, or missed, or one in the block cut short after it) is read again, up
   // to where it was kept, with the definitions the parser read.
-  if (read.length > 1 || parts.length > 1) {
-    for (const { text, base, limit, from, resolved } of read) {
-      const kept = text.slice(0, limit);
-      const referenced = referencedKeys(kept);
-      if ([...referenced.keys()].every((key) => resolved.has(key) === reader.definitions.has(key))) continue;
-      const tree = parseWithDefinitions(kept, common(referenced, reader.definitions));
-      if (!tree) continue;
-      reader.clear(base + from, base + limit);
-      reader.visit(tree, base, limit, from);
-    }
+  for (const { text, base, limit, from, resolved } of read) {
+    const kept = text.slice(0, limit);
+    const referenced = referencedKeys(kept);
+    if ([...referenced.keys()].every((key) => resolved.has(key) === reader.definitions.has(key))) continue;
+    const tree = parseWithDefinitions(kept, common(referenced, reader.definitions));
+    if (!tree) continue;
+    reader.clear(base + from, base + limit);
+    reader.visit(tree, base, limit, from);
   }
-  for (const [start, end] of inexact) reader.freeze(start, end);
+  // A reference to a label that only text left unread may define resolves there or not: it
+  // stays as it was read, and does not change.
+  for (const key of reader.definitions) unreadKeys.delete(key);
+  for (const { text, base, limit, from } of unreadKeys.size ? read : []) {
+    for (const [start, end] of referencesTo(text.slice(from, limit), unreadKeys))
+      reader.freeze(base + from + start, base + from + end);
+  }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
   // Every character not shown as written is markup: a change must not reach it either.
   const { out, frozen } = reader;
@@ -403,7 +409,7 @@ function isWordBreakingMarkup(gap: string): boolean {
  * (`src/source/prose-edits.ts`) is trusted only when read by this version. Raise it with any
  * change to what `markdownProse` gives.
  */
-export const MARKDOWN_READER_VERSION = 4;
+export const MARKDOWN_READER_VERSION = 5;
 
 /** The text as read for its words: itself, or for markdown its prose (same length, same offsets). */
 export function proseOf(text: string, format?: TextFormat): string {
