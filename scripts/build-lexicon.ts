@@ -218,7 +218,7 @@ export function headwordSubstitutes(
  * How the sources write the lexicon's originals that they write only with capitals: the
  * lexicon holds words lower-cased, and a suggestion would otherwise read "millions of
  * americans". A form any source also writes in lower case ("bush", "march", "cat") is not
- * one; MyThes's headwords, which it lower-cases, say nothing. An inflected word takes its
+ * one, nor an acronym; MyThes's headwords, which it lower-cases, say nothing. An inflected word takes its
  * lemma's capitals ("americans" → Americans); the words of an original are looked up one by one
  * too, for readings made of them. Returns the written forms that differ from the original.
  */
@@ -232,6 +232,9 @@ function writtenForms(
   const lowerCase = new Set<string>();
   const see = (written: string) => {
     const lower = written.toLowerCase();
+    // Acronyms and symbols are read as the words they spell, and some are spelled as function
+    // words that no thesaurus lists in lower case (IT, OR, AN; Am for americium).
+    if (written.split(' ').some((word) => isAcronym(word) || /^[A-Z][a-z]?$/.test(word))) return;
     if (written === lower) lowerCase.add(lower);
     else if (!capitalised.has(lower)) capitalised.set(lower, written);
   };
@@ -256,7 +259,8 @@ function writtenForms(
   };
   const forms = new Set<string>();
   for (const original of originals) {
-    const whole = proper(original);
+    // A phrase as a whole ("United States"); a word only as the form it may be of ("ate" is eat's).
+    const whole = original.includes(' ') ? proper(original) : undefined;
     if (whole) forms.add(whole);
     for (const word of original.split(' ')) {
       const form = formOfWord(word);
