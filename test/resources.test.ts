@@ -94,8 +94,9 @@ describe('lexicon', () => {
     expect(lexicon.writtenForm('americans')).toBe('Americans');
     expect(lexicon.writtenForm('united states')).toBe('United States');
     expect(lexicon.writtenForm('monday')).toBe('Monday');
-    // Also written in lower case, or the form of a word that is: "march", "bush", "states".
-    for (const word of ['march', 'bush', 'states', 'people', 'may'])
+    // Also written in lower case, or the form of a word that is ("states", "ate"), or an acronym
+    // or a symbol spelled as a function word (IT, OR, Am).
+    for (const word of ['march', 'bush', 'states', 'ate', 'people', 'may', 'it', 'or', 'am'])
       expect(lexicon.writtenForm(word)).toBe(word);
   });
 });
