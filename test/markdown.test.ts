@@ -247,6 +247,11 @@ describe('markdown read as prose', () => {
       const last = source.lastIndexOf('residence');
       expect(prose.changeable(last, last + 9)).toBe(false);
       expect(prose.changeable(source.indexOf('house'), source.indexOf('house') + 5)).toBe(false);
+      // The rest starts a sentence, even right after a heading in the list item.
+      let read = last;
+      while (!prose.changeable(read - 1, read) || !/\w/.test(source[read - 1])) read--;
+      const rest = source.indexOf('residence', read);
+      expect(prose.text.slice(read, rest)).toMatch(/\n[ \t]*\n|\u2029/);
     }
   });
 
@@ -330,6 +335,11 @@ describe('markdown read as prose', () => {
       'See [x][ref4].',
       '    > q',
       '      [ref4]: /u',
+      // References whose resolving decides more than their label.
+      'See [a\nb] and [a][] and [x [y]][a] and ~[a~] z~.',
+      '[a\nb]: /u',
+      '[^n]: [a]: /u',
+      '[a~]: /u',
     ];
     const lineEnd = fc.constantFrom('\n', '\n\n', '\r\n', '\r');
     const ofBlocks = fc

@@ -39,29 +39,18 @@ export function referencedKeys(text: string): Map<string, string> {
   return labels;
 }
 
-/**
- * Where `text` refers to one of `keys`: each label in brackets with such a key, with the
- * brackets just before it ("[the text][key]") and an image's "!", whose reading as markup or as
- * text turns on it.
- */
-export function referencesTo(text: string, keys: ReadonlySet<string>): [number, number][] {
-  const spans: [number, number][] = [];
-  let previous: [number, number] | undefined;
+/** Where `text` holds a label in brackets whose key is one of `keys`. */
+export function labelsOf(text: string, keys: ReadonlySet<string>): number[] {
+  const at: number[] = [];
   for (const m of text.matchAll(LABEL)) {
-    const span: [number, number] = [m.index, m.index + m[0].length];
     const label = labelText(m[2]);
-    const footnote = m[1] === '^';
     if (
-      keys.has(definitionKey(label, footnote)) ||
-      (footnote && keys.has(definitionKey(`^${label}`, false)))
-    ) {
-      const start = previous?.[1] === span[0] ? previous[0] : span[0];
-      // An image's mark is its markup too.
-      spans.push([text[start - 1] === '!' ? start - 1 : start, span[1]]);
-    }
-    previous = span;
+      keys.has(definitionKey(label, m[1] === '^')) ||
+      (m[1] === '^' && keys.has(definitionKey(`^${label}`, false)))
+    )
+      at.push(m.index);
   }
-  return spans;
+  return at;
 }
 
 // A line that may define a label: after quote or list markers, a label and a colon.

@@ -27,8 +27,9 @@ export interface WindowLimits {
   /** Characters in a window, before it is cut (at a line break). */
   length: number;
   /**
-   * Quotes and footnote definitions a window may hold while no block ends where it can be cut;
-   * at that many, the rest of the part is left unread. Unbounded when not given.
+   * Quotes and footnote definitions a window may hold while no block ends where it can be cut:
+   * a window grown past them (up to twice as many) ends the part's reading, and the rest is left
+   * unread. Unbounded when not given.
    */
   exactContainers?: number;
 }

@@ -23,8 +23,8 @@ import {
   definitionKeyOf,
   definitionLines,
   definitionsUnder,
+  labelsOf,
   referencedKeys,
-  referencesTo,
 } from './markdown-definitions.js';
 import { markdownParts, parserInput } from './markdown-parts.js';
 import { readInWindows, WINDOW_LIMITS, type WindowLimits } from './markdown-windows.js';
@@ -250,7 +250,8 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
     return tree;
   };
   const read: { text: string; base: number; limit: number; from: number; resolved: Set<string> }[] = [];
-  // The labels that text left unread looks as if it defines.
+  // Every label that text left unread holds: it may define any of them, over lines, after a
+  // footnote's label, anywhere.
   const unreadKeys = new Set<string>();
   for (const [start, end, tableHead = ''] of parts) {
     const body = parsed.slice(bom + start, bom + end);
@@ -283,7 +284,7 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
       reader.freeze(from, bom + end);
       // It starts where a block does: a sentence starts there.
       reader.blocks.push([from, bom + end]);
-      for (const key of candidateKeys(parsed.slice(from, bom + end))) unreadKeys.add(key);
+      for (const key of referencedKeys(parsed.slice(from, bom + end)).keys()) unreadKeys.add(key);
     }
   }
   // A window where a reference resolved otherwise than in the whole text (a definition the
@@ -298,12 +299,16 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
     reader.clear(base + from, base + limit);
     reader.visit(tree, base, limit, from);
   }
-  // A reference to a label that only text left unread may define resolves there or not: it
-  // stays as it was read, and does not change.
+  // A reference to a label that only text left unread may define resolves there or not, and
+  // with it how the markup around it pairs ("~[a~] z~"): the block that holds it is left as it
+  // was read, and does not change.
   for (const key of reader.definitions) unreadKeys.delete(key);
+  const blocks = unreadKeys.size ? [...reader.blocks].sort((a, b) => a[0] - b[0]) : [];
   for (const { text, base, limit, from } of unreadKeys.size ? read : []) {
-    for (const [start, end] of referencesTo(text.slice(from, limit), unreadKeys))
-      reader.freeze(base + from + start, base + from + end);
+    for (const at of labelsOf(text.slice(from, limit), unreadKeys)) {
+      const block = blockAt(blocks, base + from + at);
+      reader.freeze(...(block ?? [base + from, base + limit]));
+    }
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
   // Every character not shown as written is markup: a change must not reach it either.
@@ -313,6 +318,20 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
     text: out.join(''),
     changeable: (start, end) => frozen.subarray(start, end).every((f) => f === 0),
   };
+}
+
+/** The block of `blocks` (sorted by start) that holds `offset`, if one does. */
+function blockAt(blocks: readonly [number, number][], offset: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found: [number, number] | undefined;
+  // The last block starting at or before the offset; blocks do not nest.
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid][0] <= offset) [found, lo] = [blocks[mid], mid + 1];
+    else hi = mid - 1;
+  }
+  return found && offset < found[1] ? found : undefined;
 }
 
 /** Whether the tree starts with a table whose header row ends within the first `length` characters. */
