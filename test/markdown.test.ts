@@ -255,6 +255,17 @@ describe('markdown read as prose', () => {
     }
   });
 
+  it('reads a task marker on a lazy line as the parser the product runs does, whole or in windows', () => {
+    // The parser's development build asserts on it; the tests load the build the product runs.
+    const source = '*\n[x]\ta\n\n';
+    const { text } = markdownProse(source, {
+      containers: Number.POSITIVE_INFINITY,
+      length: Number.POSITIVE_INFINITY,
+    });
+    expect(text).toHaveLength(source.length);
+    expect(markdownProse(source, { containers: 1, length: 4 }).text).toBe(text);
+  });
+
   it('reads a list item holding a quote every few paragraphs in time that grows with its length', () => {
     // Each quote closed costs the parser a pass over the lines so far: 2,064 such quotes among
     // 128,000 lines took 29 s parsed whole, and 128,000 lines take four times that.
