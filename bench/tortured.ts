@@ -85,13 +85,11 @@ export function restoredRegion(
   return out + original.slice(cursor, to);
 }
 
-export function runTortured(
-  engine: Engine,
-  maxPhrases: number | undefined,
-  log: (line: string) => void,
-): TorturedResult {
-  const path = torturedTestPath();
-  if (!existsSync(path)) throw new Error(`tortured test set not found at ${path} (set UNSPIN_TORTURED_TEST)`);
+/**
+ * The rows of a TSV of tortured phrases (a header, then tortured and correct phrase), by tortured
+ * phrase: the correct phrases it stands for, normalised; and how many rows were read.
+ */
+export function correctsByPhrase(path: string): { byPhrase: Map<string, Set<string>>; rows: number } {
   const byPhrase = new Map<string, Set<string>>();
   let rows = 0;
   for (const line of readFileSync(path, 'utf8').split('\n').slice(1)) {
@@ -99,10 +97,19 @@ export function runTortured(
     if (!tortured?.trim() || !correct?.trim()) continue;
     rows++;
     const key = tortured.trim();
-    const set = byPhrase.get(key) ?? new Set<string>();
-    set.add(normalisePhrase(correct));
-    byPhrase.set(key, set);
+    byPhrase.set(key, (byPhrase.get(key) ?? new Set<string>()).add(normalisePhrase(correct)));
   }
+  return { byPhrase, rows };
+}
+
+export function runTortured(
+  engine: Engine,
+  maxPhrases: number | undefined,
+  log: (line: string) => void,
+): TorturedResult {
+  const path = torturedTestPath();
+  if (!existsSync(path)) throw new Error(`tortured test set not found at ${path} (set UNSPIN_TORTURED_TEST)`);
+  const { byPhrase, rows } = correctsByPhrase(path);
   const items = [...byPhrase].slice(0, maxPhrases);
   let hits = 0;
   let detected = 0;

@@ -17,11 +17,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDevDocuments } from '../bench/corpora.js';
-import { normalisePhrase, restoredRegion, TEMPLATE_PREFIX, TEMPLATE_SUFFIX } from '../bench/tortured.js';
+import {
+  correctsByPhrase,
+  normalisePhrase,
+  restoredRegion,
+  TEMPLATE_PREFIX,
+  TEMPLATE_SUFFIX,
+} from '../bench/tortured.js';
 import { restore } from '../src/api/index.js';
 import { type LanguageModel, loadResources } from '../src/resources/index.js';
 import { measureDevNews } from './lib/dev-news.js';
-import { readTsv } from './lib/tsv.js';
 
 const [dictionaries, measure, weightArg, documentsArg] = process.argv.slice(2);
 if (!dictionaries || !measure)
@@ -71,11 +76,7 @@ const mixed: LanguageModel['score'] = (w, h1, h2) => {
 };
 
 function measureTortured(label: string): void {
-  const byPhrase = new Map<string, Set<string>>();
-  for (const { tortured, correct } of readTsv(measure)) {
-    if (!tortured?.trim() || !correct?.trim()) continue;
-    byPhrase.set(tortured.trim(), (byPhrase.get(tortured.trim()) ?? new Set()).add(normalisePhrase(correct)));
-  }
+  const { byPhrase } = correctsByPhrase(measure);
   const start = TEMPLATE_PREFIX.length;
   let restored = 0;
   for (const [tortured, corrects] of byPhrase) {

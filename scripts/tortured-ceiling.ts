@@ -8,21 +8,20 @@
  * change overlapping the correct phrase in the template), shows what that would cost.
  *   UNSPIN_RESOURCES=/tmp/devres npx tsx scripts/tortured-ceiling.ts /tmp/devres/dev-holdout.tsv
  */
-import { readFileSync } from 'node:fs';
 import { overlaps } from '../bench/text.js';
-import { normalisePhrase, restoredRegion, TEMPLATE_PREFIX, TEMPLATE_SUFFIX } from '../bench/tortured.js';
+import {
+  correctsByPhrase,
+  normalisePhrase,
+  restoredRegion,
+  TEMPLATE_PREFIX,
+  TEMPLATE_SUFFIX,
+} from '../bench/tortured.js';
 import { check, restore } from '../src/api/index.js';
 
 const path = process.argv[2];
 if (!path)
   throw new Error('give a TSV of held-out rows (tortured, correct), e.g. /tmp/devres/dev-holdout.tsv');
-const byPhrase = new Map<string, Set<string>>();
-for (const line of readFileSync(path, 'utf8').split('\n').slice(1)) {
-  const [tortured, correct] = line.split('\t');
-  if (!tortured?.trim() || !correct?.trim()) continue;
-  const set = byPhrase.get(tortured.trim()) ?? new Set<string>();
-  byPhrase.set(tortured.trim(), set.add(normalisePhrase(correct)));
-}
+const { byPhrase } = correctsByPhrase(path);
 const start = TEMPLATE_PREFIX.length;
 /** Every finding overlapping [start, end) replaced by its first suggestion, whatever its confidence. */
 const noBar = (sentence: string, end: number) =>
