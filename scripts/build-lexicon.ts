@@ -217,10 +217,10 @@ export function headwordSubstitutes(
 /**
  * How the sources write the lexicon's originals that they write only with capitals: the
  * lexicon holds words lower-cased, and a suggestion would otherwise read "millions of
- * americans". A form any source also writes in lower case ("bush", "march", "cat") is not
- * one, nor an acronym; MyThes's headwords, which it lower-cases, say nothing. An inflected word takes its
- * lemma's capitals ("americans" → Americans); the words of an original are looked up one by one
- * too, for readings made of them. Returns the written forms that differ from the original.
+ * americans". A form any source also writes in lower case ("bush", "march", "cat") is not one,
+ * nor an acronym; MyThes's headwords, which it lower-cases, say nothing. An inflected word takes
+ * its lemma's capitals ("americans" → Americans); the words of an original are looked up one by
+ * one too, for readings made of them. Returns the written forms that differ from the original.
  */
 function writtenForms(
   originals: Iterable<string>,
@@ -249,7 +249,7 @@ function writtenForms(
     let form: string | undefined;
     for (const lemma of lemmas) {
       const written = proper(lemma);
-      // Irregular forms ("men" of "Englishman"?) are left alone.
+      // An irregular form, which does not start with its lemma, is left alone.
       if (!written || !word.startsWith(lemma)) return undefined;
       const candidate = written + word.slice(lemma.length);
       if (form !== undefined && form !== candidate) return undefined;

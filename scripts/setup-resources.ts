@@ -173,7 +173,7 @@ function buildLexiconIfNeeded(lmBytes: Uint8Array) {
   writeAtomically(target, bytes);
   writeAtomically(stamp, inputs);
   log(
-    `lexicon: ${stats.keys} spun forms, ${stats.pairs} substitutions, ${stats.knownPhrases} known tortured phrases (${stats.knownPhrasesAcrossPunctuation} across punctuation), ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `lexicon: ${stats.keys} spun forms, ${stats.pairs} substitutions, ${stats.knownPhrases} known tortured phrases (${stats.knownPhrasesAcrossPunctuation} across punctuation), ${stats.writtenForms} written with capitals, ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 

@@ -107,7 +107,7 @@ export function sentenceFindings(
   sentence: Sentence,
   decoding: SentenceDecoding,
   minConfidence: number,
-  writtenForm: (original: string) => string = (original) => original,
+  writtenForm: (original: string) => string,
 ): SpanFinding[] {
   const chosen: Substitution[] = [];
   const covered = new Uint8Array(sentence.length);

@@ -243,12 +243,10 @@ export function lexiconFromTables(tables: LexiconTables): Lexicon {
   const writtenBy = new Map(writtenForms.map((form) => [form.toLowerCase(), form]));
   const writtenForm = (original: string): string =>
     writtenBy.get(original) ??
-    (writtenBy.size === 0 || !/[a-z]/.test(original)
-      ? original
-      : original
-          .split(' ')
-          .map((word) => writtenBy.get(word) ?? word)
-          .join(' '));
+    original
+      .split(' ')
+      .map((word) => writtenBy.get(word) ?? word)
+      .join(' ');
   const cache = new Map<number, LexiconCandidate[]>();
   const none: never[] = [];
 
