@@ -303,11 +303,13 @@ export function markdownProse(source: string, windowLimits: WindowLimits = WINDO
   // with it how the markup around it pairs ("~[a~] z~"): the block that holds it is left as it
   // was read, and does not change.
   for (const key of reader.definitions) unreadKeys.delete(key);
-  const blocks = unreadKeys.size ? [...reader.blocks].sort((a, b) => a[0] - b[0]) : [];
-  for (const { text, base, limit, from } of unreadKeys.size ? read : []) {
-    for (const at of labelsOf(text.slice(from, limit), unreadKeys)) {
-      const block = blockAt(blocks, base + from + at);
-      reader.freeze(...(block ?? [base + from, base + limit]));
+  if (unreadKeys.size) {
+    const blocks = [...reader.blocks].sort((a, b) => a[0] - b[0]);
+    for (const { text, base, limit, from } of read) {
+      for (const at of labelsOf(text.slice(from, limit), unreadKeys)) {
+        const block = blockAt(blocks, base + from + at);
+        reader.freeze(...(block ?? [base + from, base + limit]));
+      }
     }
   }
   for (const [start, end] of reader.blocks) separate(reader.out, start, end);
