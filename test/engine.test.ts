@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, loadResources, restore } from '../src/api/index.js';
 import { judgeText, weighFinding } from '../src/api/pipeline.js';
+import { sentenceCandidates } from '../src/channel/candidates.js';
 import { wordPositions } from '../src/channel/positions.js';
 import { DEFAULT_SPINNER_MODEL } from '../src/channel/spinner-model.js';
 import { DEFAULT_CANDIDATE_OPTIONS } from '../src/channel/substitution.js';
@@ -238,6 +239,23 @@ describe('restore', () => {
     expect(termReadings('We trained a zebra forest on the data.')).not.toContain('random forest');
   });
 
+  it('reads a phrase with a possessive inside as the lexicon lists it', () => {
+    const res = loadResources();
+    const spans = (text: string) => {
+      const [sentence] = wordPositions(tokenize(text), res.lm, res.lexicon);
+      return sentenceCandidates(sentence, res, DEFAULT_SPINNER_MODEL, DEFAULT_CANDIDATE_OPTIONS).map(
+        (s) => `${sentence[s.start].key}…${sentence[s.end - 1].key} ← ${s.original}`,
+      );
+    };
+    // The lexicon keys it "lion's share"; the tokenizer splits the possessive off "lion".
+    expect(res.lexicon.originalsOf("lion's share").map((c) => c.original)).toContain('majority');
+    expect(spans("The panel used weighted lion's share voting.")).toContain('lion…share ← majority');
+    // The phrase still needs its possessive: "lion share" is not the listed key.
+    expect(spans('The panel used weighted lion share voting.')).not.toContain('lion…share ← majority');
+    expect(restore("In this paper we apply weighted lion's share voting to the problem.").restored).toContain(
+      'weighted majority voting',
+    );
+  });
   it('reads abbreviations as the language model knows them, not as unknown words', () => {
     const text =
       'Mr. Jones and Mrs. Smith met Dr. Brown in St. Louis at 3 p.m. on Feb. 4, and the U.S. officials joined them.';

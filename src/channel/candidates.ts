@@ -69,9 +69,11 @@ export function sentenceCandidates(
     for (let end = start + 1; end <= Math.min(n, start + lexicon.maxKeyWords); end++) {
       const position = sentence[end - 1];
       if (end > start + 1) {
-        // Phrases never cross punctuation, and only start where the lexicon has phrases.
-        if (!joinsPrevious(sentence, end - 1) || !lexicon.startsPhrase(first.key)) break;
-        key += ` ${position.key}`;
+        // Phrases never cross punctuation, and only start where the lexicon has phrases. A
+        // possessive inside one is part of its key, as the lexicon writes it ("lion's share").
+        const previous = sentence[end - 2];
+        if (!position.joinedToPrevious || !lexicon.startsPhrase(first.key + first.possessive)) break;
+        key += `${previous.possessive} ${position.key}`;
       } else {
         key = first.key;
       }
