@@ -154,6 +154,20 @@ describe('word swaps learned from tortured rows of equal length', () => {
       expect(grown.get('learning')?.get('gaining knowledge')).toBe(1);
     });
   });
+
+  it('are learned without a bracketed abbreviation on either side, which the tokenizer reads as punctuation', () => {
+    const rows =
+      'tortured\tcorrect\nsynthetic intelligence (AI)\tartificial intelligence (AI)\nbolster vector classifier (svc)\tsupport vector classifier\n';
+    withFile('train.tsv', rows, (path) => {
+      const sources = { torturedTrainTsv: path, vocabulary: new Set<string>() } as LexiconSources;
+      const counts = torturedSwapCounts(sources, new Map(), forms());
+      expect(counts.get('artificial intelligence')?.get('synthetic intelligence')).toBe(1);
+      // Of equal length once the bracket is gone, so learned word for word.
+      expect(counts.get('support')?.get('bolster')).toBe(1);
+      const spun = [...counts.values()].flatMap((m) => [...m.keys()]);
+      expect(spun.filter((s) => s.includes('('))).toEqual([]);
+    });
+  });
 });
 
 describe('swaps learned from real spinner rows of several words', () => {

@@ -21,20 +21,21 @@ import { readTsv } from './tsv.js';
 const RARER_FORM_LOG10 = 1;
 
 /**
- * The tortured-phrase training rows the build keeps, each correct term without its
- * bracketed abbreviation ("artificial intelligence (AI)"), lower-case.
+ * The tortured-phrase training rows the build keeps, each side without its bracketed
+ * abbreviation ("artificial intelligence (AI)", "synthetic intelligence (AI)"), the correct
+ * term lower-case. A bracket is punctuation to the tokenizer, so a spun phrase keyed with one
+ * could never be found, and a row of equal length read as uneven.
  */
 export function torturedRows(sources: LexiconSources): { tortured: string; correct: string }[] {
   return readTsv(sources.torturedTrainTsv)
     .filter((row) => !sources.keepTorturedRow || sources.keepTorturedRow(row.tortured))
     .map((row) => ({
-      tortured: row.tortured,
-      correct: row.correct
-        .replace(/\s*\([^)]*\)\s*/g, ' ')
-        .trim()
-        .toLowerCase(),
+      tortured: withoutBrackets(row.tortured),
+      correct: withoutBrackets(row.correct).toLowerCase(),
     }));
 }
+
+const withoutBrackets = (phrase: string) => phrase.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
 
 /**
  * A learned word swap holds for the word's other forms too: "picture → image" teaches
