@@ -7,6 +7,7 @@
 import type { Resources } from '../resources/index.js';
 import type { LexiconCandidate } from '../resources/lexicon.js';
 import { articleChooser, type IndefiniteArticle } from '../text/articles.js';
+import { abbreviationInitials, localSpellingScore } from './abbreviations.js';
 import { joinsPrevious, type Sentence, type WordPosition } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 import {
@@ -62,6 +63,8 @@ export function sentenceCandidates(
   const { lexicon, lm } = res;
   const out: Substitution[] = [];
   const n = sentence.length;
+  // What the lattice will weigh too: the letters of a bracketed abbreviation after a phrase.
+  const initials = abbreviationInitials(sentence);
   for (let start = 0; start < n; start++) {
     const first: WordPosition = sentence[start];
     const article = articleBefore(sentence, start, res, params, options);
@@ -92,6 +95,7 @@ export function sentenceCandidates(
       }
       const weight = params.languageModelWeight;
       const identity = weight * localScore(lm, h2, h1, flatIds(sentence, start, end), right) + keepCost;
+      const written = initials.bonusAt.size ? writtenKeys(sentence, start, end) : [];
       const scored: [number, Substitution][] = [];
       const adjusted: [number, Substitution][] = [];
       let articleIdentity: number | undefined;
@@ -139,7 +143,11 @@ export function sentenceCandidates(
             ]);
           }
         }
-        const score = weight * localScore(lm, h2, h1, ids, right, floor) + channel - identity;
+        const score =
+          weight * localScore(lm, h2, h1, ids, right, floor) +
+          channel +
+          localSpellingScore(initials, written, start, end, candidate.original.split(' ')) -
+          identity;
         if (score < -options.margin) continue;
         scored.push([
           score,
@@ -164,8 +172,15 @@ export function sentenceCandidates(
       }
     }
   }
-  for (const t of termCandidates(sentence, res, params, options)) out.push(t);
+  for (const t of termCandidates(sentence, res, params, options, initials)) out.push(t);
   return out;
+}
+
+/** The lexicon keys of positions [start, end). */
+export function writtenKeys(sentence: Sentence, start: number, end: number): string[] {
+  const keys: string[] = [];
+  for (let p = start; p < end; p++) keys.push(sentence[p].key);
+  return keys;
 }
 
 /**

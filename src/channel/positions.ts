@@ -30,6 +30,8 @@ export interface WordPosition {
   joinedToPrevious: boolean;
   /** A URL stands between this word and the previous one: nothing is read across it. */
   afterUrl: boolean;
+  /** The word alone in round brackets, as an abbreviation is written after its term: "(CNN)". */
+  inBrackets?: boolean;
 }
 
 export type Sentence = WordPosition[];
@@ -168,14 +170,21 @@ export function* sentencesOf(
   let current: Sentence = [];
   let afterUrl = false;
   let afterPunctuation = false;
+  /** The token before this one, and whether the last word pushed came right after "(". */
+  let previous: Token | undefined;
+  let openedBefore = false;
   const knownToModel = (word: string) => lm.id(word) >= 0;
   for (const token of tokens) {
     if (token.kind === 'punct') {
+      const last = current[current.length - 1];
+      if (token.text === ')' && openedBefore && last?.token === previous) last.inBrackets = true;
+      previous = token;
       afterPunctuation = true;
       continue;
     }
     if (token.kind === 'url') {
       // A URL is opaque: no phrase is read across it.
+      previous = token;
       afterUrl = true;
       continue;
     }
@@ -184,6 +193,8 @@ export function* sentencesOf(
       current = [];
     }
     const { key, possessive } = wordKey(token, normalizeWord(lineJoined(token.text, knownToModel)));
+    openedBefore = previous?.kind === 'punct' && previous.text === '(';
+    previous = token;
     current.push({
       token,
       key,

@@ -6,6 +6,7 @@
 import type { Resources } from '../resources/index.js';
 import type { LexiconCandidate, ListedTerm } from '../resources/lexicon.js';
 import { isSpellingVariant } from '../text/spelling.js';
+import { type Initials, localSpellingScore, NO_INITIALS, spells } from './abbreviations.js';
 import { joinsPrevious, type Sentence } from './positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from './spinner-model.js';
 import {
@@ -167,6 +168,8 @@ export function termCandidates(
   res: Resources,
   params: SpinnerModelParams,
   options: CandidateOptions,
+  /** The bracketed abbreviations of the sentence and the letters they ask for (`abbreviations.ts`). */
+  initials: Initials = NO_INITIALS,
 ): Substitution[] {
   const { lexicon } = res;
   const model = lexicon.termModel;
@@ -237,6 +240,38 @@ export function termCandidates(
     }
     return out;
   };
+  /**
+   * Listed terms of `length` words that the words from `start` can be read as where a bracketed
+   * abbreviation right after them spells the term's first letters ("server farms (DCs)" → data
+   * centers): the letters pin the term down in place of lexicon links, so one word read directly
+   * (as written or one or two swaps away) is enough, the others scored as unexplained swaps.
+   */
+  const abbreviatedReadings = (start: number, length: number): TermReading[] => {
+    const end = start + length;
+    if (!initials.bonusAt.has(end)) return [];
+    for (let p = start + 1; p < end; p++) if (!joinsPrevious(sentence, p)) return [];
+    const candidates = new Set<ListedTerm>();
+    for (let i = 0; i < length; i++) {
+      for (const c of listedChoices(start + i)) {
+        for (const term of lexicon.termsWith(c.word, i)) {
+          if (term.words.length === length && spells(initials, start, end, term.words)) candidates.add(term);
+        }
+      }
+    }
+    const out: TermReading[] = [];
+    for (const term of candidates) {
+      const picked = term.words.map((word, i) => {
+        const direct = choiceByWord(start + i).get(word);
+        if (direct) return direct;
+        const written = res.lm.id(sentence[start + i].key);
+        const logQ =
+          UNEXPLAINED_LOG_ODDS + (written >= 0 ? res.lm.unigram(written) : res.lm.unseenWordLogProb);
+        return { word, id: model.id(word), logQ, changed: true };
+      });
+      out.push(listedReading(term, picked));
+    }
+    return out;
+  };
   const listedReading = (term: ListedTerm, picked: TermChoice[]): TermReading => ({
     words: picked,
     text: term.text,
@@ -269,6 +304,13 @@ export function termCandidates(
       }
     }
     listedReadings[3].push(...unexplainedReadings(start));
+    if (initials.bonusAt.size) {
+      for (let length = 2; length <= MAX_TERM_WORDS; length++) {
+        const known = new Set(listedReadings[length].map((r) => r.text));
+        for (const r of abbreviatedReadings(start, length))
+          if (!known.has(r.text)) listedReadings[length].push(r);
+      }
+    }
     // Readings of the words from `start` on, extended word by word; the likeliest few
     // (term model and the spinner's preference among substitutes) are kept at each step.
     let beam: TermReading[] = [{ words: [], logT: 0, logQ: 0 }];
@@ -327,6 +369,7 @@ export function termCandidates(
       const right = contextAfter(sentence, end, res.lm);
       const weight = params.languageModelWeight;
       let identity = weight * localScore(res.lm, h2, h1, flatIds(sentence, start, end), right);
+      const written = keptReading.words.map((w) => w.word);
       for (let p = start; p < end; p++) {
         const position = sentence[p];
         identity += logKeep(options.testRate, params.reluctance[position.wordClass], position.propensity);
@@ -358,7 +401,11 @@ export function termCandidates(
         // compete with the words as written in their context is not proposed.
         if (changes > 0) {
           const channel = logSubstitute(options.testRate, reluctance, propensity, logQ, changes) + keepCost;
-          const score = weight * localScore(res.lm, h2, h1, ids, right, floor) + channel - identity;
+          const score =
+            weight * localScore(res.lm, h2, h1, ids, right, floor) +
+            channel +
+            localSpellingScore(initials, written, start, end, original.split(' ')) -
+            identity;
           if (score < -options.margin) continue;
         }
         out.push({

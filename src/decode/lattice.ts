@@ -5,6 +5,7 @@
  * (two previous original words); at words with no candidate the states collapse, so
  * the work grows with the number of ambiguous words, not the sentence length.
  */
+import { abbreviationInitials, type Initials, spellableInitials, spells } from '../channel/abbreviations.js';
 import type { Sentence } from '../channel/positions.js';
 import { logKeep, logSubstitute, type SpinnerModelParams } from '../channel/spinner-model.js';
 import { changesWord, type Substitution } from '../channel/substitution.js';
@@ -38,6 +39,11 @@ interface Edge {
   end: number;
   ids: readonly number[];
   channel: number;
+  /**
+   * Whether the words read spell the letters a bracketed abbreviation after them asks for
+   * (`abbreviations.ts`); undefined where none asks.
+   */
+  spells?: boolean;
   substitution?: Substitution;
   /** For an established term: the floor under the language model's score of its words. */
   termFloor?: number;
@@ -106,7 +112,7 @@ export function cleanLogLikelihood(
   params: SpinnerModelParams,
 ): number {
   // The channel plays no part: only the language-model scores of the written words' edges.
-  const edgesFrom = latticeEdges(sentence, substitutions, params, 0);
+  const { edgesFrom, initials } = latticeEdges(sentence, substitutions, params, 0);
   const weight = params.languageModelWeight;
   const n = edgesFrom.length;
   const at: Map<number, { h2: number; h1: number; alpha: number }>[] = Array.from(
@@ -130,11 +136,13 @@ export function cleanLogLikelihood(
       }
     }
   }
+  // Every clean reading is of the words as written, which spell each abbreviation or not.
   let total = Number.NEGATIVE_INFINITY;
+  const spelled = writtenSpellingBonus(sentence, initials);
   for (const state of at[n].values()) {
     total = logAdd(total, state.alpha + weight * lm.score(lm.sentenceEnd, state.h1, state.h2));
   }
-  return total;
+  return total + spelled;
 }
 
 /**
@@ -146,13 +154,17 @@ function latticeEdges(
   substitutions: readonly Substitution[],
   params: SpinnerModelParams,
   rate: number,
-): Edge[][] {
+): { edgesFrom: Edge[][]; initials: Initials } {
+  const initials = spellableInitials(sentence, abbreviationInitials(sentence), substitutions);
+  const spelling = (start: number, end: number, words: readonly string[]) =>
+    initials.bonusAt.size ? spells(initials, start, end, words) : undefined;
   const edgesFrom: Edge[][] = sentence.map((position, p) => [
     {
       start: p,
       end: p + 1,
       ids: position.lmIds,
       channel: logKeep(rate, params.reluctance[position.wordClass], position.propensity),
+      spells: spelling(p, p + 1, [position.key]),
     },
   ]);
   const singles = new Set<string>();
@@ -182,12 +194,26 @@ function latticeEdges(
       end: s.end,
       ids: s.lmIds,
       channel,
+      spells: spelling(s.start, s.end, words),
       substitution: s.changes > 0 ? changedPart(sentence, s) : undefined,
       termFloor: s.termFloor > Number.NEGATIVE_INFINITY ? s.termFloor : undefined,
       excess: s.keepsWords && readWordByWord(s),
     });
   }
-  return edgesFrom;
+  return { edgesFrom, initials };
+}
+
+/** log10 of the abbreviations' factor for the words as written: the bonus of each they spell. */
+function writtenSpellingBonus(sentence: Sentence, initials: Initials): number {
+  let bonus = 0;
+  let from = 0;
+  for (const [at, b] of initials.bonusAt) {
+    const written: string[] = [];
+    for (let p = from; p < at; p++) written.push(sentence[p].key);
+    if (spells(initials, from, at, written)) bonus += b;
+    from = at;
+  }
+  return bonus;
 }
 
 export function decodeSentence(
@@ -199,11 +225,15 @@ export function decodeSentence(
 ): SentenceDecoding {
   const n = sentence.length;
   const weight = params.languageModelWeight;
-  const edgesFrom = latticeEdges(sentence, substitutions, params, rate);
+  const { edgesFrom, initials } = latticeEdges(sentence, substitutions, params, rate);
+  const { bonusAt } = initials;
 
-  // Nodes: (position, h2, h1). Parallel arrays keep allocation low.
+  // Nodes: (position, h2, h1, missed), where `missed` says that a word read since the last
+  // abbreviation does not spell the letter the next one asks of it (`abbreviations.ts`: its
+  // factor is for readings that spell it in full). Parallel arrays keep allocation low.
   const nodeH1: number[] = [];
   const nodeH2: number[] = [];
+  const nodeMissed: boolean[] = [];
   const alpha: number[] = [];
   const bestScore: number[] = [];
   const bestBack: number[] = [];
@@ -213,13 +243,14 @@ export function decodeSentence(
   const transScore: number[] = [];
   const transEdge: Edge[] = [];
 
-  const node = (position: number, h2: number, h1: number): number => {
-    const key = (h2 + 1) * STATE_BASE + (h1 + 1);
+  const node = (position: number, h2: number, h1: number, missed: boolean): number => {
+    const key = ((h2 + 1) * STATE_BASE + (h1 + 1)) * 2 + (missed ? 1 : 0);
     let id = nodesAt[position].get(key);
     if (id === undefined) {
       id = nodeH1.length;
       nodeH1.push(h1);
       nodeH2.push(h2);
+      nodeMissed.push(missed);
       alpha.push(Number.NEGATIVE_INFINITY);
       bestScore.push(Number.NEGATIVE_INFINITY);
       bestBack.push(-1);
@@ -228,7 +259,7 @@ export function decodeSentence(
     return id;
   };
 
-  const start = node(0, -1, lm.sentenceStart);
+  const start = node(0, -1, lm.sentenceStart, false);
   alpha[start] = 0;
   bestScore[start] = 0;
 
@@ -244,8 +275,15 @@ export function decodeSentence(
       for (const edge of edgesFrom[p]) {
         const lmPart = readEdge(lm, edge, nodeH2[from], nodeH1[from], weight);
         if (lmPart === undefined) continue;
-        const score = edge.channel + lmPart;
-        const to = node(edge.end, edgeEnd.h2, edgeEnd.h1);
+        let score = edge.channel + lmPart;
+        let missed = nodeMissed[from] || edge.spells === false;
+        const bonus = bonusAt.size ? bonusAt.get(edge.end) : undefined;
+        if (bonus !== undefined) {
+          // The words an abbreviation spells end here: its factor, and a fresh start.
+          if (!missed) score += bonus;
+          missed = false;
+        }
+        const to = node(edge.end, edgeEnd.h2, edgeEnd.h1, missed);
         const t = transFrom.length;
         transFrom.push(from);
         transTo.push(to);

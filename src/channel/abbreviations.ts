@@ -1,0 +1,199 @@
+/**
+ * Abbreviations in brackets as evidence of the original wording. A writer who introduces
+ * "convolutional neural network (CNN)" spells the abbreviation from the words of the term; a
+ * spinner swaps the words ("convolutional neural organization (CNN)") but leaves the
+ * abbreviation, which is in no thesaurus. So a reading of the phrase that spells the
+ * abbreviation is likelier than one that does not, whether the reading is the text as
+ * written or a restoration.
+ *
+ * All or nothing: an abbreviation is evidence for a reading that spells it in full, and
+ * says nothing about one that matches some of its letters ("rest wrecked breathing (SDB)"
+ * read as "rest difficult breathing" explains the D, not the abbreviation). The factor
+ * belongs to P(original), so the clean reading gets it too where it spells the abbreviation;
+ * one that no reading spells ("analysis of variance (ANOVA)") weighs on none.
+ */
+import { joinsPrevious, type Sentence, type WordPosition } from './positions.js';
+import type { Substitution } from './substitution.js';
+
+/**
+ * log10 of the factor per letter for a reading that spells an abbreviation in full, against
+ * one that does not. Abbreviations do not always spell first letters (ANOVA, HCI), and a
+ * letter can match by chance, so the factor is far below the chance of a random match.
+ */
+export const SPELLED_LETTER_LOG10 = 2;
+
+/** Words an abbreviation skips ("theory of planned behaviour (TPB)"). */
+const SKIPPED = new Set([
+  'of',
+  'and',
+  'the',
+  'for',
+  'in',
+  'on',
+  'to',
+  'a',
+  'an',
+  'with',
+  'by',
+  'at',
+  'from',
+  '&',
+]);
+
+/** Abbreviations of two to six letters, perhaps with a plural s ("ATMs"). */
+const ABBREVIATION = /^\p{L}{2,6}$/u;
+
+/** The bracketed abbreviations of a sentence and the words they spell. */
+export interface Initials {
+  /** For each position, the letter its original word should begin with, or undefined. */
+  letters: readonly (string | undefined)[];
+  /**
+   * For each abbreviation, by the position after the last word it spells (where its
+   * brackets open): log10 of the factor of a reading that spells it in full.
+   */
+  bonusAt: ReadonlyMap<number, number>;
+}
+
+export const NO_INITIALS: Initials = { letters: [], bonusAt: new Map() };
+
+/**
+ * The abbreviations in brackets right after a phrase (words joined without punctuation) that
+ * has as many words to spell them with, skipped words aside.
+ */
+export function abbreviationInitials(sentence: Sentence): Initials {
+  let letters: (string | undefined)[] | undefined;
+  const bonusAt = new Map<number, number>();
+  sentence.forEach((position, q) => {
+    if (!position.inBrackets || q === 0 || !readsAsAbbreviation(position)) return;
+    const spelledLetters = lettersOf(position.token.text, sentence[q - 1].key);
+    const spelled: number[] = [];
+    for (let p = q - 1; p >= 0 && spelled.length < spelledLetters.length; p--) {
+      const skipped = SKIPPED.has(sentence[p].key);
+      if (!skipped) spelled.push(p);
+      if (p === 0 || !joinsPrevious(sentence, p)) break;
+      if (skipped && spelled.length === 0) break;
+    }
+    if (spelled.length !== spelledLetters.length) return;
+    letters ??= new Array(sentence.length).fill(undefined);
+    spelled.reverse().forEach((p, i) => {
+      letters![p] = spelledLetters[i];
+    });
+    bonusAt.set(q, spelledLetters.length * SPELLED_LETTER_LOG10);
+  });
+  return letters ? { letters, bonusAt } : NO_INITIALS;
+}
+
+/**
+ * Whether a word in brackets reads as an abbreviation: written in capitals ("CNN", "ATMs"), or
+ * in small letters where it is no word a spinner could swap ("(cnn)" in lower-cased text, but
+ * not "(see)" or "(new)", whose letters would otherwise be read as initials by chance).
+ */
+function readsAsAbbreviation(position: WordPosition): boolean {
+  const { text } = position.token;
+  if (!ABBREVIATION.test(text)) return false;
+  return /^\p{Lu}+s?$/u.test(text) || position.propensity === 0;
+}
+
+/**
+ * The letters an abbreviation spells: without a plural s where it is written in capitals
+ * with a small s ("ATMs"), or, written all in small letters, where the word before it is a
+ * plural too ("data centers (dcs)").
+ */
+function lettersOf(written: string, previousKey: string): string {
+  const lower = written.toLowerCase();
+  const pluralInCapitals = /^\p{Lu}+s$/u.test(written);
+  const pluralInSmall =
+    written === lower && lower.length > 2 && lower.endsWith('s') && previousKey.endsWith('s');
+  return pluralInCapitals || pluralInSmall ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * Whether reading positions [start, end) as `words` spells the letters the span is asked for:
+ * undefined where it is asked for none. A reading with as many words as it covers is compared
+ * word by word; another by its unskipped words, which must be as many as the letters.
+ */
+export function spells(
+  initials: Initials,
+  start: number,
+  end: number,
+  words: readonly string[],
+): boolean | undefined {
+  const { letters } = initials;
+  let expected = 0;
+  for (let p = start; p < end; p++) if (letters[p] !== undefined) expected++;
+  if (expected === 0) return undefined;
+  if (words.length === end - start) {
+    for (let p = start; p < end; p++) {
+      const letter = letters[p];
+      if (letter !== undefined && !words[p - start].startsWith(letter)) return false;
+    }
+    return true;
+  }
+  const spelling = words.filter((w) => !SKIPPED.has(w));
+  if (spelling.length !== expected) return false;
+  let i = 0;
+  for (let p = start; p < end; p++) {
+    const letter = letters[p];
+    if (letter !== undefined && !spelling[i++].startsWith(letter)) return false;
+  }
+  return true;
+}
+
+/**
+ * `initials` less the abbreviations that no reading can spell: those with a word that neither
+ * as written nor by any of `substitutions` begins with its letter. They weigh on no reading,
+ * and the decoder need not follow them.
+ */
+export function spellableInitials(
+  sentence: Sentence,
+  initials: Initials,
+  substitutions: readonly Substitution[],
+): Initials {
+  if (initials.bonusAt.size === 0) return initials;
+  const { letters } = initials;
+  const spellable = letters.map((letter, p) => letter === undefined || sentence[p].key.startsWith(letter));
+  for (const s of substitutions) {
+    if (spells(initials, s.start, s.end, s.original.split(' ')) !== true) continue;
+    for (let p = s.start; p < s.end; p++) spellable[p] = true;
+  }
+  const kept = [...letters];
+  const bonusAt = new Map(initials.bonusAt);
+  let from = 0;
+  for (const end of [...initials.bonusAt.keys()].sort((a, b) => a - b)) {
+    const group: number[] = [];
+    for (let p = from; p < end; p++) if (letters[p] !== undefined) group.push(p);
+    if (!group.every((p) => spellable[p])) {
+      for (const p of group) kept[p] = undefined;
+      bonusAt.delete(end);
+    }
+    from = end;
+  }
+  return bonusAt.size ? { letters: kept, bonusAt } : NO_INITIALS;
+}
+
+/**
+ * log10 of the factor for reading [start, end) as `words` against reading it as written, in a
+ * test of one span at a time (the candidates' local test): the bonus of each abbreviation the
+ * reading spells and the written words do not, or the reverse.
+ */
+export function localSpellingScore(
+  initials: Initials,
+  written: readonly string[],
+  start: number,
+  end: number,
+  words: readonly string[],
+): number {
+  if (initials.bonusAt.size === 0) return 0;
+  const reading = spells(initials, start, end, words);
+  if (reading === undefined) return 0;
+  const asWritten = spells(initials, start, end, written);
+  if (reading === asWritten) return 0;
+  // The abbreviation the span's letters belong to is the first after it (they are in order).
+  let bonus = 0;
+  for (const [at, b] of initials.bonusAt) {
+    if (at < end) continue;
+    bonus = b;
+    break;
+  }
+  return reading ? bonus : -bonus;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { loadResources, restore } from '../src/api/index.js';
+import { abbreviationInitials, SPELLED_LETTER_LOG10, spells } from '../src/channel/abbreviations.js';
+import { wordPositions } from '../src/channel/positions.js';
+import { tokenize } from '../src/text/tokenize.js';
+
+/** The words of the text's first sentence, each with the letter an abbreviation asks of it: "deep:d". */
+function initialsOf(text: string): string {
+  const res = loadResources();
+  const [sentence] = wordPositions(tokenize(text), res.lm, res.lexicon);
+  const { letters } = abbreviationInitials(sentence);
+  return sentence.map((p, i) => (letters[i] ? `${p.key}:${letters[i]}` : p.key)).join(' ');
+}
+
+describe('bracketed abbreviations', () => {
+  it('ask the words of the phrase before them for their letters', () => {
+    expect(initialsOf('We use deep learning (DL) here.')).toBe('we use deep:d learning:l dl here');
+  });
+
+  it('skip the small words an abbreviation skips, and a plural s', () => {
+    expect(initialsOf('A theory of planned behaviour (TPB) helps.')).toBe(
+      'a theory:t of planned:p behaviour:b tpb helps',
+    );
+    expect(initialsOf('New automated teller machines (ATMs) work.')).toBe(
+      'new automated:a teller:t machines:m atms work',
+    );
+  });
+
+  it('ask nothing where the phrase is too short, punctuation cuts it, or the word is an ordinary one', () => {
+    for (const text of [
+      'They saw it (CNNX) yesterday.',
+      'In short, learning (SL) matters.',
+      'The budget was cut sharply (see) in May.',
+      'Deep learning [DL] and deep learning DL.',
+    ]) {
+      expect(initialsOf(text)).not.toContain(':');
+    }
+  });
+
+  it('weigh two letters, in order, for a phrase of two words', () => {
+    const res = loadResources();
+    const [sentence] = wordPositions(tokenize('We use deep learning (DL) here.'), res.lm, res.lexicon);
+    const initials = abbreviationInitials(sentence);
+    expect([...initials.bonusAt]).toEqual([[4, 2 * SPELLED_LETTER_LOG10]]);
+    expect(spells(initials, 2, 4, ['deep', 'learning'])).toBe(true);
+    expect(spells(initials, 2, 4, ['profound', 'learning'])).toBe(false);
+    expect(spells(initials, 3, 4, ['learning'])).toBe(true);
+    expect(spells(initials, 3, 4, ['knowledge'])).toBe(false);
+    expect(spells(initials, 0, 2, ['we', 'use'])).toBeUndefined();
+    // A reading of another length is compared by the words that an abbreviation spells.
+    expect(spells(initials, 2, 4, ['deep', 'machine', 'learning'])).toBe(false);
+    expect(spells(initials, 3, 4, ['learning', 'of'])).toBe(true);
+  });
+
+  it('let restore choose the original the abbreviation spells', () => {
+    // Without the abbreviation the likelier phrase is restored; with it, the one it spells.
+    const bare = 'Patients with physically sent infections were treated at the clinic.';
+    expect(restore(bare).restored).toContain('sexually transmitted diseases');
+    const spun = 'Patients with physically sent infections (STIs) were treated at the clinic.';
+    expect(restore(spun).restored).toContain('sexually transmitted infections (STIs)');
+  });
+
+  it('do not reward a reading that matches only some of the letters', () => {
+    const spun = 'The rest wrecked breathing (SDB) of the patients was measured.';
+    const restored = restore(spun).restored;
+    const phrase = restored.slice(4, restored.indexOf(' ('));
+    const firstLetters = phrase
+      .split(/[\s-]+/)
+      .map((w) => w[0])
+      .join('');
+    // As written (r, w, b) or spelling the abbreviation; nothing in between.
+    expect(['rwb', 'sdb']).toContain(firstLetters);
+  });
+
+  it('keep a clean term that its abbreviation spells', () => {
+    const clean = 'The World Health Organization (WHO) said the new vaccine was safe.';
+    expect(restore(clean).restored).toBe(clean);
+  });
+});
