@@ -172,22 +172,24 @@ export function spellableInitials(
 }
 
 /**
- * log10 of the factor for reading [start, end) as `words` against reading it as written, in a
- * test of one span at a time (the candidates' local test): the bonus of each abbreviation the
- * reading spells and the written words do not, or the reverse.
+ * log10 of the factor for reading [start, end) as `original` against reading it as written, in
+ * a test of one span at a time (the candidates' local test): the bonus of the abbreviation if
+ * the reading spells its letters there and the written words do not, or the reverse.
  */
 export function localSpellingScore(
   initials: Initials,
-  written: readonly string[],
+  sentence: Sentence,
   start: number,
   end: number,
-  words: readonly string[],
+  original: string,
 ): number {
+  // Most sentences have no abbreviation: nothing to split or compare.
   if (initials.bonusAt.size === 0) return 0;
-  const reading = spells(initials, start, end, words);
+  const reading = spells(initials, start, end, original.split(' '));
   if (reading === undefined) return 0;
-  const asWritten = spells(initials, start, end, written);
-  if (reading === asWritten) return 0;
+  const written: string[] = [];
+  for (let p = start; p < end; p++) written.push(sentence[p].key);
+  if (reading === spells(initials, start, end, written)) return 0;
   // The abbreviation the span's letters belong to is the first after it (they are in order).
   let bonus = 0;
   for (const [at, b] of initials.bonusAt) {

@@ -95,7 +95,6 @@ export function sentenceCandidates(
       }
       const weight = params.languageModelWeight;
       const identity = weight * localScore(lm, h2, h1, flatIds(sentence, start, end), right) + keepCost;
-      const written = initials.bonusAt.size ? writtenKeys(sentence, start, end) : [];
       const scored: [number, Substitution][] = [];
       const adjusted: [number, Substitution][] = [];
       let articleIdentity: number | undefined;
@@ -146,7 +145,7 @@ export function sentenceCandidates(
         const score =
           weight * localScore(lm, h2, h1, ids, right, floor) +
           channel +
-          localSpellingScore(initials, written, start, end, candidate.original.split(' ')) -
+          localSpellingScore(initials, sentence, start, end, candidate.original) -
           identity;
         if (score < -options.margin) continue;
         scored.push([
@@ -174,13 +173,6 @@ export function sentenceCandidates(
   }
   for (const t of termCandidates(sentence, res, params, options, initials)) out.push(t);
   return out;
-}
-
-/** The lexicon keys of positions [start, end). */
-export function writtenKeys(sentence: Sentence, start: number, end: number): string[] {
-  const keys: string[] = [];
-  for (let p = start; p < end; p++) keys.push(sentence[p].key);
-  return keys;
 }
 
 /**

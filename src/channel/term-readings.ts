@@ -369,7 +369,6 @@ export function termCandidates(
       const right = contextAfter(sentence, end, res.lm);
       const weight = params.languageModelWeight;
       let identity = weight * localScore(res.lm, h2, h1, flatIds(sentence, start, end), right);
-      const written = keptReading.words.map((w) => w.word);
       for (let p = start; p < end; p++) {
         const position = sentence[p];
         identity += logKeep(options.testRate, params.reluctance[position.wordClass], position.propensity);
@@ -404,7 +403,7 @@ export function termCandidates(
           const score =
             weight * localScore(res.lm, h2, h1, ids, right, floor) +
             channel +
-            localSpellingScore(initials, written, start, end, original.split(' ')) -
+            localSpellingScore(initials, sentence, start, end, original) -
             identity;
           if (score < -options.margin) continue;
         }

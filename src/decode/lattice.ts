@@ -156,15 +156,14 @@ function latticeEdges(
   rate: number,
 ): { edgesFrom: Edge[][]; initials: Initials } {
   const initials = spellableInitials(sentence, abbreviationInitials(sentence), substitutions);
-  const spelling = (start: number, end: number, words: readonly string[]) =>
-    initials.bonusAt.size ? spells(initials, start, end, words) : undefined;
+  const spelling = initials.bonusAt.size > 0;
   const edgesFrom: Edge[][] = sentence.map((position, p) => [
     {
       start: p,
       end: p + 1,
       ids: position.lmIds,
       channel: logKeep(rate, params.reluctance[position.wordClass], position.propensity),
-      spells: spelling(p, p + 1, [position.key]),
+      spells: spelling ? spells(initials, p, p + 1, [position.key]) : undefined,
     },
   ]);
   const singles = new Set<string>();
@@ -194,7 +193,7 @@ function latticeEdges(
       end: s.end,
       ids: s.lmIds,
       channel,
-      spells: spelling(s.start, s.end, words),
+      spells: spelling ? spells(initials, s.start, s.end, words) : undefined,
       substitution: s.changes > 0 ? changedPart(sentence, s) : undefined,
       termFloor: s.termFloor > Number.NEGATIVE_INFINITY ? s.termFloor : undefined,
       excess: s.keepsWords && readWordByWord(s),
