@@ -8,7 +8,7 @@ import { tokenize } from '../src/text/tokenize.js';
 function initialsOf(text: string): string {
   const res = loadResources();
   const [sentence] = wordPositions(tokenize(text), res.lm, res.lexicon);
-  const { letters } = abbreviationInitials(sentence);
+  const { letters } = abbreviationInitials(sentence, res.lm);
   return sentence.map((p, i) => (letters[i] ? `${p.key}:${letters[i]}` : p.key)).join(' ');
 }
 
@@ -40,7 +40,7 @@ describe('bracketed abbreviations', () => {
   it('weigh two letters, in order, for a phrase of two words', () => {
     const res = loadResources();
     const [sentence] = wordPositions(tokenize('We use deep learning (DL) here.'), res.lm, res.lexicon);
-    const initials = abbreviationInitials(sentence);
+    const initials = abbreviationInitials(sentence, res.lm);
     expect([...initials.bonusAt]).toEqual([[4, 2 * SPELLED_LETTER_LOG10]]);
     expect(spells(initials, 2, 4, ['deep', 'learning'])).toBe(true);
     expect(spells(initials, 2, 4, ['profound', 'learning'])).toBe(false);
@@ -50,6 +50,9 @@ describe('bracketed abbreviations', () => {
     // A reading of another length is compared by the words that an abbreviation spells.
     expect(spells(initials, 2, 4, ['deep', 'machine', 'learning'])).toBe(false);
     expect(spells(initials, 3, 4, ['learning', 'of'])).toBe(true);
+    // "use" before "deep" does not mark where the term starts: only a listed term may change "deep".
+    expect(spells(initials, 2, 4, ['distance', 'learning'])).toBe(false);
+    expect(spells(initials, 2, 4, ['distance', 'learning'], true)).toBe(true);
   });
 
   it('let restore choose the original the abbreviation spells', () => {
@@ -70,6 +73,16 @@ describe('bracketed abbreviations', () => {
       .join('');
     // As written (r, w, b) or spelling the abbreviation; nothing in between.
     expect(['rwb', 'sdb']).toContain(firstLetters);
+  });
+
+  it('do not change a word before the term to make up a letter, where nothing marks where the term starts', () => {
+    // "individual number" is "personal identification number" spun: the term has fewer words
+    // than the abbreviation letters, and "apply" is not part of it.
+    const open = 'In this paper we apply individual number (PIN) to the problem.';
+    expect(restore(open).restored).toContain('we apply ');
+    // After an article the term starts there, and the listed term that spells it is read.
+    const marked = 'Most banks now give each customer an individual number (PIN) for the card.';
+    expect(restore(marked).restored).toContain('a personal identification number (PIN)');
   });
 
   it('keep a clean term that its abbreviation spells', () => {

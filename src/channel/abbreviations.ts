@@ -12,6 +12,7 @@
  * belongs to P(original), so the clean reading gets it too where it spells the abbreviation;
  * one that no reading spells ("analysis of variance (ANOVA)") weighs on none.
  */
+import type { LanguageModel } from '../resources/language-model.js';
 import { joinsPrevious, type Sentence, type WordPosition } from './positions.js';
 import type { Substitution } from './substitution.js';
 
@@ -52,19 +53,27 @@ export interface Initials {
    * brackets open): log10 of the factor of a reading that spells it in full.
    */
   bonusAt: ReadonlyMap<number, number>;
+  /**
+   * The first word an abbreviation spells, as written, where nothing marks it as the start of
+   * the term (a word before it that an abbreviation would spell too: "we apply individual
+   * number (PIN)"). The term may be shorter than the letters, and the word outside it must not
+   * be changed to make up a letter: only a listed term read in full may change it.
+   */
+  openStarts: ReadonlyMap<number, string>;
 }
 
-export const NO_INITIALS: Initials = { letters: [], bonusAt: new Map() };
+export const NO_INITIALS: Initials = { letters: [], bonusAt: new Map(), openStarts: new Map() };
 
 /**
  * The abbreviations in brackets right after a phrase (words joined without punctuation) that
  * has as many words to spell them with, skipped words aside.
  */
-export function abbreviationInitials(sentence: Sentence): Initials {
+export function abbreviationInitials(sentence: Sentence, lm: LanguageModel): Initials {
   let letters: (string | undefined)[] | undefined;
   const bonusAt = new Map<number, number>();
+  const openStarts = new Map<number, string>();
   sentence.forEach((position, q) => {
-    if (!position.inBrackets || q === 0 || !readsAsAbbreviation(position)) return;
+    if (!position.inBrackets || q === 0 || !readsAsAbbreviation(position, lm)) return;
     const spelledLetters = lettersOf(position.token.text, sentence[q - 1].key);
     const spelled: number[] = [];
     for (let p = q - 1; p >= 0 && spelled.length < spelledLetters.length; p--) {
@@ -79,19 +88,31 @@ export function abbreviationInitials(sentence: Sentence): Initials {
       letters![p] = spelledLetters[i];
     });
     bonusAt.set(q, spelledLetters.length * SPELLED_LETTER_LOG10);
+    const first = spelled[0];
+    if (first > 0 && joinsPrevious(sentence, first) && !SKIPPED.has(sentence[first - 1].key)) {
+      openStarts.set(first, sentence[first].key);
+    }
   });
-  return letters ? { letters, bonusAt } : NO_INITIALS;
+  return letters ? { letters, bonusAt, openStarts } : NO_INITIALS;
 }
 
 /**
- * Whether a word in brackets reads as an abbreviation: written in capitals ("CNN", "ATMs"), or
- * in small letters where it is no word a spinner could swap ("(cnn)" in lower-cased text, but
- * not "(see)" or "(new)", whose letters would otherwise be read as initials by chance).
+ * log10 unigram probability above which a word in small letters in brackets is read as a word,
+ * not an abbreviation: "(see)", "(new)" and "(move)" are common words, "(sms)", "(bi)" and
+ * "(pin)" in lower-cased text are rarer than one word in 10,000.
  */
-function readsAsAbbreviation(position: WordPosition): boolean {
+const COMMON_WORD_LOG10 = -4;
+
+/**
+ * Whether a word in brackets reads as an abbreviation: written in capitals ("CNN", "ATMs"), or
+ * in small letters (as in lower-cased text) where it is no common word.
+ */
+function readsAsAbbreviation(position: WordPosition, lm: LanguageModel): boolean {
   const { text } = position.token;
   if (!ABBREVIATION.test(text)) return false;
-  return /^\p{Lu}+s?$/u.test(text) || position.propensity === 0;
+  if (/^\p{Lu}+s?$/u.test(text)) return true;
+  const id = lm.id(position.key);
+  return id < 0 || lm.unigram(id) < COMMON_WORD_LOG10;
 }
 
 /**
@@ -117,11 +138,18 @@ export function spells(
   start: number,
   end: number,
   words: readonly string[],
+  listedTerm = false,
 ): boolean | undefined {
   const { letters } = initials;
   let expected = 0;
   for (let p = start; p < end; p++) if (letters[p] !== undefined) expected++;
   if (expected === 0) return undefined;
+  if (!listedTerm) {
+    for (const [p, written] of initials.openStarts) {
+      if (p >= start && p < end && (words.length !== end - start || words[p - start] !== written))
+        return false;
+    }
+  }
   if (words.length === end - start) {
     for (let p = start; p < end; p++) {
       const letter = letters[p];
@@ -153,7 +181,7 @@ export function spellableInitials(
   const { letters } = initials;
   const spellable = letters.map((letter, p) => letter === undefined || sentence[p].key.startsWith(letter));
   for (const s of substitutions) {
-    if (spells(initials, s.start, s.end, s.original.split(' ')) !== true) continue;
+    if (spells(initials, s.start, s.end, s.original.split(' '), s.listedTerm === true) !== true) continue;
     for (let p = s.start; p < s.end; p++) spellable[p] = true;
   }
   const kept = [...letters];
@@ -168,7 +196,9 @@ export function spellableInitials(
     }
     from = end;
   }
-  return bonusAt.size ? { letters: kept, bonusAt } : NO_INITIALS;
+  if (bonusAt.size === 0) return NO_INITIALS;
+  const openStarts = new Map([...initials.openStarts].filter(([p]) => kept[p] !== undefined));
+  return { letters: kept, bonusAt, openStarts };
 }
 
 /**
@@ -182,10 +212,11 @@ export function localSpellingScore(
   start: number,
   end: number,
   original: string,
+  listedTerm: boolean,
 ): number {
   // Most sentences have no abbreviation: nothing to split or compare.
   if (initials.bonusAt.size === 0) return 0;
-  const reading = spells(initials, start, end, original.split(' '));
+  const reading = spells(initials, start, end, original.split(' '), listedTerm);
   if (reading === undefined) return 0;
   const written: string[] = [];
   for (let p = start; p < end; p++) written.push(sentence[p].key);

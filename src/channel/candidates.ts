@@ -64,7 +64,7 @@ export function sentenceCandidates(
   const out: Substitution[] = [];
   const n = sentence.length;
   // What the lattice will weigh too: the letters of a bracketed abbreviation after a phrase.
-  const initials = abbreviationInitials(sentence);
+  const initials = abbreviationInitials(sentence, lm);
   for (let start = 0; start < n; start++) {
     const first: WordPosition = sentence[start];
     const article = articleBefore(sentence, start, res, params, options);
@@ -145,7 +145,7 @@ export function sentenceCandidates(
         const score =
           weight * localScore(lm, h2, h1, ids, right, floor) +
           channel +
-          localSpellingScore(initials, sentence, start, end, candidate.original) -
+          localSpellingScore(initials, sentence, start, end, candidate.original, listed) -
           identity;
         if (score < -options.margin) continue;
         scored.push([

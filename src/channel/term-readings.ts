@@ -254,12 +254,17 @@ export function termCandidates(
     for (let i = 0; i < length; i++) {
       for (const c of listedChoices(start + i)) {
         for (const term of lexicon.termsWith(c.word, i)) {
-          if (term.words.length === length && spells(initials, start, end, term.words)) candidates.add(term);
+          if (term.words.length === length && spells(initials, start, end, term.words, true))
+            candidates.add(term);
         }
       }
     }
     const out: TermReading[] = [];
+    // A first word that nothing marks as the start of the term may be outside it ("we apply
+    // individual number (PIN)"): it is read only directly, never made up from the letter.
+    const openStart = initials.openStarts.has(start);
     for (const term of candidates) {
+      if (openStart && !choiceByWord(start).has(term.words[0])) continue;
       const picked = term.words.map((word, i) => {
         const direct = choiceByWord(start + i).get(word);
         if (direct) return direct;
@@ -403,7 +408,7 @@ export function termCandidates(
           const score =
             weight * localScore(res.lm, h2, h1, ids, right, floor) +
             channel +
-            localSpellingScore(initials, sentence, start, end, original) -
+            localSpellingScore(initials, sentence, start, end, original, listed) -
             identity;
           if (score < -options.margin) continue;
         }

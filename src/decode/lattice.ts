@@ -112,7 +112,7 @@ export function cleanLogLikelihood(
   params: SpinnerModelParams,
 ): number {
   // The channel plays no part: only the language-model scores of the written words' edges.
-  const { edgesFrom, initials } = latticeEdges(sentence, substitutions, params, 0);
+  const { edgesFrom, initials } = latticeEdges(sentence, substitutions, lm, params, 0);
   const weight = params.languageModelWeight;
   const n = edgesFrom.length;
   const at: Map<number, { h2: number; h1: number; alpha: number }>[] = Array.from(
@@ -152,10 +152,11 @@ export function cleanLogLikelihood(
 function latticeEdges(
   sentence: Sentence,
   substitutions: readonly Substitution[],
+  lm: LanguageModel,
   params: SpinnerModelParams,
   rate: number,
 ): { edgesFrom: Edge[][]; initials: Initials } {
-  const initials = spellableInitials(sentence, abbreviationInitials(sentence), substitutions);
+  const initials = spellableInitials(sentence, abbreviationInitials(sentence, lm), substitutions);
   const spelling = initials.bonusAt.size > 0;
   const edgesFrom: Edge[][] = sentence.map((position, p) => [
     {
@@ -193,7 +194,7 @@ function latticeEdges(
       end: s.end,
       ids: s.lmIds,
       channel,
-      spells: spelling ? spells(initials, s.start, s.end, words) : undefined,
+      spells: spelling ? spells(initials, s.start, s.end, words, s.listedTerm === true) : undefined,
       substitution: s.changes > 0 ? changedPart(sentence, s) : undefined,
       termFloor: s.termFloor > Number.NEGATIVE_INFINITY ? s.termFloor : undefined,
       excess: s.keepsWords && readWordByWord(s),
@@ -224,8 +225,9 @@ export function decodeSentence(
 ): SentenceDecoding {
   const n = sentence.length;
   const weight = params.languageModelWeight;
-  const { edgesFrom, initials } = latticeEdges(sentence, substitutions, params, rate);
+  const { edgesFrom, initials } = latticeEdges(sentence, substitutions, lm, params, rate);
   const { bonusAt } = initials;
+  const spelling = bonusAt.size > 0;
 
   // Nodes: (position, h2, h1, missed), where `missed` says that a word read since the last
   // abbreviation does not spell the letter the next one asks of it (`abbreviations.ts`: its
@@ -275,12 +277,15 @@ export function decodeSentence(
         const lmPart = readEdge(lm, edge, nodeH2[from], nodeH1[from], weight);
         if (lmPart === undefined) continue;
         let score = edge.channel + lmPart;
-        let missed = nodeMissed[from] || edge.spells === false;
-        const bonus = bonusAt.size ? bonusAt.get(edge.end) : undefined;
-        if (bonus !== undefined) {
-          // The words an abbreviation spells end here: its factor, and a fresh start.
-          if (!missed) score += bonus;
-          missed = false;
+        let missed = false;
+        if (spelling) {
+          missed = nodeMissed[from] || edge.spells === false;
+          const bonus = bonusAt.get(edge.end);
+          if (bonus !== undefined) {
+            // The words an abbreviation spells end here: its factor, and a fresh start.
+            if (!missed) score += bonus;
+            missed = false;
+          }
         }
         const to = node(edge.end, edgeEnd.h2, edgeEnd.h1, missed);
         const t = transFrom.length;
