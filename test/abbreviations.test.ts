@@ -26,6 +26,19 @@ describe('bracketed abbreviations', () => {
     );
   });
 
+  it('ask a hyphenated word for a letter per part where the words alone are too few', () => {
+    expect(initialsOf('Studies of human-computer interaction (HCI) grew.')).toBe(
+      'studies of human-computer:hc interaction:i hci grew',
+    );
+    expect(initialsOf('Their non-governmental organization (NGO) helps.')).toBe(
+      'their non-governmental:ng organization:o ngo helps',
+    );
+    // Where the words are as many as the letters, each spells one.
+    expect(initialsOf('The sleep-disordered patients (SP) slept.')).toBe(
+      'the sleep-disordered:s patients:p sp slept',
+    );
+  });
+
   it('ask nothing where the phrase is too short, punctuation cuts it, or the word is an ordinary one', () => {
     for (const text of [
       'They saw it (CNNX) yesterday.',
@@ -53,6 +66,16 @@ describe('bracketed abbreviations', () => {
     // "use" before "deep" does not mark where the term starts: only a listed term may change "deep".
     expect(spells(initials, 2, 4, ['distance', 'learning'])).toBe(false);
     expect(spells(initials, 2, 4, ['distance', 'learning'], true)).toBe(true);
+  });
+
+  it('compare a hyphenated word part by part where it spells several letters', () => {
+    const res = loadResources();
+    const [sentence] = wordPositions(tokenize('Of human-pc interplay (HCI) we know.'), res.lm, res.lexicon);
+    const initials = abbreviationInitials(sentence, res.lm);
+    expect(spells(initials, 1, 3, ['human-computer', 'interaction'])).toBe(true);
+    expect(spells(initials, 1, 3, ['human-pc', 'interaction'])).toBe(false);
+    expect(spells(initials, 1, 3, ['human', 'computer', 'interaction'])).toBe(true);
+    expect(spells(initials, 1, 3, ['human', 'interaction'])).toBe(false);
   });
 
   it('let restore choose the original the abbreviation spells', () => {

@@ -75,25 +75,87 @@ export function abbreviationInitials(sentence: Sentence, lm: LanguageModel): Ini
   sentence.forEach((position, q) => {
     if (!position.inBrackets || q === 0 || !readsAsAbbreviation(position, lm)) return;
     const spelledLetters = lettersOf(position.token.text, sentence[q - 1].key);
-    const spelled: number[] = [];
-    for (let p = q - 1; p >= 0 && spelled.length < spelledLetters.length; p--) {
-      const skipped = SKIPPED.has(sentence[p].key);
-      if (!skipped) spelled.push(p);
-      if (p === 0 || !joinsPrevious(sentence, p)) break;
-      if (skipped && spelled.length === 0) break;
-    }
-    if (spelled.length !== spelledLetters.length) return;
+    // A word a letter, or a hyphenated word a letter per part ("human-computer interaction
+    // (HCI)"): where both fit, the one whose written words spell more of it.
+    const byWords = spelledWords(sentence, q, spelledLetters.length, () => 1);
+    const byParts = spelledWords(sentence, q, spelledLetters.length, (key) =>
+      Math.max(1, partsOf(key).length),
+    );
+    const spelled =
+      byWords && byParts
+        ? writtenMatches(sentence, byParts, spelledLetters) >
+          writtenMatches(sentence, byWords, spelledLetters)
+          ? byParts
+          : byWords
+        : (byWords ?? byParts);
+    if (!spelled) return;
     letters ??= new Array(sentence.length).fill(undefined);
-    spelled.reverse().forEach((p, i) => {
-      letters![p] = spelledLetters[i];
-    });
+    let at = 0;
+    for (const [p, count] of spelled) {
+      letters[p] = spelledLetters.slice(at, at + count);
+      at += count;
+    }
     bonusAt.set(q, spelledLetters.length * SPELLED_LETTER_LOG10);
-    const first = spelled[0];
+    const [first] = spelled[0];
     if (first > 0 && joinsPrevious(sentence, first) && !SKIPPED.has(sentence[first - 1].key)) {
       openStarts.set(first, sentence[first].key);
     }
   });
   return letters ? { letters, bonusAt, openStarts } : NO_INITIALS;
+}
+
+/**
+ * The words before position `q` that spell `letters` letters, first to last, each with the
+ * number of letters it spells (`lettersIn` of its key): undefined unless the phrase holds
+ * exactly that many, skipped words aside.
+ */
+function spelledWords(
+  sentence: Sentence,
+  q: number,
+  letters: number,
+  lettersIn: (key: string) => number,
+): [number, number][] | undefined {
+  const spelled: [number, number][] = [];
+  let count = 0;
+  for (let p = q - 1; p >= 0 && count < letters; p--) {
+    const skipped = SKIPPED.has(sentence[p].key);
+    if (!skipped) {
+      const n = lettersIn(sentence[p].key);
+      spelled.push([p, n]);
+      count += n;
+    }
+    if (p === 0 || !joinsPrevious(sentence, p)) break;
+    if (skipped && spelled.length === 0) break;
+  }
+  return count === letters && spelled.length > 0 ? spelled.reverse() : undefined;
+}
+
+/** How many of `letters` the written words of an alignment begin with. */
+function writtenMatches(sentence: Sentence, spelled: readonly [number, number][], letters: string): number {
+  let matches = 0;
+  let at = 0;
+  for (const [p, count] of spelled) {
+    const key = sentence[p].key;
+    const units = count === 1 ? [key] : partsOf(key);
+    for (let i = 0; i < count; i++) if (units[i]?.startsWith(letters[at + i])) matches++;
+    at += count;
+  }
+  return matches;
+}
+
+/**
+ * The parts of a hyphenated word that an abbreviation may spell one letter each
+ * ("human-computer interaction (HCI)", "X-ray diffraction (XRD)"), small words aside.
+ */
+function partsOf(word: string): string[] {
+  return word.split('-').filter((part) => part !== '' && !SKIPPED.has(part));
+}
+
+/** Whether `word` begins with `letters`' one letter, or its parts with its several. */
+function beginsWith(word: string, letters: string): boolean {
+  if (letters.length === 1) return word.startsWith(letters);
+  const parts = partsOf(word);
+  return parts.length === letters.length && parts.every((part, i) => part.startsWith(letters[i]));
 }
 
 /**
@@ -152,19 +214,18 @@ export function spells(
   }
   if (words.length === end - start) {
     for (let p = start; p < end; p++) {
-      const letter = letters[p];
-      if (letter !== undefined && !words[p - start].startsWith(letter)) return false;
+      const expectedHere = letters[p];
+      if (expectedHere !== undefined && !beginsWith(words[p - start], expectedHere)) return false;
     }
     return true;
   }
-  const spelling = words.filter((w) => !SKIPPED.has(w));
-  if (spelling.length !== expected) return false;
-  let i = 0;
-  for (let p = start; p < end; p++) {
-    const letter = letters[p];
-    if (letter !== undefined && !spelling[i++].startsWith(letter)) return false;
-  }
-  return true;
+  // Another number of words: their letters in order against the span's, part by part where the
+  // span's words spell several each.
+  let asked = '';
+  for (let p = start; p < end; p++) asked += letters[p] ?? '';
+  const byParts = asked.length > expected;
+  const spelling = words.flatMap((w) => (SKIPPED.has(w) ? [] : byParts ? partsOf(w) : [w]));
+  return spelling.length === asked.length && spelling.every((w, i) => w.startsWith(asked[i]));
 }
 
 /**
