@@ -18,8 +18,9 @@ import type { Substitution } from './substitution.js';
 
 /**
  * log10 of the factor per letter for a reading that spells an abbreviation in full, against
- * one that does not. Abbreviations do not always spell first letters (ANOVA, HCI), and a
- * letter can match by chance, so the factor is far below the chance of a random match.
+ * one that does not. A letter matches by chance about one time in 26 (10^1.4); on the
+ * development split 10, 10^1.5, 10^2 and 10^3 per letter restored 29.7%, 29.8%, 29.9% and
+ * 29.9% of held-out tortured phrases (docs/how-it-works.md).
  */
 export const SPELLED_LETTER_LOG10 = 2;
 
@@ -46,7 +47,10 @@ const ABBREVIATION = /^\p{L}{2,6}$/u;
 
 /** The bracketed abbreviations of a sentence and the words they spell. */
 export interface Initials {
-  /** For each position, the letter its original word should begin with, or undefined. */
+  /**
+   * For each position, the letter its original word should begin with (or one per part of a
+   * hyphenated word), or undefined.
+   */
   letters: readonly (string | undefined)[];
   /**
    * For each abbreviation, by the position after the last word it spells (where its
