@@ -39,6 +39,17 @@ describe('bracketed abbreviations', () => {
     );
   });
 
+  it('ask the words in brackets after an abbreviation for its letters, in the other order', () => {
+    expect(initialsOf('We use AI (artificial intelligence) daily.')).toBe(
+      'we use ai artificial:a intelligence:i daily',
+    );
+    expect(initialsOf('A new TPB (theory of planned behaviour) model.')).toBe(
+      'a new tpb theory:t of planned:p behaviour:b model',
+    );
+    // All the words in brackets, or none.
+    expect(initialsOf('We use AI (in the artificial intelligence sense) daily.')).not.toContain(':');
+  });
+
   it('ask nothing where the phrase is too short, punctuation cuts it, or the word is an ordinary one', () => {
     for (const text of [
       'They saw it (CNNX) yesterday.',
@@ -84,6 +95,11 @@ describe('bracketed abbreviations', () => {
     expect(restore(bare).restored).toContain('sexually transmitted diseases');
     const spun = 'Patients with physically sent infections (STIs) were treated at the clinic.';
     expect(restore(spun).restored).toContain('sexually transmitted infections (STIs)');
+  });
+
+  it('let restore choose the words in brackets that the abbreviation before them spells', () => {
+    const spun = 'The WTO (world exchange association) met in Geneva last year.';
+    expect(restore(spun).restored.toLowerCase()).toContain('(world trade organization)');
   });
 
   it('do not reward a reading that matches only some of the letters', () => {

@@ -70,42 +70,61 @@ export const NO_INITIALS: Initials = { letters: [], bonusAt: new Map(), openStar
 
 /**
  * The abbreviations in brackets right after a phrase (words joined without punctuation) that
- * has as many words to spell them with, skipped words aside.
+ * has as many words to spell them with, skipped words aside, and the abbreviations followed by
+ * their words in brackets ("AI (artificial intelligence)").
  */
 export function abbreviationInitials(sentence: Sentence, lm: LanguageModel): Initials {
   let letters: (string | undefined)[] | undefined;
   const bonusAt = new Map<number, number>();
   const openStarts = new Map<number, string>();
-  sentence.forEach((position, q) => {
-    if (!position.inBrackets || q === 0 || !readsAsAbbreviation(position, lm)) return;
-    const spelledLetters = lettersOf(position.token.text, sentence[q - 1].key);
-    // A word a letter, or a hyphenated word a letter per part ("human-computer interaction
-    // (HCI)"): where both fit, the one whose written words spell more of it.
-    const byWords = spelledWords(sentence, q, spelledLetters.length, () => 1);
-    const byParts = spelledWords(sentence, q, spelledLetters.length, (key) =>
-      Math.max(1, partsOf(key).length),
-    );
-    const spelled =
-      byWords && byParts
-        ? writtenMatches(sentence, byParts, spelledLetters) >
-          writtenMatches(sentence, byWords, spelledLetters)
-          ? byParts
-          : byWords
-        : (byWords ?? byParts);
-    if (!spelled) return;
+  const add = (spelledLetters: string, spelled: readonly [number, number][], end: number) => {
     letters ??= new Array(sentence.length).fill(undefined);
     let at = 0;
     for (const [p, count] of spelled) {
       letters[p] = spelledLetters.slice(at, at + count);
       at += count;
     }
-    bonusAt.set(q, spelledLetters.length * SPELLED_LETTER_LOG10);
-    const [first] = spelled[0];
-    if (first > 0 && joinsPrevious(sentence, first) && !SKIPPED.has(sentence[first - 1].key)) {
-      openStarts.set(first, sentence[first].key);
+    bonusAt.set(end, spelledLetters.length * SPELLED_LETTER_LOG10);
+  };
+  sentence.forEach((position, q) => {
+    if (!readsAsAbbreviation(position, lm)) return;
+    if (position.opensBracket && position.closesBracket) {
+      if (q === 0) return;
+      const spelledLetters = lettersOf(position.token.text, sentence[q - 1].key);
+      const spelled = bestSpelling(sentence, q, spelledLetters);
+      if (!spelled) return;
+      add(spelledLetters, spelled, q);
+      const [first] = spelled[0];
+      if (first > 0 && joinsPrevious(sentence, first) && !SKIPPED.has(sentence[first - 1].key)) {
+        openStarts.set(first, sentence[first].key);
+      }
+      return;
     }
+    // The other order: the abbreviation, then all of its words in brackets.
+    if (position.opensBracket || !sentence[q + 1]?.opensBracket) return;
+    let close = q + 1;
+    while (!sentence[close].closesBracket && sentence[close + 1]?.joinedToPrevious) close++;
+    if (!sentence[close].closesBracket) return;
+    const spelledLetters = lettersOf(position.token.text, sentence[close].key);
+    const spelled = bestSpelling(sentence, close + 1, spelledLetters);
+    const firstWord = sentence.findIndex((p, i) => i > q && !SKIPPED.has(p.key));
+    if (spelled && spelled[0][0] === firstWord) add(spelledLetters, spelled, close + 1);
   });
   return letters ? { letters, bonusAt, openStarts } : NO_INITIALS;
+}
+
+/**
+ * The words before position `end` that spell `letters`, each with the letters it spells: a
+ * word a letter, or a hyphenated word a letter per part ("human-computer interaction (HCI)");
+ * where both fit, the one whose written words spell more of it.
+ */
+function bestSpelling(sentence: Sentence, end: number, letters: string): [number, number][] | undefined {
+  const byWords = spelledWords(sentence, end, letters.length, () => 1);
+  const byParts = spelledWords(sentence, end, letters.length, (key) => Math.max(1, partsOf(key).length));
+  if (!byWords || !byParts) return byWords ?? byParts;
+  return writtenMatches(sentence, byParts, letters) > writtenMatches(sentence, byWords, letters)
+    ? byParts
+    : byWords;
 }
 
 /**
@@ -170,8 +189,8 @@ function beginsWith(word: string, letters: string): boolean {
 const COMMON_WORD_LOG10 = -4;
 
 /**
- * Whether a word in brackets reads as an abbreviation: written in capitals ("CNN", "ATMs"), or
- * in small letters (as in lower-cased text) where it is no common word.
+ * Whether a word reads as an abbreviation: written in capitals ("CNN", "ATMs"), or in small
+ * letters (as in lower-cased text) where it is no common word.
  */
 function readsAsAbbreviation(position: WordPosition, lm: LanguageModel): boolean {
   const { text } = position.token;

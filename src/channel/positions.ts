@@ -30,8 +30,10 @@ export interface WordPosition {
   joinedToPrevious: boolean;
   /** A URL stands between this word and the previous one: nothing is read across it. */
   afterUrl: boolean;
-  /** The word alone in round brackets, as an abbreviation is written after its term: "(CNN)". */
-  inBrackets?: boolean;
+  /** Right after an opening round bracket: "(CNN)", "(convolutional neural network)". */
+  opensBracket: boolean;
+  /** Right before a closing round bracket. Both: the word alone in brackets, as an abbreviation after its term. */
+  closesBracket: boolean;
 }
 
 export type Sentence = WordPosition[];
@@ -170,14 +172,13 @@ export function* sentencesOf(
   let current: Sentence = [];
   let afterUrl = false;
   let afterPunctuation = false;
-  /** The token before this one, and whether the last word pushed came right after "(". */
+  /** The token before this one. */
   let previous: Token | undefined;
-  let openedBefore = false;
   const knownToModel = (word: string) => lm.id(word) >= 0;
   for (const token of tokens) {
     if (token.kind === 'punct') {
       const last = current[current.length - 1];
-      if (token.text === ')' && openedBefore && last?.token === previous) last.inBrackets = true;
+      if (token.text === ')' && last?.token === previous) last.closesBracket = true;
       previous = token;
       afterPunctuation = true;
       continue;
@@ -193,7 +194,7 @@ export function* sentencesOf(
       current = [];
     }
     const { key, possessive } = wordKey(token, normalizeWord(lineJoined(token.text, knownToModel)));
-    openedBefore = previous?.kind === 'punct' && previous.text === '(';
+    const opensBracket = previous?.kind === 'punct' && previous.text === '(';
     previous = token;
     current.push({
       token,
@@ -204,6 +205,8 @@ export function* sentencesOf(
       propensity: lexicon.propensity(key),
       joinedToPrevious: current.length > 0 && !afterPunctuation && !afterUrl,
       afterUrl,
+      opensBracket,
+      closesBracket: false,
     });
     afterUrl = false;
     afterPunctuation = false;
