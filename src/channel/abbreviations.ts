@@ -86,30 +86,34 @@ export function abbreviationInitials(sentence: Sentence, lm: LanguageModel): Ini
     }
     bonusAt.set(end, spelledLetters.length * SPELLED_LETTER_LOG10);
   };
-  sentence.forEach((position, q) => {
-    if (!readsAsAbbreviation(position, lm)) return;
-    if (position.opensBracket && position.closesBracket) {
-      if (q === 0) return;
+  for (let q = 0; q < sentence.length; q++) {
+    const position = sentence[q];
+    // Only words next to brackets are looked at further: this runs for every sentence decoded.
+    const alone = position.opensBracket && position.closesBracket;
+    if (!alone && !sentence[q + 1]?.opensBracket) continue;
+    if (!readsAsAbbreviation(position, lm)) continue;
+    if (alone) {
+      if (q === 0) continue;
       const spelledLetters = lettersOf(position.token.text, sentence[q - 1].key);
       const spelled = bestSpelling(sentence, q, spelledLetters);
-      if (!spelled) return;
+      if (!spelled) continue;
       add(spelledLetters, spelled, q);
       const [first] = spelled[0];
       if (first > 0 && joinsPrevious(sentence, first) && !SKIPPED.has(sentence[first - 1].key)) {
         openStarts.set(first, sentence[first].key);
       }
-      return;
+      continue;
     }
     // The other order: the abbreviation, then all of its words in brackets.
-    if (position.opensBracket || !sentence[q + 1]?.opensBracket) return;
+    if (position.opensBracket) continue;
     let close = q + 1;
     while (!sentence[close].closesBracket && sentence[close + 1]?.joinedToPrevious) close++;
-    if (!sentence[close].closesBracket) return;
+    if (!sentence[close].closesBracket) continue;
     const spelledLetters = lettersOf(position.token.text, sentence[close].key);
     const spelled = bestSpelling(sentence, close + 1, spelledLetters);
     const firstWord = sentence.findIndex((p, i) => i > q && !SKIPPED.has(p.key));
     if (spelled && spelled[0][0] === firstWord) add(spelledLetters, spelled, close + 1);
-  });
+  }
   return letters ? { letters, bonusAt, openStarts } : NO_INITIALS;
 }
 
