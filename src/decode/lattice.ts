@@ -245,13 +245,15 @@ export function decodeSentence(
   const transEdge: Edge[] = [];
 
   const node = (position: number, h2: number, h1: number, missed: boolean): number => {
-    const key = ((h2 + 1) * STATE_BASE + (h1 + 1)) * 2 + (missed ? 1 : 0);
+    // Without an abbreviation in the sentence the bit is always clear: the key as before.
+    const history = (h2 + 1) * STATE_BASE + (h1 + 1);
+    const key = spelling ? history * 2 + (missed ? 1 : 0) : history;
     let id = nodesAt[position].get(key);
     if (id === undefined) {
       id = nodeH1.length;
       nodeH1.push(h1);
       nodeH2.push(h2);
-      nodeMissed.push(missed);
+      if (spelling) nodeMissed.push(missed);
       alpha.push(Number.NEGATIVE_INFINITY);
       bestScore.push(Number.NEGATIVE_INFINITY);
       bestBack.push(-1);
