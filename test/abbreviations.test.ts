@@ -116,9 +116,10 @@ describe('bracketed abbreviations', () => {
 
   it('do not change a word before the term to make up a letter, where nothing marks where the term starts', () => {
     // "individual number" is "personal identification number" spun: the term has fewer words
-    // than the abbreviation letters, and "apply" is not part of it.
+    // than the abbreviation letters, and "apply" is not part of it. Nor may the letters that
+    // "individual number" happens to match keep the listed term from being read.
     const open = 'In this paper we apply individual number (PIN) to the problem.';
-    expect(restore(open).restored).toContain('we apply ');
+    expect(restore(open).restored).toContain('we apply personal identification number (PIN)');
     // After an article the term starts there, and the listed term that spells it is read.
     const marked = 'Most banks now give each customer an individual number (PIN) for the card.';
     expect(restore(marked).restored).toContain('a personal identification number (PIN)');

@@ -291,8 +291,10 @@ export function spellableInitials(
 
 /**
  * log10 of the factor for reading [start, end) as `original` against reading it as written, in
- * a test of one span at a time (the candidates' local test): the bonus of the abbreviation if
- * the reading spells its letters there and the written words do not, or the reverse.
+ * a test of one span at a time (the candidates' local test): the bonus of the abbreviation if,
+ * with the rest of its words as written, the reading spells it in full and the written words do
+ * not, or the reverse. (A span that matches its own letters is no reason to keep it, where the
+ * words around it do not spell the rest: "apply individual number (PIN)".)
  */
 export function localSpellingScore(
   initials: Initials,
@@ -304,17 +306,38 @@ export function localSpellingScore(
 ): number {
   // Most sentences have no abbreviation: nothing to split or compare.
   if (initials.bonusAt.size === 0) return 0;
-  const reading = spells(initials, start, end, original.split(' '), listedTerm);
-  if (reading === undefined) return 0;
-  const written: string[] = [];
-  for (let p = start; p < end; p++) written.push(sentence[p].key);
-  if (reading === spells(initials, start, end, written)) return 0;
+  const { letters } = initials;
+  let asked = false;
+  for (let p = start; p < end; p++) if (letters[p] !== undefined) asked = true;
+  if (!asked) return 0;
   // The abbreviation the span's letters belong to is the first after it (they are in order).
+  let from = 0;
+  let groupEnd = -1;
   let bonus = 0;
   for (const [at, b] of initials.bonusAt) {
-    if (at < end) continue;
+    if (at < end) {
+      from = at;
+      continue;
+    }
+    groupEnd = at;
     bonus = b;
     break;
   }
-  return reading ? bonus : -bonus;
+  let groupStart = from;
+  while (letters[groupStart] === undefined) groupStart++;
+  const windowStart = Math.min(start, groupStart);
+  const around = (p: number) => sentence[p].key;
+  const written: string[] = [];
+  const read: string[] = [];
+  for (let p = windowStart; p < start; p++) written.push(around(p));
+  read.push(...written);
+  for (let p = start; p < end; p++) written.push(around(p));
+  read.push(...original.split(' '));
+  for (let p = end; p < groupEnd; p++) {
+    written.push(around(p));
+    read.push(around(p));
+  }
+  const asWritten = spells(initials, windowStart, groupEnd, written) === true;
+  const asRead = spells(initials, windowStart, groupEnd, read, listedTerm) === true;
+  return asRead === asWritten ? 0 : asRead ? bonus : -bonus;
 }
