@@ -4,11 +4,17 @@ import { abbreviationInitials, SPELLED_LETTER_LOG10, spells } from '../src/chann
 import { wordPositions } from '../src/channel/positions.js';
 import { tokenize } from '../src/text/tokenize.js';
 
-/** The words of the text's first sentence, each with the letter an abbreviation asks of it: "deep:d". */
-function initialsOf(text: string): string {
+/** The text's first sentence and its abbreviations' letters, as the decoder reads them. */
+function readInitials(text: string) {
   const res = loadResources();
   const [sentence] = wordPositions(tokenize(text), res.lm, res.lexicon);
-  const { letters } = abbreviationInitials(sentence, res.lm);
+  return { sentence, initials: abbreviationInitials(sentence, res.lm) };
+}
+
+/** The words of the text's first sentence, each with the letter an abbreviation asks of it: "deep:d". */
+function initialsOf(text: string): string {
+  const { sentence, initials } = readInitials(text);
+  const { letters } = initials;
   return sentence.map((p, i) => (letters[i] ? `${p.key}:${letters[i]}` : p.key)).join(' ');
 }
 
@@ -62,9 +68,7 @@ describe('bracketed abbreviations', () => {
   });
 
   it('weigh two letters, in order, for a phrase of two words', () => {
-    const res = loadResources();
-    const [sentence] = wordPositions(tokenize('We use deep learning (DL) here.'), res.lm, res.lexicon);
-    const initials = abbreviationInitials(sentence, res.lm);
+    const { initials } = readInitials('We use deep learning (DL) here.');
     expect([...initials.bonusAt]).toEqual([[4, 2 * SPELLED_LETTER_LOG10]]);
     expect(spells(initials, 2, 4, ['deep', 'learning'])).toBe(true);
     expect(spells(initials, 2, 4, ['profound', 'learning'])).toBe(false);
@@ -80,9 +84,7 @@ describe('bracketed abbreviations', () => {
   });
 
   it('compare a hyphenated word part by part where it spells several letters', () => {
-    const res = loadResources();
-    const [sentence] = wordPositions(tokenize('Of human-pc interplay (HCI) we know.'), res.lm, res.lexicon);
-    const initials = abbreviationInitials(sentence, res.lm);
+    const { initials } = readInitials('Of human-pc interplay (HCI) we know.');
     expect(spells(initials, 1, 3, ['human-computer', 'interaction'])).toBe(true);
     expect(spells(initials, 1, 3, ['human-pc', 'interaction'])).toBe(false);
     expect(spells(initials, 1, 3, ['human', 'computer', 'interaction'])).toBe(true);
