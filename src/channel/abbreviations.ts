@@ -111,7 +111,9 @@ export function abbreviationInitials(sentence: Sentence, lm: LanguageModel): Ini
     if (!sentence[close].closesBracket) continue;
     const spelledLetters = lettersOf(position.token.text, sentence[close].key);
     const spelled = bestSpelling(sentence, close + 1, spelledLetters);
-    const firstWord = sentence.findIndex((p, i) => i > q && !SKIPPED.has(p.key));
+    // The words in brackets must start the spelling: from the first that is no small word.
+    let firstWord = q + 1;
+    while (firstWord < close && SKIPPED.has(sentence[firstWord].key)) firstWord++;
     if (spelled && spelled[0][0] === firstWord) add(spelledLetters, spelled, close + 1);
   }
   return letters ? { letters, bonusAt, openStarts } : NO_INITIALS;
