@@ -416,6 +416,19 @@ describe('document verdict across lengths', () => {
     expect(calibration.weights).toHaveLength(documentFeatures(evidence).length);
   });
 
+  it('counts a word read as changed throughout a text as one doubtful reading', () => {
+    const res = loadResources();
+    const once = 'The agency informed reporters on Tuesday that the plan had failed.';
+    const single = analyzeText(once, res, 0.5).evidence;
+    expect(single.repeatedChanges).toBe(0);
+    const repeated = analyzeText(Array(6).fill(once).join(' '), res, 0.5).evidence;
+    // Each sentence reads the same words as changed: all but one reading of each repeat.
+    expect(repeated.repeatedChanges).toBeGreaterThan(4 * single.expectedChanges);
+    // The same evidence with the changes repeated instead of spread weighs less towards "spun".
+    const spread = { ...repeated, repeatedChanges: 0 };
+    expect(judgeDocument(repeated).spunThroughout).toBeLessThan(judgeDocument(spread).spunThroughout);
+  });
+
   it('reaches the verdict a client reaches from the reported probability and spunAt', async () => {
     const { default: calibration } = await import('../src/verdict/calibration.json', {
       with: { type: 'json' },
@@ -644,6 +657,7 @@ describe('readings as listed terms', () => {
       rate: 0.005,
       logLikelihoodRatio: -20,
       expectedChanges: 2,
+      repeatedChanges: 0,
       exposure: 1500,
       knownPhrases: [],
     };

@@ -22,6 +22,14 @@ export interface DocumentEvidence {
   logLikelihoodRatio: number;
   /** Expected number of swapped spans at the estimated rate. */
   expectedChanges: number;
+  /**
+   * Expected changes that fall on a word already read as changed elsewhere in the text: the
+   * sum over the text's different words (as written) of max(0, their expected changes − 1).
+   * A spinner swaps each occurrence of a word on its own and draws its substitute afresh, so
+   * a spun text's changes are spread over many words, while the jargon a clean technical
+   * text repeats ("commit", "flag", "version") is one doubtful reading however often it occurs.
+   */
+  repeatedChanges: number;
   /** Σ reluctance × propensity over words: how many words a spinner would touch at rate 1. */
   exposure: number;
   /** The different known tortured phrases (the training list's, as written) in the text, in order of first appearance. */
@@ -143,6 +151,7 @@ export function analyzeText(
   // text of ordinary length is judged bit for bit as before.
   const corrections: number[] = [];
   let expectedChanges = 0;
+  const changedByWord = new Map<string, number>();
   const knownPhrases = new Set<string>();
   const count = (sentence: Sentence) => {
     words += sentence.length;
@@ -154,6 +163,9 @@ export function analyzeText(
     const clean = cleanLogLikelihood(sentence, substitutions, res.lm, params);
     corrections.push(d.logLikelihood - clean - keepOnly(sentence, params, rate));
     expectedChanges += d.expectedChanges;
+    sentence.forEach((p, i) => {
+      if (d.changed[i] > 0) changedByWord.set(p.key, (changedByWord.get(p.key) ?? 0) + d.changed[i]);
+    });
     // One at a time: spreading a sentence's findings as arguments overflows the stack past ~100k.
     for (const f of sentenceFindings(sentence, d, minConfidence, res.lexicon.writtenForm)) findings.push(f);
   };
@@ -183,8 +195,18 @@ export function analyzeText(
   }
   let logLikelihoodRatio = keepTotal;
   for (const c of corrections) logLikelihoodRatio += c;
+  let repeatedChanges = 0;
+  for (const changes of changedByWord.values()) repeatedChanges += Math.max(0, changes - 1);
   return {
     findings,
-    evidence: { words, rate, logLikelihoodRatio, expectedChanges, exposure, knownPhrases: [...knownPhrases] },
+    evidence: {
+      words,
+      rate,
+      logLikelihoodRatio,
+      expectedChanges,
+      repeatedChanges,
+      exposure,
+      knownPhrases: [...knownPhrases],
+    },
   };
 }

@@ -77,6 +77,7 @@ export function documentFeatures(e: DocumentEvidence): number[] {
     e.expectedChanges / exposure,
     length,
     perWord * length,
+    e.repeatedChanges / exposure,
   ];
 }
 
