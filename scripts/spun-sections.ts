@@ -40,8 +40,10 @@ for (const hostWords of hostLengths) {
   for (let k = 0; k < texts; k++) {
     // Host documents from further down the list than the sections, so the two never share one.
     const host: string[] = [];
-    for (let i = texts + k * 25; countWords(host.join(' ')) < hostWords; i++)
+    for (let i = texts + k * 25, words = 0; words < hostWords; i++) {
       host.push(docs[i % docs.length].text);
+      words += countWords(docs[i % docs.length].text);
+    }
     const section = spinDocument(spinner, docs[k].text, 0.25, 5, docs[k].id).text;
     const text = `${host.join('\n\n')}\n\n${section}`;
     if (check(text).verdict === 'spun') wholeSpun++;

@@ -163,9 +163,11 @@ export function analyzeText(
     const clean = cleanLogLikelihood(sentence, substitutions, res.lm, params);
     corrections.push(d.logLikelihood - clean - keepOnly(sentence, params, rate));
     expectedChanges += d.expectedChanges;
-    sentence.forEach((p, i) => {
-      if (d.changed[i] > 0) changedByWord.set(p.key, (changedByWord.get(p.key) ?? 0) + d.changed[i]);
-    });
+    for (let i = 0; i < sentence.length; i++) {
+      const changed = d.changed[i];
+      if (changed > 0)
+        changedByWord.set(sentence[i].key, (changedByWord.get(sentence[i].key) ?? 0) + changed);
+    }
     // One at a time: spreading a sentence's findings as arguments overflows the stack past ~100k.
     for (const f of sentenceFindings(sentence, d, minConfidence, res.lexicon.writtenForm)) findings.push(f);
   };

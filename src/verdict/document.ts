@@ -1,7 +1,8 @@
 /**
  * The document's spin probability: a logistic model over the evidence of the lattice
  * pass (likelihood ratio of "spun at the estimated rate" against "not spun", the
- * estimated rate, and the length), with weights fitted on development documents by
+ * estimated rate, the expected changes and how many of them repeat a word's, and the
+ * length), with weights fitted on development documents by
  * `scripts/tune.ts --write` and stored in calibration.json; or, when higher, the
  * probability from the known tortured phrases in the text, or from its readings as listed
  * terms.
